@@ -1,0 +1,44 @@
+# Two commands do everything on a fresh machine (Python 3.11, git, make): `make demo`, `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
+
+.PHONY: setup system-packages venv demo test bench eval clean
+
+setup: system-packages venv
+
+# Debian packages: LibreOffice (.doc), Tesseract with Vietnamese (scans), poppler (page images),
+# Chromium (browser tests), PostgreSQL (tests run on it when it is up). Needs root or sudo.
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@bash scripts/ensure_postgres.sh || echo "PostgreSQL not available: tests run on SQLite only."
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+# The main job: import the seed plan, run the inbox flow on the bundled reports, print the matrix.
+demo: setup
+	bash scripts/demo.sh
+
+test: setup
+	$(PY) -m pytest -q
+
+eval: venv
+	$(VENV)/bin/thidua eval sample_docs/reports --plan sample_docs/plan/ke_hoach_cum_thi_dua_2022.docx
+
+bench: venv
+	$(PY) benchmarks/bench_readers.py
+
+clean:
+	rm -rf $(VENV) thidua-data .pytest_cache

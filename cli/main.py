@@ -1,0 +1,25 @@
+"""The `thidua` console command: every user action is a subcommand here."""
+
+from __future__ import annotations
+
+import typer
+
+from cli import db, plan
+
+app = typer.Typer(
+    name="thidua",
+    help="thidua: đọc báo cáo thi đua của các huyện, đối chiếu với kế hoạch của Cụm và chấm điểm.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(plan.app, name="plan")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

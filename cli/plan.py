@@ -1,0 +1,67 @@
+"""`thidua plan import|show`: bring the cluster plan in from Word or PDF, and show it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from cli.common import guarded, print_json
+from extractors.plan import extract_plan
+from extractors.readers import read_document
+from extractors.units import load_units
+from models.db import session_scope
+from models.plans import active_plan, plan_item_dict, register_source_file, save_plan, sync_units
+from models.settings import Settings
+
+app = typer.Typer(help="Kế hoạch của Cụm thi đua: nhập từ tệp Word/PDF và xem.", no_args_is_help=True)
+
+
+@app.command("import")
+@guarded
+def import_plan(
+    file: Path = typer.Argument(..., help="Tệp kế hoạch (.docx, .doc hoặc .pdf)."),
+    year: int = typer.Option(None, help="Năm của kế hoạch, khi tệp không ghi rõ."),
+) -> None:
+    """Import the plan table of a Word or PDF file as the active plan of its year."""
+    settings = Settings.from_env()
+    units = load_units(settings.units_file)
+    # Read and parse before touching the database: a bad file writes nothing.
+    spec = extract_plan(read_document(file), [u.name for u in units], year)
+    with session_scope(settings) as session:
+        sync_units(session, units)
+        source = register_source_file(session, file, settings.originals_dir, status="processed")
+        plan = save_plan(session, spec, source)
+        typer.echo(f"Đã nhập kế hoạch năm {plan.year} với {len(plan.items)} nhiệm vụ từ {file.name}.")
+
+
+@app.command("show")
+@guarded
+def show_plan(
+    year: int = typer.Option(None, help="Năm của kế hoạch (mặc định: năm mới nhất)."),
+    as_json: bool = typer.Option(False, "--json", help="In ra dạng JSON."),
+) -> None:
+    """Show the active plan: one row per item with id, content, responsible units, due date, place."""
+    with session_scope() as session:
+        plan = active_plan(session, year)
+        if plan is None:
+            typer.echo("Chưa có kế hoạch nào; hãy chạy: thidua plan import TỆP", err=True)
+            raise typer.Exit(1)
+        items = [plan_item_dict(i) for i in plan.items]
+        if as_json:
+            print_json({"year": plan.year, "title": plan.title, "items": items})
+            return
+        table = RichTable(title=f"Kế hoạch năm {plan.year}: {plan.title}")
+        for col in ("Mã", "Nội dung", "Đơn vị thực hiện", "Hạn", "Địa điểm"):
+            table.add_column(col)
+        for i in items:
+            table.add_row(
+                str(i["id"]),
+                str(i["content"]),
+                i["responsible"]["text"] or i["responsible"]["kind"],  # type: ignore[index]
+                i["due"]["date"] or "",  # type: ignore[index]
+                i["place"] or "",
+            )
+        Console().print(table)

@@ -1,0 +1,229 @@
+"""Read a PDF with a text layer into a Document: tables found by ruling lines, text grouped into paragraphs."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from extractors.document import Cell, Document, Paragraph, SourceFormat, Table
+from extractors.errors import CorruptDocumentError, EncryptedDocumentError
+from extractors.text import normalize_text
+
+# A line that opens a new paragraph: a list marker or a section number.
+_LIST_START = re.compile(r"^\s*(?:[-+•–*]|[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s", re.IGNORECASE)
+
+
+def open_pdf(path: Path) -> pdfplumber.PDF:
+    """Open a PDF, turning pdfminer's errors into the project's."""
+    try:
+        return pdfplumber.open(str(path))
+    except PDFPasswordIncorrect:
+        raise EncryptedDocumentError("tệp PDF được đặt mật khẩu", path) from None
+    except PDFSyntaxError as exc:
+        raise CorruptDocumentError(f"tệp PDF bị hỏng ({exc})", path) from None
+    except Exception as exc:
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise EncryptedDocumentError("tệp PDF được đặt mật khẩu", path) from None
+        raise CorruptDocumentError(f"tệp PDF bị hỏng ({type(exc).__name__}: {exc})", path) from None
+
+
+def pdf_has_text(path: Path) -> bool:
+    """True when at least one page has a text layer."""
+    with open_pdf(path) as pdf:
+        return any(page.chars for page in pdf.pages)
+
+
+def read_pdf(path: Path) -> Document:
+    """Read a text PDF; pages with no text are left empty (the OCR reader handles scans)."""
+    doc = Document(source=Path(path).name, format=SourceFormat.PDF)
+    try:
+        with open_pdf(path) as pdf:
+            doc.pages = len(pdf.pages)
+            for page_no, page in enumerate(pdf.pages, start=1):
+                doc.fonts.update(c.get("fontname", "") for c in page.chars[:2000])
+                _read_page(page, page_no, doc)
+    except (EncryptedDocumentError, CorruptDocumentError):
+        raise
+    except PDFPasswordIncorrect:
+        raise EncryptedDocumentError("tệp PDF được đặt mật khẩu", path) from None
+    except Exception as exc:  # pdfminer raises many kinds on broken streams
+        raise CorruptDocumentError(f"tệp PDF bị hỏng ({type(exc).__name__}: {exc})", path) from None
+    doc.fonts.discard("")
+    return doc
+
+
+def _read_page(page: pdfplumber.page.Page, page_no: int, doc: Document) -> None:
+    tables = page.find_tables()
+    items: list[tuple[float, Paragraph | Table]] = []
+    for t in tables:
+        grid = _grid(t.extract(), page_no)
+        if grid:
+            items.append((t.bbox[1], Table(index=-1, rows=grid, page=page_no)))
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+    free = page.filter(lambda o: o.get("object_type") != "char" or outside(o)) if boxes else page
+    lines = _lines(free.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5))
+    for top, para in _paragraphs(lines, page_no):
+        items.append((top, para))
+    items.sort(key=lambda it: it[0])
+    for _, block in items:
+        block.index = len(doc.blocks)
+        doc.blocks.append(block)
+
+
+def _grid(rows: list[list[str | None]], page_no: int) -> list[list[Cell]]:
+    """pdfplumber gives None for grid positions covered by a merged cell: repeat the neighbour."""
+    grid: list[list[Cell]] = []
+    for r, row in enumerate(rows):
+        cells: list[Cell] = []
+        for c, value in enumerate(row):
+            if value is None:
+                if c > 0:
+                    src = cells[c - 1]
+                elif r > 0 and c < len(grid[r - 1]):
+                    src = grid[r - 1][c]
+                else:
+                    src = None
+                cells.append(Cell(text=src.text if src else "", row=r, col=c, merged=src is not None, page=page_no))
+            else:
+                cells.append(Cell(text=normalize_text(value.replace("\n", " ")), row=r, col=c, page=page_no))
+        grid.append(cells)
+    if not any(c.text for row in grid for c in row):
+        return []
+    return grid
+
+
+_RULE = re.compile(r"_{3,}|-{5,}|\.{6,}")
+
+
+def _lines(words: list[dict]) -> list[dict]:
+    """Group words into lines, splitting a line where a wide gap separates two columns.
+
+    Decree 30 headers put the issuing body and the national motto side by side, and
+    "Số: 12/BC-UBND" beside "Hòa An, ngày ..."; each side becomes a line of its own.
+    Decorative rules (underscores) are dropped.
+    """
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    out: list[dict] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        size = statistics.median([w["bottom"] - w["top"] for w in row]) or 10
+        segment: list[dict] = []
+        segments: list[dict] = []
+        for w in row:
+            if segment and w["x0"] - segment[-1]["x1"] > 2.5 * size:
+                segments.append(_segment(segment))
+                segment = []
+            segment.append(w)
+        segments.append(_segment(segment))
+        for seg in segments:
+            seg["split"] = len(segments) > 1
+        out.extend(segments)
+    return [ln for ln in (_strip_rule(ln) for ln in out) if ln["text"]]
+
+
+def _segment(words: list[dict]) -> dict:
+    return {
+        "text": " ".join(w["text"] for w in words),
+        "x0": words[0]["x0"],
+        "x1": words[-1]["x1"],
+        "top": min(w["top"] for w in words),
+        "bottom": max(w["bottom"] for w in words),
+    }
+
+
+def _strip_rule(line: dict) -> dict:
+    line["text"] = _RULE.sub(" ", line["text"]).strip()
+    return line
+
+
+def _paragraphs(lines: list[dict], page_no: int) -> list[tuple[float, Paragraph]]:
+    """Join wrapped lines into paragraphs, column by column where a row is split in two.
+
+    A new paragraph starts after a wide gap, at a list marker, after a line that stopped short,
+    and where a centred title meets body text.
+    """
+    if not lines:
+        return []
+    gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:]) if b["top"] > a["bottom"]]
+    usual_gap = statistics.median(gaps) if gaps else 0.0
+    left = min(line["x0"] for line in lines)
+    right = max(line["x1"] for line in lines)
+    middle = (left + right) / 2
+
+    def centered(ln: dict) -> bool:
+        return ln["x0"] > left + 30 and abs((ln["x0"] + ln["x1"]) / 2 - middle) < 20
+
+    def column(ln: dict) -> str:
+        if ln.get("split"):
+            return "left" if (ln["x0"] + ln["x1"]) / 2 < middle else "right"
+        # A lone line inside one half continues that half's open paragraph (a wrapped column).
+        if "left" in open_ and ln["x1"] < middle + 10:
+            return "left"
+        if "right" in open_ and ln["x0"] > middle - 10:
+            return "right"
+        return "full"
+
+    out: list[tuple[float, Paragraph]] = []
+    open_: dict[str, tuple[float, list[str], dict]] = {}  # column -> (top, texts, last line)
+
+    def flush(col: str) -> None:
+        if col in open_:
+            top, texts, _ = open_.pop(col)
+            out.append((top, Paragraph(index=-1, text=normalize_text(" ".join(texts)), page=page_no)))
+
+    for line in lines:
+        col = column(line)
+        if col == "full":
+            flush("left")
+            flush("right")
+        else:
+            flush("full")
+        text = line["text"]
+        prev = open_[col][2] if col in open_ else None
+        new = prev is None
+        if prev is not None:
+            gap = line["top"] - prev["bottom"]
+            height = line["bottom"] - line["top"]
+            wide_gap = gap > max(usual_gap * 1.8 + 2, 0.7 * height)
+            if col != "full":
+                new = wide_gap or bool(_LIST_START.match(text))
+            elif centered(line) and abs((prev["x0"] + prev["x1"]) / 2 - middle) < 20:
+                # A centred title wraps onto centred lines; a change of case or a full stop ends it.
+                new = (
+                    wide_gap
+                    or text.isupper() != prev["text"].isupper()
+                    or prev["text"].rstrip().endswith((".", ";", ":"))
+                )
+            else:
+                new = (
+                    wide_gap
+                    or bool(_LIST_START.match(text))
+                    or centered(line)
+                    or prev["x1"] < right - 40  # the previous line stopped short: it ended a paragraph
+                )
+        if new:
+            flush(col)
+            open_[col] = (line["top"], [text], line)
+        else:
+            top, texts, _ = open_[col]
+            texts.append(text)
+            open_[col] = (top, texts, line)
+    for col in ("full", "left", "right"):
+        flush(col)
+    return [(t, p) for t, p in out if p.text]

@@ -1,0 +1,263 @@
+"""Turn a cluster plan document into plan items `Q<quarter>-<number>` with responsibility, due date and place.
+
+The plan is a table (Số TT | Nội dung công việc | Đơn vị thực hiện [| Thời gian | Địa điểm]) with
+quarter rows ("Quý II/2022") between the items. Tables broken across pages continue in a second
+table; a row whose number cell is empty continues the item above it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from extractors.document import Document, Span, Table
+from extractors.errors import PlanError
+from extractors.text import fold, normalize_text
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER = re.compile(r"^\s*quy\s*(iv|iii|ii|i|[1-4])\b\s*(?:[/\-]\s*|nam\s+)?(\d{4})?", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+_PLACE = re.compile(r"địa\s*điểm\s*:\s*([^;()\n]+?)\s*(?=\(|;|$|\n|-\s)", re.IGNORECASE)
+_YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+# Deadline hints: "đầu tháng 7/2022", "cuối tháng 12", "trước ngày 15/7/2022", "tháng 7/2022".
+_DUE = re.compile(
+    r"(?P<hint>(?:(?P<part>đầu|giữa|cuối|trong)\s+)?tháng\s+(?P<month>\d{1,2})(?:\s*[/-]\s*(?P<year>\d{4}))?"
+    r"|(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?)",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"(?:^|\s)[-–•+]\s+")
+
+
+@dataclass(slots=True)
+class PlanItemSpec:
+    """One plan task as read from the document."""
+
+    id: str
+    quarter: int
+    number: int
+    content: str
+    #: "all" (every member), "head" (cluster head only), "head_and_all" (head leads, all take part)
+    #: or "units" (only the units named in `responsible_units`).
+    responsible: str
+    responsible_units: list[str] = field(default_factory=list)
+    responsible_text: str = ""
+    due: str | None = None
+    due_date: dt.date | None = None
+    place: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready dict (dates as ISO strings, spans as dicts)."""
+        d = asdict(self)
+        d["due_date"] = self.due_date.isoformat() if self.due_date else None
+        d["spans"] = [s.to_dict() for s in self.spans]
+        return d
+
+
+@dataclass(slots=True)
+class PlanSpec:
+    """A plan as read from a document: its year, title and items in order."""
+
+    year: int
+    title: str
+    items: list[PlanItemSpec]
+
+
+def _quarter_of(text: str) -> tuple[int, int | None] | None:
+    m = _QUARTER.match(fold(text))
+    if not m:
+        return None
+    q = m.group(1).lower()
+    return (_ROMAN.get(q) or int(q)), (int(m.group(2)) if m.group(2) else None)
+
+
+def _header_columns(row: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, text in enumerate(row):
+        f = fold(text)
+        if "noi dung" in f and "content" not in cols:
+            cols["content"] = i
+        elif ("don vi" in f or "chu tri" in f or "thuc hien" in f or "phu trach" in f) and "responsible" not in cols:
+            cols["responsible"] = i
+        elif re.search(r"\b(s?tt|so tt|so thu tu)\b", f) and "number" not in cols:
+            cols["number"] = i
+        elif "thoi gian" in f or "thoi han" in f:
+            cols["due"] = i
+        elif "dia diem" in f:
+            cols["place"] = i
+    if "content" in cols and ("number" in cols or "responsible" in cols):
+        cols.setdefault("number", 0)
+        return cols
+    return None
+
+
+def _is_column_numbers(row: list[str]) -> bool:
+    # The "(1) (2) (3)" row under a header.
+    return all(re.fullmatch(r"\(?\d{1,2}\)?", t.strip()) for t in row if t.strip()) and any(
+        t.strip() for t in row
+    )
+
+
+def _plan_tables(doc: Document) -> list[tuple[Table, dict[str, int], int]]:
+    """The plan table and its continuations: (table, columns, first data row)."""
+    found: list[tuple[Table, dict[str, int], int]] = []
+    cols: dict[str, int] | None = None
+    for block in doc.blocks:
+        if not isinstance(block, Table) or not block.rows:
+            continue
+        header = None
+        for r in range(min(3, len(block.rows))):
+            header = _header_columns([c.text for c in block.rows[r]])
+            if header:
+                cols, start = header, r + 1
+                break
+        if header is None:
+            # A table with no header right after the plan table, as wide: the plan continues.
+            if cols is None or block.n_cols != found[-1][0].n_cols:
+                continue
+            start = 0
+            if _header_columns([c.text for c in block.rows[0]]) is not None:
+                start = 1
+        assert cols is not None
+        found.append((block, cols, start))
+    return found
+
+
+def _due(text: str, quarter: int, year: int) -> tuple[str | None, dt.date | None]:
+    m = _DUE.search(text)
+    if not m:
+        return None, None
+    hint = normalize_text(m.group("hint"))
+    if m.group("d"):
+        y = int(m.group("y") or year)
+        return hint, dt.date(y, int(m.group("m")), int(m.group("d")))
+    month, y = int(m.group("month")), int(m.group("year") or year)
+    if not 1 <= month <= 12:
+        return hint, None
+    last = calendar.monthrange(y, month)[1]
+    part = (m.group("part") or "").lower()
+    # "đầu tháng" = the first ten days; "giữa tháng" = by the 20th; otherwise the month's end.
+    day = {"đầu": 10, "giữa": 20}.get(part, last)
+    return hint, dt.date(y, month, day)
+
+
+def quarter_end(quarter: int, year: int) -> dt.date:
+    """The last day of a quarter."""
+    month = quarter * 3
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _responsibility(text: str, unit_names: list[str]) -> tuple[str, list[str]]:
+    f = fold(text)
+    head = "truong cum" in f
+    everyone = "cac don vi" in f or "thanh vien" in f or "toan cum" in f
+    if head and everyone:
+        return "head_and_all", []
+    if everyone:
+        return "all", []
+    if head:
+        return "head", []
+    named = [u for u in unit_names if fold(u) in f]
+    if named:
+        return "units", named
+    return "all", []
+
+
+def _clean_responsible(text: str) -> str:
+    text = _PLACE.sub("", text)
+    text = _DUE.sub("", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    parts = [p.strip(" ;,.") for p in _BULLET.split(" " + text) if p.strip(" ;,.")]
+    return "; ".join(parts)
+
+
+def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int | None = None) -> PlanSpec:
+    """Read the plan items from a document; raise PlanError when no plan table is there."""
+    unit_names = unit_names or []
+    tables = _plan_tables(doc)
+    if not tables:
+        raise PlanError("không tìm thấy bảng kế hoạch (cần cột 'Nội dung' và 'Đơn vị thực hiện')", doc.source)
+    title = _title(doc)
+    year = year or _year_of(doc, tables)
+    rows: list[tuple[dict[str, str], Span]] = []
+    quarter: int | None = None
+    items: list[PlanItemSpec] = []
+    raw: list[dict[str, str]] = []
+    for table, cols, start in tables:
+        for r in range(start, len(table.rows)):
+            cells = [c.text for c in table.rows[r]]
+            if _is_column_numbers(cells):
+                continue
+            get = {k: (cells[i] if i < len(cells) else "") for k, i in cols.items()}
+            q = next((qq for t in cells if t and (qq := _quarter_of(t))), None)
+            number = _NUMBER.match(get.get("number", ""))
+            if q and not number:
+                quarter = q[0]
+                year = year or q[1]
+                continue
+            span = Span(table.index, 0, len(get.get("content", "")), table.page, r, cols["content"])
+            if number and quarter is not None:
+                raw.append({**get, "number": number.group(1)})
+                items.append(
+                    PlanItemSpec(
+                        id=f"Q{quarter}-{int(number.group(1))}",
+                        quarter=quarter,
+                        number=int(number.group(1)),
+                        content="",
+                        responsible="all",
+                        spans=[span],
+                    )
+                )
+            elif items and any(get.get(k, "").strip() for k in ("content", "responsible", "due", "place")):
+                # An empty number cell: the tail of the item above (a row broken across a page).
+                prev = raw[-1]
+                for k, v in get.items():
+                    if k != "number" and v.strip() and v.strip() != prev.get(k, "").strip():
+                        prev[k] = (prev.get(k, "") + " " + v).strip()
+                items[-1].spans.append(span)
+            rows.append((get, span))
+    if not items:
+        raise PlanError("bảng kế hoạch không có nhiệm vụ nào được đánh số theo quý", doc.source)
+    if year is None:
+        raise PlanError("không xác định được năm của kế hoạch", doc.source)
+    seen: set[str] = set()
+    for item, cells in zip(items, raw):
+        if item.id in seen:
+            raise PlanError(f"nhiệm vụ {item.id} xuất hiện hai lần trong bảng kế hoạch", doc.source)
+        seen.add(item.id)
+        content = normalize_text(cells.get("content", ""))
+        responsible_raw = normalize_text(cells.get("responsible", ""))
+        extra = " ".join(cells.get(k, "") for k in ("due", "place"))
+        item.content = content
+        item.responsible, item.responsible_units = _responsibility(responsible_raw, unit_names)
+        item.responsible_text = _clean_responsible(responsible_raw)
+        place = _PLACE.search(responsible_raw + " " + extra) or _PLACE.search(content)
+        item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (cells.get("place") or None)
+        item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
+        if item.due_date is None:
+            item.due_date = quarter_end(item.quarter, year)
+    return PlanSpec(year=year, title=title, items=items)
+
+
+def _title(doc: Document) -> str:
+    paras = doc.paragraphs()
+    for i, p in enumerate(paras):
+        if fold(p.text) in ("ke hoach",) and i + 1 < len(paras):
+            return paras[i + 1].text
+    return paras[0].text if paras else doc.source
+
+
+def _year_of(doc: Document, tables: list[tuple[Table, dict[str, int], int]]) -> int | None:
+    for table, _cols, _start in tables:
+        for row in table.rows:
+            for c in row:
+                q = _quarter_of(c.text)
+                if q and q[1]:
+                    return q[1]
+    for p in doc.paragraphs()[:15]:
+        m = _YEAR.search(p.text)
+        if m:
+            return int(m.group(1))
+    return None

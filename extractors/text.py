@@ -1,0 +1,46 @@
+"""Unicode clean-up for Vietnamese text: NFC, one tone placement, folded keys for comparison."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement puts the mark on the second vowel of "oa", "oe", "uy" at the end of
+# a syllable ("hoà", "thuý"); the new style (Decree 30 texts, most current fonts) puts it on the
+# first ("hòa", "thúy"). Readers emit the new style so one spelling matches every variant.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot
+_PAIRS = ("oa", "oe", "uy")
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def _new_style_tone(word: str) -> str:
+    """Move an old-style tone mark in one syllable ("hoà" -> "hòa", "thuý" -> "thúy")."""
+    nfd = unicodedata.normalize("NFD", word)
+    if len(nfd) < 3 or nfd[-1] not in _TONE_MARKS:
+        return word
+    tone, base = nfd[-1], nfd[:-1]
+    if base[-2:].lower() not in _PAIRS:
+        return word
+    if base[-2:].lower() == "uy" and base[-3:-2].lower() == "q":  # "quý": qu is a consonant
+        return word
+    return unicodedata.normalize("NFC", base[:-1] + tone + base[-1])
+
+
+def normalize_text(text: str) -> str:
+    """NFC, new-style tone placement, single spaces; line breaks are kept."""
+    out = _WORD.sub(lambda m: _new_style_tone(m.group(0)), unicodedata.normalize("NFC", text))
+    out = _SPACES.sub(" ", out)
+    return out.replace("\r\n", "\n").replace("\r", "\n").strip(" ")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics ("Hòa An" -> "Hoa An"); đ becomes d."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """A comparison key: normalized, lower case, no diacritics, single spaces."""
+    return " ".join(strip_diacritics(normalize_text(text)).lower().split())

@@ -1,0 +1,126 @@
+"""Engines, sessions and schema upgrades (Alembic) for the configured database."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from extractors.errors import StorageError
+from models.settings import Settings
+
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_engines: dict[str, Engine] = {}
+_upgraded: set[str] = set()
+_lock = threading.Lock()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Foreign keys are off by default in SQLite; WAL lets readers work beside the flow's writer.
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def get_engine(url: str) -> Engine:
+    """One engine per database URL for the process; SQLite folders are created on demand."""
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            if url.startswith("sqlite:///"):
+                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+                engine = create_engine(url, connect_args={"timeout": 30})
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+            _engines[url] = engine
+        return engine
+
+
+def alembic_config(url: str):  # type: ignore[no-untyped-def]
+    """An Alembic Config pointing at the project's migrations and the given database."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(url: str) -> None:
+    """Bring the database schema to the newest migration."""
+    from alembic import command
+
+    try:
+        engine = get_engine(url)
+        with engine.begin() as conn:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except OperationalError as exc:
+        raise StorageError(f"không kết nối được cơ sở dữ liệu ({exc.orig})") from None
+    _upgraded.add(url)
+
+
+def current_revision(url: str) -> str | None:
+    """The migration the database is at, or None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
+    with get_engine(url).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def ensure_schema(url: str) -> Engine:
+    """Upgrade once per process on first use (the automatic upgrade), then return the engine."""
+    if url not in _upgraded:
+        upgrade(url)
+    return get_engine(url)
+
+
+def session_factory(settings: Settings | None = None) -> sessionmaker[Session]:
+    """A session factory for the configured database, schema upgraded."""
+    settings = settings or Settings.from_env()
+    return sessionmaker(ensure_schema(settings.database_url), expire_on_commit=False)
+
+
+@contextlib.contextmanager
+def session_scope(settings: Settings | None = None) -> Iterator[Session]:
+    """A session in one transaction: committed on success, rolled back on error."""
+    factory = session_factory(settings)
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except OperationalError as exc:
+        session.rollback()
+        raise StorageError(f"lỗi cơ sở dữ liệu ({exc.orig})") from None
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def table_names(url: str) -> list[str]:
+    """The tables in the database (for checks and tests)."""
+    return sorted(inspect(get_engine(url)).get_table_names())
+
+
+__all__ = [
+    "SQLAlchemyError",
+    "alembic_config",
+    "current_revision",
+    "ensure_schema",
+    "get_engine",
+    "session_factory",
+    "session_scope",
+    "table_names",
+    "upgrade",
+]

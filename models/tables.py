@@ -1,0 +1,245 @@
+"""SQLAlchemy 2 typed models: units, plans, files, reports, findings, matches, reviews, scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Unit(Base):
+    """A member district of the cluster; `role` is "head" (Trưởng Cụm) or "member"."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    aliases: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Plan(Base):
+    """A cluster plan for one year, imported from a Word or PDF file."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    source_file_id: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"))
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    #: Only one plan per year is active: the last one imported.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    items: Mapped[list[PlanItem]] = relationship(
+        back_populates="plan", order_by="PlanItem.quarter, PlanItem.number", cascade="all, delete-orphan"
+    )
+
+
+class PlanItem(Base):
+    """A task of the plan, with the stable id `Q<quarter>-<number>` as `code`."""
+
+    __tablename__ = "plan_items"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    quarter: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    #: "all" (every member), "head" (the cluster head only), or "units" (named in `responsible_units`).
+    responsible_kind: Mapped[str] = mapped_column(String(20))
+    responsible_units: Mapped[list[Any]] = mapped_column(default=list)
+    responsible_text: Mapped[str] = mapped_column(Text, default="")
+    due_hint: Mapped[str | None] = mapped_column(Text)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(Text)
+
+    plan: Mapped[Plan] = relationship(back_populates="items")
+
+
+class SourceFile(Base):
+    """A file received, kept content-addressed by its SHA-256 forever."""
+
+    __tablename__ = "source_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    original_name: Mapped[str] = mapped_column(Text)
+    stored_path: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    #: "received", "processing", "processed", "failed" or "review" (needs a person, e.g. tool missing).
+    status: Mapped[str] = mapped_column(String(20), default="received", index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    #: Who is processing it now (flow run id or host:pid) and since when: the claim lock.
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Report(Base):
+    """A district report read from a source file: who, which period, when."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    period_kind: Mapped[str | None] = mapped_column(String(10))
+    doc_number: Mapped[str | None] = mapped_column(String(100))
+    report_date: Mapped[dt.date | None] = mapped_column(Date)
+    source_format: Mapped[str] = mapped_column(String(10), default="")
+    extracted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    extractor_version: Mapped[str] = mapped_column(String(40), default="")
+    #: False once a newer report of the same unit and period supersedes it (kept as history).
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
+
+    unit: Mapped[Unit | None] = relationship()
+    source_file: Mapped[SourceFile] = relationship()
+    findings: Mapped[list[Finding]] = relationship(back_populates="report", cascade="all, delete-orphan")
+
+
+class Finding(Base):
+    """One thing the extractor found in a report, with its provenance and confidence."""
+
+    __tablename__ = "findings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    #: "unit", "period", "report_date", "doc_number", "task" or "figure".
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    #: The metric for figures (`bang_khen_tinh.tap_the`), None otherwise.
+    metric: Mapped[str | None] = mapped_column(String(80))
+    value: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str | None] = mapped_column(String(20))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+    page: Mapped[int | None] = mapped_column(Integer)
+    block: Mapped[int | None] = mapped_column(Integer)
+    row: Mapped[int | None] = mapped_column(Integer)
+    col: Mapped[int | None] = mapped_column(Integer)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    report: Mapped[Report] = relationship(back_populates="findings")
+    matches: Mapped[list[Match]] = relationship(back_populates="finding", cascade="all, delete-orphan")
+
+
+class Match(Base):
+    """A task finding linked to a plan item: the machine's view of one cell of the matrix."""
+
+    __tablename__ = "matches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), index=True)
+    plan_item_id: Mapped[int] = mapped_column(ForeignKey("plan_items.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    score: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+
+    finding: Mapped[Finding] = relationship(back_populates="matches")
+    plan_item: Mapped[PlanItem] = relationship()
+
+
+class User(Base):
+    """A person who logs in to the review page; `role` is "reviewer" or "admin"."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20), default="reviewer")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Correction(Base):
+    """A reviewer's decision, append-only, keyed to its meaning so it survives reprocessing.
+
+    The key is (unit, year, period kind, plan item code) for tasks and (unit, year, period kind,
+    metric) for figures; `field` says what was decided and `old_value`/`new_value` hold it.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+    #: "task", "figure" or "report".
+    target: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    period_kind: Mapped[str | None] = mapped_column(String(10))
+    plan_item_code: Mapped[str | None] = mapped_column(String(20))
+    metric: Mapped[str | None] = mapped_column(String(80))
+    #: "accept", "reject", "status", "date", "value", "plan_item", "unit", "period"...
+    field: Mapped[str] = mapped_column(String(30))
+    old_value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    new_value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: The finding the reviewer was looking at (context only: the key above is what counts).
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    user: Mapped[User] = relationship()
+
+
+class Score(Base):
+    """Points of one unit on one criterion of a year's scoring table, with their evidence."""
+
+    __tablename__ = "scores"
+    __table_args__ = (UniqueConstraint("year", "unit_id", "criterion"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    criterion: Mapped[str] = mapped_column(String(80))
+    points: Mapped[float] = mapped_column(Float)
+    max_points: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[list[Any]] = mapped_column(default=list)
+    #: True when any point rests on a finding no reviewer has confirmed.
+    unreviewed: Mapped[bool] = mapped_column(Boolean, default=True)
+    computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class FlowRunSummary(Base):
+    """What one run of the inbox flow did (files processed, failed, new findings)."""
+
+    __tablename__ = "flow_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
