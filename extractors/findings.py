@@ -1,0 +1,142 @@
+"""What the report extractor finds: unit, period, dates, task statements and figures, with provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from extractors.document import Span
+
+
+class Status(StrEnum):
+    """How far a task is, as the report states it."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_DONE = "not_done"
+    PLANNED = "planned"
+
+
+class PeriodKind(StrEnum):
+    """The period a report covers."""
+
+    Q1 = "Q1"
+    Q2 = "Q2"
+    Q3 = "Q3"
+    Q4 = "Q4"
+    H1 = "6M"  # sơ kết 6 tháng
+    M9 = "9M"
+    YEAR = "Y"  # tổng kết năm
+    OTHER = "OTHER"  # thematic reports
+
+
+@dataclass(slots=True)
+class Period:
+    """The year and kind of period a report covers."""
+
+    year: int | None
+    kind: PeriodKind
+
+
+@dataclass(slots=True)
+class Located:
+    """A value with where it was found and how sure the extractor is (0..1)."""
+
+    value: Any
+    span: Span | None = None
+    confidence: float = 1.0
+    text: str = ""
+
+
+@dataclass(slots=True)
+class TaskStatement:
+    """A sentence (or table row) saying a task was done, is under way, was not done, or is planned."""
+
+    text: str
+    status: Status
+    date: dt.date | None
+    span: Span
+    confidence: float
+    #: Filled by matching: the plan item ids this statement reports on, with their scores.
+    plan_items: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Figure:
+    """An award count: metric `<award>.<recipient>` (see domain.md) and its value."""
+
+    metric: str
+    value: float
+    span: Span
+    confidence: float
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Findings:
+    """Everything found in one report."""
+
+    source: str
+    format: str
+    unit: Located | None = None
+    period: Located | None = None  # value: Period
+    report_date: Located | None = None  # value: datetime.date
+    doc_number: Located | None = None  # value: str, e.g. "45/BC-UBND"
+    tasks: list[TaskStatement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    ocr: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The expected-results format of domain.md, plus provenance and confidence fields."""
+
+        def loc(x: Located | None) -> dict[str, Any] | None:
+            if x is None:
+                return None
+            return {"span": x.span.to_dict() if x.span else None, "confidence": round(x.confidence, 3), "text": x.text}
+
+        period = self.period.value if self.period else None
+        tasks = []
+        for t in self.tasks:
+            items = t.plan_items or [(None, 0.0)]
+            for item, score in items:
+                tasks.append(
+                    {
+                        "plan_item": item,
+                        "status": t.status.value,
+                        "date": t.date.isoformat() if t.date else None,
+                        "text": t.text,
+                        "span": t.span.to_dict(),
+                        "confidence": round(t.confidence, 3),
+                        "match_score": round(score, 3) if item else None,
+                    }
+                )
+        return {
+            "source": self.source,
+            "format": self.format,
+            "unit": self.unit.value if self.unit else None,
+            "period": {"year": period.year, "kind": period.kind.value} if period else None,
+            "report_date": self.report_date.value.isoformat() if self.report_date else None,
+            "doc_number": self.doc_number.value if self.doc_number else None,
+            "tasks": tasks,
+            "figures": [
+                {
+                    "metric": f.metric,
+                    "value": int(f.value) if float(f.value).is_integer() else f.value,
+                    "text": f.text,
+                    "span": f.span.to_dict(),
+                    "confidence": round(f.confidence, 3),
+                }
+                for f in self.figures
+            ],
+            "provenance": {
+                "unit": loc(self.unit),
+                "period": loc(self.period),
+                "report_date": loc(self.report_date),
+                "doc_number": loc(self.doc_number),
+            },
+            "ocr": self.ocr,
+            "warnings": list(self.warnings),
+        }
