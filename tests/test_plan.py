@@ -1,0 +1,90 @@
+"""The plan importer: the seed plan as .docx and .pdf gives the same 10 items."""
+
+from __future__ import annotations
+
+import json
+import datetime as dt
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from extractors.plan import extract_plan
+from extractors.readers import read_document
+from tests.conftest import PLAN_DOCX, PLAN_PDF
+
+SEED_IDS = ["Q1-1", "Q1-2", "Q1-3", "Q2-1", "Q2-2", "Q3-1", "Q3-2", "Q4-1", "Q4-2", "Q4-3"]
+UNITS = ["Hà Quảng", "Nguyên Bình", "Bảo Lạc", "Bảo Lâm", "Hòa An"]
+
+
+@pytest.mark.parametrize("path", [PLAN_DOCX, PLAN_PDF], ids=["docx", "pdf"])
+def test_seed_plan_items(path) -> None:
+    spec = extract_plan(read_document(path), UNITS)
+    assert spec.year == 2022
+    assert [i.id for i in spec.items] == SEED_IDS
+    items = {i.id: i for i in spec.items}
+    # The row broken across the page belongs to Q2-1, not a new item.
+    assert items["Q2-1"].content.endswith("Quyết định kiện toàn Tổ giúp việc cho Cụm thi đua")
+    assert items["Q2-1"].responsible == "head_and_all"
+    assert items["Q4-1"].responsible == "head"
+    assert items["Q4-2"].responsible == "head"
+    assert items["Q1-1"].responsible == "all"
+    assert items["Q3-1"].due == "đầu tháng 7/2022"
+    assert items["Q3-1"].due_date == dt.date(2022, 7, 10)
+    assert items["Q3-2"].place == "huyện Hòa An"
+    assert items["Q1-1"].due_date == dt.date(2022, 3, 31)
+    assert len(items["Q2-1"].spans) == 2
+
+
+def test_docx_and_pdf_agree() -> None:
+    a = extract_plan(read_document(PLAN_DOCX), UNITS)
+    b = extract_plan(read_document(PLAN_PDF), UNITS)
+    strip = lambda spec: [{k: v for k, v in i.to_dict().items() if k != "spans"} for i in spec.items]  # noqa: E731
+    assert strip(a) == strip(b)
+
+
+def test_cli_import_and_show_json(settings) -> None:
+    runner = CliRunner()
+    for path in (PLAN_DOCX, PLAN_PDF):
+        result = runner.invoke(app, ["plan", "import", str(path)])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["plan", "show", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [i["id"] for i in data["items"]] == SEED_IDS
+    for item in data["items"]:
+        assert set(item) == {"id", "quarter", "number", "content", "responsible", "due", "place"}
+    # Both files were kept in the originals store.
+    stored = list((settings.originals_dir).rglob("*.*"))
+    assert {p.suffix for p in stored} == {".docx", ".pdf"}
+
+
+def _bad_files(tmp_path):
+    missing = tmp_path / "khong_co.docx"
+    text = tmp_path / "ghi_chu.docx"
+    text.write_text("đây không phải tệp Word", encoding="utf-8")
+    corrupt = tmp_path / "hong.docx"
+    corrupt.write_bytes(PLAN_DOCX.read_bytes()[:3000])
+    encrypted = tmp_path / "mat_khau.pdf"
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(PLAN_PDF))
+    writer.encrypt(user_password="bimat", owner_password="bimat")
+    with open(encrypted, "wb") as fh:
+        writer.write(fh)
+    return {"missing": missing, "not-a-document": text, "corrupt": corrupt, "encrypted": encrypted}
+
+
+@pytest.mark.parametrize("kind", ["missing", "not-a-document", "corrupt", "encrypted"])
+def test_bad_input_one_clear_line(kind, settings, tmp_path) -> None:
+    path = _bad_files(tmp_path)[kind]
+    result = CliRunner().invoke(app, ["plan", "import", str(path)])
+    assert result.exit_code == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Lỗi: ") and str(path) in lines[0]
+    assert "Traceback" not in result.output
+    # Nothing written: no original stored, no plan.
+    assert not settings.originals_dir.exists() or not any(settings.originals_dir.rglob("*.*"))
+    show = CliRunner().invoke(app, ["plan", "show", "--json"])
+    assert show.exit_code == 1
