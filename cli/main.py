@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, plan
+from cli import db, plan, status
 
 app = typer.Typer(
     name="thidua",
@@ -14,6 +14,7 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(plan.app, name="plan")
+app.command("status")(status.status)
 
 
 def main() -> None:

@@ -93,3 +93,28 @@ def plan_item_dict(item: PlanItem) -> dict[str, object]:
         "due": {"hint": item.due_hint, "date": item.due_date.isoformat() if isinstance(item.due_date, dt.date) else None},
         "place": item.place,
     }
+
+
+def plan_spec(plan: Plan) -> PlanSpec:
+    """The stored plan back as the PlanSpec the extractor produced (for matching)."""
+    from extractors.plan import PlanItemSpec
+
+    return PlanSpec(
+        year=plan.year,
+        title=plan.title,
+        items=[
+            PlanItemSpec(
+                id=i.code,
+                quarter=i.quarter,
+                number=i.number,
+                content=i.content,
+                responsible=i.responsible_kind,
+                responsible_units=list(i.responsible_units or []),
+                responsible_text=i.responsible_text or "",
+                due=i.due_hint,
+                due_date=i.due_date,
+                place=i.place,
+            )
+            for i in sorted(plan.items, key=lambda i: (i.quarter, i.number))
+        ],
+    )

@@ -1,0 +1,325 @@
+"""Score a report's task statements against the plan items and keep the links above the threshold.
+
+The score of (statement, item) is the share of the item's meaning the statement covers, times a
+timing factor and a responsibility factor:
+
+- coverage: the item's features (folded syllables, syllable bigrams, paraphrase concepts) weighted
+  by IDF over the plan's items (a word in every item, "công tác thi đua khen thưởng", weighs
+  little; generic words from matching/data/words.json weigh less still); the share of that weight
+  the statement has. An item made of several parts ("Ban hành Quy chế...; Kế hoạch...; Bảng tiêu
+  chí...") also counts a statement that covers one part well.
+- timing: a statement dated long before the item's quarter, or long after its due date, is less
+  likely to be about that item.
+- responsibility: an item for the cluster head only is not expected from a member; a member's
+  statement matching it scores lower unless the statement reports the head's action ("theo hướng
+  dẫn của Trưởng Cụm", "dự Hội nghị ... do Trưởng Cụm tổ chức").
+
+A statement may report several items ("Hội nghị sơ kết 6 tháng, kết hợp kiểm tra công tác thi
+đua"): after the best item, another is kept when it scores above the threshold on evidence the
+items already kept do not explain. Nothing is forced: below the threshold the statement stays
+unmatched for a reviewer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extractors.findings import Findings, Status, TaskStatement
+from extractors.plan import PlanItemSpec, PlanSpec, quarter_end
+from extractors.text import fold
+from extractors.units import UnitSpec
+from matching.vocabulary import TextFeatures, Vocabulary, load_vocabulary, text_features, unit_keys
+
+#: IDF is raised to this power: distinctive words dominate an item's weight.
+IDF_POWER = 1.0
+#: Weight of a generic word (matching/data/words.json) relative to an ordinary one.
+GENERIC_WEIGHT = 0.15
+#: Weight of a recognised paraphrase concept relative to a word.
+CONCEPT_WEIGHT = 1.5
+#: A part of a several-part item counts this much of a whole item.
+PART_WEIGHT = 0.8
+#: Evidence too thin (fewer than two meaningful words) scales the score by this.
+THIN_EVIDENCE = 0.5
+#: A member's statement on a head-only item (no cue that it reports the head's action).
+HEAD_ONLY_FROM_MEMBER = 0.55
+HEAD_ONLY_WITH_CUE = 0.95
+#: A unit not named by a "units" item.
+OTHER_UNITS_ITEM = 0.7
+#: An extra item of the same statement needs this share of its weight on evidence of its own.
+NOVEL_SHARE = 0.2
+#: Fuzzy (OCR) matches of bigrams count this much, at a rapidfuzz ratio of at least FUZZY_RATIO.
+FUZZY_CREDIT = 0.7
+FUZZY_RATIO = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMatch:
+    """A statement's score against one plan item, with the words that matched and the factors."""
+
+    item_id: str
+    score: float
+    coverage: float
+    #: The statement's words behind the matched features, strongest first.
+    matched: tuple[str, ...]
+    #: Multipliers applied to the coverage, by name ("time", "responsibility", "evidence").
+    factors: dict[str, float] = field(default_factory=dict)
+    #: Why a factor is below 1, in Vietnamese (for reviewers).
+    notes: tuple[str, ...] = ()
+
+    def evidence(self) -> str:
+        """A one-line Vietnamese explanation: matched words, then any factor below 1."""
+        words = ", ".join(f"«{w}»" for w in self.matched[:8]) or "(không có)"
+        text = f"{self.item_id} ({self.score:.2f}): khớp {words}"
+        if self.notes:
+            text += "; " + "; ".join(self.notes)
+        return text
+
+
+@dataclass(slots=True)
+class _Item:
+    spec: PlanItemSpec
+    weights: dict[str, float]
+    parts: list[dict[str, float]]
+    total: float
+
+
+def _quarter_start(quarter: int, year: int) -> dt.date:
+    return dt.date(year, 3 * (quarter - 1) + 1, 1)
+
+
+class PlanMatcher:
+    """Matches statements against one plan; build once per plan and reuse."""
+
+    def __init__(
+        self,
+        plan: PlanSpec,
+        units: list[UnitSpec],
+        threshold: float | None = None,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        if threshold is None:
+            from models.settings import Settings
+
+            threshold = Settings.from_env().match_threshold
+        self.plan = plan
+        self.threshold = threshold
+        self.vocab = vocabulary or load_vocabulary()
+        self.units = {u.name: u for u in units}
+        names = [n for u in units for n in (u.name, *u.aliases)]
+        self._unit_keys = unit_keys(names)
+        head = [u for u in units if u.role == "head"]
+        head_names = "|".join(re.escape(k) for u in head for k in u.keys) or "truong cum"
+        self._head_cues = [re.compile(c.replace("{head}", head_names)) for c in self.vocab.head_cues]
+        raw = []
+        for spec in plan.items:
+            parts = self._parts(spec.content)
+            # "Ban hành A; B; C": the verb of the first part governs the parts without their own.
+            verb = self.vocab.leading_action(parts[0]) if parts else None
+            if verb:
+                parts = [p if self.vocab.leading_action(p) else f"{verb} {p}" for p in parts]
+            whole = text_features(spec.content, self.vocab, self._unit_keys)
+            part_features = [text_features(p, self.vocab, self._unit_keys) for p in parts] if len(parts) > 1 else []
+            raw.append((spec, whole, part_features))
+        n = max(1, len(raw))
+        df: dict[str, int] = {}
+        for _spec, whole, _parts in raw:
+            for f in whole.features:
+                df[f] = df.get(f, 0) + 1
+        self._idf = {f: math.log(1 + n / c) ** IDF_POWER for f, c in df.items()}
+        self._items: list[_Item] = []
+        for spec, whole, parts in raw:
+            weights = {f: self._weight(f) for f in whole.features}
+            part_weights = [{f: self._weight(f) for f in p.features} for p in parts]
+            self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0))
+
+    def _parts(self, content: str) -> list[str]:
+        """The tasks inside an item: split at ";" and at "và"/"," followed by an action verb."""
+        parts = []
+        for chunk in re.split(r"\s*;\s*", content):
+            pieces = re.split(r"\s*(?:,|\bvà\b|\bđồng thời\b)\s*", chunk)
+            current = ""
+            for piece in pieces:
+                if current and self.vocab.leading_action(piece):
+                    parts.append(current)
+                    current = piece
+                else:
+                    current = f"{current} {piece}".strip() if current else piece
+            if current.strip():
+                parts.append(current.strip())
+        return parts
+
+    def _weight(self, feature: str) -> float:
+        kind, _, words = feature.partition(":")
+        w = self._idf.get(feature, math.log(2))
+        if kind == "c":
+            return w * CONCEPT_WEIGHT
+        if all(x in self.vocab.generic for x in words.split()):
+            return w * GENERIC_WEIGHT
+        return w
+
+    def _is_meaningful(self, feature: str) -> bool:
+        kind, _, words = feature.partition(":")
+        return kind == "u" and words not in self.vocab.generic and not words.isdigit()
+
+    def features(self, text: str) -> TextFeatures:
+        """The features of a statement (for explanations and tests)."""
+        return text_features(text, self.vocab, self._unit_keys)
+
+    def score_all(
+        self,
+        text: str,
+        *,
+        status: Status | str | None = None,
+        date: dt.date | None = None,
+        unit: str | None = None,
+        report_date: dt.date | None = None,
+        fuzzy: bool = False,
+    ) -> list[ItemMatch]:
+        """The statement's score against every plan item, best first."""
+        stmt = self.features(text)
+        bigrams = [f for f in stmt.features if f.startswith("b:")] if fuzzy else []
+        head_cue = any(c.search(stmt.folded) for c in self._head_cues)
+        out = []
+        for item in self._items:
+            credit: dict[str, float] = {}
+            for f in item.weights:
+                if f in stmt.features:
+                    credit[f] = 1.0
+                elif bigrams and f.startswith("b:"):
+                    best = max((fuzz.ratio(f, g) for g in bigrams), default=0.0)
+                    if best >= FUZZY_RATIO:
+                        credit[f] = FUZZY_CREDIT
+            matched_w = sum(item.weights[f] * c for f, c in credit.items())
+            coverage = matched_w / item.total
+            for part in item.parts:
+                total = sum(part.values()) or 1.0
+                part_cov = sum(w * credit.get(f, 0.0) for f, w in part.items()) / total
+                coverage = max(coverage, PART_WEIGHT * part_cov)
+            factors: dict[str, float] = {}
+            notes: list[str] = []
+            meaningful = sum(1 for f in credit if self._is_meaningful(f))
+            if meaningful < 2 and not any(f.startswith("c:") for f in credit):
+                factors["evidence"] = THIN_EVIDENCE
+                notes.append("ít từ khớp")
+            t, note = self._time_factor(item.spec, status, date, report_date)
+            if t < 1:
+                factors["time"] = t
+                notes.append(note)
+            r, note = self._responsibility_factor(item.spec, unit, head_cue)
+            if r < 1:
+                factors["responsibility"] = r
+                notes.append(note)
+            score = coverage * math.prod(factors.values())
+            ranked = sorted(credit, key=lambda f: (-item.weights[f] * credit[f], f))
+            words = tuple(dict.fromkeys(stmt.features[f] for f in ranked if f in stmt.features))
+            out.append(ItemMatch(item.spec.id, round(score, 4), round(coverage, 4), words, factors, tuple(notes)))
+        out.sort(key=lambda m: (-m.score, m.item_id))
+        return out
+
+    def match(
+        self,
+        text: str,
+        *,
+        status: Status | str | None = None,
+        date: dt.date | None = None,
+        unit: str | None = None,
+        report_date: dt.date | None = None,
+        fuzzy: bool = False,
+    ) -> list[ItemMatch]:
+        """The plan items a statement reports on: scores above the threshold, each on its own evidence."""
+        ranked = self.score_all(text, status=status, date=date, unit=unit, report_date=report_date, fuzzy=fuzzy)
+        stmt = self.features(text).features
+        items = {i.spec.id: i for i in self._items}
+        chosen: list[ItemMatch] = []
+        explained: set[str] = set()
+        for m in ranked:
+            if m.score < self.threshold:
+                break
+            item = items[m.item_id]
+            own = [f for f in item.weights if f in stmt]
+            if chosen:
+                novel = sum(item.weights[f] for f in own if f not in explained and self._weight(f) > 0)
+                novel_meaningful = [f for f in own if f not in explained and self._is_meaningful(f)]
+                if novel / item.total < NOVEL_SHARE or not novel_meaningful:
+                    continue
+            chosen.append(m)
+            explained.update(own)
+        return chosen
+
+    def _time_factor(
+        self, item: PlanItemSpec, status: Status | str | None, date: dt.date | None, report_date: dt.date | None
+    ) -> tuple[float, str]:
+        year = self.plan.year
+        start = _quarter_start(item.quarter, year)
+        end = item.due_date or quarter_end(item.quarter, year)
+        if date is None:
+            if str(status) == Status.DONE and report_date is not None and (start - report_date).days > 45:
+                return 0.8, "báo cáo hoàn thành trước quý của nhiệm vụ"
+            return 1.0, ""
+        early = (start - date).days
+        if early > 31:
+            months = early / 30.4
+            return max(0.6, 1 - 0.12 * (months - 1)), f"ngày {date:%d/%m/%Y} trước quý {item.quarter}"
+        late = (date - end).days
+        if late > 92:
+            months = late / 30.4 - 3
+            return max(0.75, 1 - 0.05 * months), f"ngày {date:%d/%m/%Y} sau hạn {end:%d/%m/%Y} nhiều"
+        return 1.0, ""
+
+    def _responsibility_factor(self, item: PlanItemSpec, unit: str | None, head_cue: bool) -> tuple[float, str]:
+        spec = self.units.get(unit) if unit else None
+        if spec is None:
+            return 1.0, ""
+        if item.responsible == "head" and spec.role != "head":
+            if head_cue:
+                return HEAD_ONLY_WITH_CUE, "nhiệm vụ của Trưởng Cụm, đơn vị báo cáo việc của Trưởng Cụm"
+            return HEAD_ONLY_FROM_MEMBER, "nhiệm vụ của Trưởng Cụm, không phải của đơn vị thành viên"
+        if item.responsible == "units" and item.responsible_units:
+            named = {fold(n) for n in item.responsible_units}
+            if not named & set(spec.keys):
+                return OTHER_UNITS_ITEM, "nhiệm vụ không giao cho đơn vị này"
+        return 1.0, ""
+
+
+def match_details(
+    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float | None = None
+) -> list[list[ItemMatch]]:
+    """The plan items of each task statement (parallel to `findings.tasks`), with evidence."""
+    matcher = PlanMatcher(plan, units, threshold)
+    unit = findings.unit.value if findings.unit else None
+    report_date = findings.report_date.value if findings.report_date else None
+    return [
+        matcher.match(
+            t.text,
+            status=t.status,
+            date=t.date,
+            unit=unit,
+            report_date=report_date,
+            fuzzy=findings.ocr or t.confidence < 0.6,
+        )
+        for t in findings.tasks
+    ]
+
+
+def match_findings(
+    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float | None = None
+) -> Findings:
+    """Fill each task statement's `plan_items` with (plan item id, score) above the threshold; returns `findings`.
+
+    The threshold defaults to THIDUA_MATCH_THRESHOLD. A statement below it keeps an empty list.
+    """
+    for task, matches in zip(findings.tasks, match_details(findings, plan, units, threshold)):
+        task.plan_items = [(m.item_id, m.score) for m in matches]
+    return findings
+
+
+def statement_matches(
+    task: TaskStatement, matcher: PlanMatcher, unit: str | None = None, report_date: dt.date | None = None
+) -> list[ItemMatch]:
+    """The matches of one statement with a prepared matcher (for callers matching many reports)."""
+    return matcher.match(task.text, status=task.status, date=task.date, unit=unit, report_date=report_date)

@@ -1,0 +1,230 @@
+"""Vietnamese text to match features: folded syllables, n-grams and paraphrases, from data files.
+
+Both sides of a match (a plan item's content and a report's statement) go through the same steps:
+NFC and one tone placement, dates and document numbers removed, abbreviations expanded
+("TĐKT" -> "thi đua khen thưởng"), unit names removed (they say who, not what), then folded
+syllables (no diacritics, lower case) with stopwords dropped give unigram and bigram features.
+A paraphrase group whose variant occurs adds its canonical phrase, so "sơ kết giữa năm" and
+"sơ kết 6 tháng" share features. The word lists live in matching/data/*.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.errors import ConfigError
+from extractors.text import fold, normalize_text
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: Up to this many words may stand in for a "*" in a paraphrase variant.
+GAP_WORDS = 6
+
+_WORD = re.compile(r"[^\W_]+")
+_CLAUSE = re.compile(r"[,;:.!?()\[\]\"“”‘’'«»\n]+")
+# "số 35/KH-UBND", "1254/BC-UBND", "Quyết định 598/QĐ-UBND": they name a document, not a task.
+_DOC_NUMBER = re.compile(r"\b(?:số\s*)?\d+\s*/\s*[^\W\d_][\w.\-–]*", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?\b"
+    r"|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
+    r"|\b\d{1,2}\s*/\s*\d{4}\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The word lists and patterns matching uses (see matching/data/)."""
+
+    stopwords: frozenset[str]
+    generic: frozenset[str]
+    #: (folded words, expansion words), longest first.
+    abbreviations: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    #: (canonical words, variants as word tuples where "*" is a gap).
+    groups: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]
+    #: Regular expressions (folded text) saying the statement reports the cluster head's action.
+    head_cues: tuple[str, ...]
+    #: Verbs plan items start with ("ban hanh", "to chuc"), longest first.
+    actions: tuple[tuple[str, ...], ...] = ()
+
+    def leading_action(self, text: str) -> str | None:
+        """The action verb a text starts with, in its own spelling, or None."""
+        words = text.split()
+        keys = tuple(fold(w) for w in words[:4])
+        for action in self.actions:
+            if keys[: len(action)] == action:
+                return " ".join(words[: len(action)])
+        return None
+
+
+def _read_json(path: Path) -> dict:  # type: ignore[type-arg]
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("không tìm thấy tệp dữ liệu đối chiếu", path) from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"tệp dữ liệu đối chiếu sai cú pháp JSON ({exc})", path) from None
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(w if w == "*" else _strip_zeros(w) for w in fold(phrase).replace("*", " * ").split())
+
+
+@functools.cache
+def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """Read words.json, synonyms.json and cues.json; raise ConfigError naming a broken file."""
+    words = _read_json(data_dir / "words.json")
+    synonyms = _read_json(data_dir / "synonyms.json")
+    cues = _read_json(data_dir / "cues.json")
+    try:
+        abbreviations = sorted(
+            ((_words(k), _words(v)) for k, v in synonyms["abbreviations"].items()), key=lambda kv: -len(kv[0])
+        )
+        groups = tuple(
+            (_words(g["canonical"]), tuple(_words(v) for v in dict.fromkeys([g["canonical"], *g["variants"]])))
+            for g in synonyms["groups"]
+        )
+        head_cues = tuple(cues["head_action"])
+        for cue in head_cues:
+            re.compile(cue.replace("{head}", "x"))
+        return Vocabulary(
+            stopwords=frozenset(fold(w) for w in words["stopwords"]),
+            generic=frozenset(fold(w) for w in words["generic"]),
+            abbreviations=tuple(abbreviations),
+            groups=groups,
+            head_cues=head_cues,
+            actions=tuple(sorted((_words(a) for a in words.get("actions", [])), key=len, reverse=True)),
+        )
+    except (KeyError, TypeError, re.error) as exc:
+        raise ConfigError(f"tệp dữ liệu đối chiếu thiếu hoặc sai mục ({exc})", data_dir) from None
+
+
+def _strip_zeros(word: str) -> str:
+    return word.lstrip("0") or "0" if word.isdigit() else word
+
+
+@dataclass(slots=True)
+class TextFeatures:
+    """What a text offers to matching: features with the words that gave them, and its folded form."""
+
+    #: Feature -> the text's own words behind it (shown to reviewers as evidence).
+    features: dict[str, str] = field(default_factory=dict)
+    #: The folded text with unit names kept (for the cue patterns).
+    folded: str = ""
+
+    def add(self, feature: str, surface: str) -> None:
+        """Record a feature, keeping the first words that gave it."""
+        self.features.setdefault(feature, surface)
+
+
+def _find(pattern: tuple[str, ...], keys: list[str]) -> list[tuple[int, int]]:
+    """Occurrences (start, end) of a word pattern with "*" gaps in a list of words."""
+    out = []
+    n = len(keys)
+    for start in range(n):
+        pos, ok = start, True
+        for i, word in enumerate(pattern):
+            if word == "*":
+                continue
+            if i > 0 and pattern[i - 1] == "*":
+                nxt = next((j for j in range(pos, min(n, pos + GAP_WORDS + 1)) if keys[j] == word), None)
+                if nxt is None:
+                    ok = False
+                    break
+                pos = nxt + 1
+            elif pos < n and keys[pos] == word:
+                pos += 1
+            else:
+                ok = False
+                break
+        if ok and pattern and pattern[0] != "*":
+            out.append((start, pos))
+    return out
+
+
+def _expand(tokens: list[tuple[str, str]], vocab: Vocabulary) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        for abbr, expansion in vocab.abbreviations:
+            if tuple(k for k, _ in tokens[i : i + len(abbr)]) == abbr:
+                surface = " ".join(s for _, s in tokens[i : i + len(abbr)])
+                out.extend((w, surface) for w in expansion)
+                i += len(abbr)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _remove_units(tokens: list[tuple[str, str]], unit_keys: tuple[tuple[str, ...], ...]) -> list[list[tuple[str, str]]]:
+    """Split a clause where a unit's name stands (the name itself is dropped)."""
+    pieces: list[list[tuple[str, str]]] = [[]]
+    i = 0
+    while i < len(tokens):
+        for key in unit_keys:
+            if key and tuple(k for k, _ in tokens[i : i + len(key)]) == key:
+                pieces.append([])
+                i += len(key)
+                break
+        else:
+            pieces[-1].append(tokens[i])
+            i += 1
+    return [p for p in pieces if p]
+
+
+def _keep(words: list[tuple[str, str]], vocab: Vocabulary) -> list[tuple[str, str]]:
+    kept = []
+    for i, (k, s) in enumerate(words):
+        if k in vocab.stopwords:
+            continue
+        if k.isdigit():
+            nxt = words[i + 1][0] if i + 1 < len(words) else ""
+            if not (_YEAR.match(k) or (len(k) <= 2 and nxt == "thang")):
+                continue
+        kept.append((k, s))
+    return kept
+
+
+def _ngrams(clause: list[tuple[str, str]], vocab: Vocabulary, out: TextFeatures) -> None:
+    words = _keep(clause, vocab)
+    for k, s in words:
+        out.add("u:" + k, s)
+    for (k1, s1), (k2, s2) in zip(words, words[1:]):
+        out.add(f"b:{k1} {k2}", s1 if s1 == s2 else f"{s1} {s2}")
+
+
+def text_features(text: str, vocab: Vocabulary, unit_keys: tuple[tuple[str, ...], ...] = ()) -> TextFeatures:
+    """The features of a text: unigrams "u:", bigrams "b:" and paraphrase concepts "c:"."""
+    out = TextFeatures()
+    cleaned = _DATE.sub(" , ", _DOC_NUMBER.sub(" , ", normalize_text(text)))
+    folded_clauses = []
+    for raw in _CLAUSE.split(cleaned):
+        tokens = [(_strip_zeros(fold(m.group(0))), m.group(0)) for m in _WORD.finditer(raw)]
+        if not tokens:
+            continue
+        tokens = _expand(tokens, vocab)
+        folded_clauses.append(" ".join(k for k, _ in tokens))
+        for piece in _remove_units(tokens, unit_keys):
+            keys = [k for k, _ in piece]
+            for canonical, variants in vocab.groups:
+                for variant in variants:
+                    for start, end in _find(variant, keys):
+                        surface = " ".join(s for _, s in piece[start:end])
+                        out.add("c:" + " ".join(canonical), surface)
+                        _ngrams([(w, surface) for w in canonical], vocab, out)
+            _ngrams(piece, vocab, out)
+    out.folded = " . ".join(folded_clauses)
+    return out
+
+
+def unit_keys(names: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Folded word tuples of unit names, longest first."""
+    keys = {tuple(fold(n).split()) for n in names if n.strip()}
+    return tuple(sorted(keys, key=len, reverse=True))
