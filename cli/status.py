@@ -82,6 +82,8 @@ def status(
                 row.append(f"[{style}]{cell_text(cell)}[/]" if style else cell_text(cell))
             table.add_row(name, *row)
         console = Console()
+        if not console.is_terminal:
+            console = Console(width=max(console.width, 60 + 11 * len(matrix.items)))  # piped: do not wrap cells
         console.print(table)
         console.print(_LEGEND)
         if orphans:

@@ -364,7 +364,7 @@ def _apply_task_corrections(
             out.pop(key, None)
             continue
         if base is None and not (nv.get("status") or (c.field == "status" and nv.get("value"))):
-            continue  # nothing to accept, or a date without a task: listed by orphan_corrections
+            continue  # no value to show (e.g. a date alone): listed by orphan_corrections
         report = reports.get((key[0], key[1]))
         state = PeriodState(
             period_kind=key[1],
@@ -604,7 +604,9 @@ def orphan_corrections(session: Session, year: int) -> list[OrphanCorrection]:
     """Corrections in force whose key has no finding in the current reports any more.
 
     Reviewers' additions (a "change" on a key the machine never had, made on no finding) are not
-    orphans; a "reject" or "accept" with nothing to act on, or a change of a finding that is gone, are.
+    orphans; a "reject" or "accept" with nothing to act on, or a change of a finding that is gone,
+    are. Their values still count in the matrix (a reviewer's decision is never dropped); the
+    review page lists them so someone re-checks them against the new reading.
     """
     units = {u.id: u.name for u in session.scalars(select(Unit))}
     unit_ids = list(units)

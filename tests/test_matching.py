@@ -1,0 +1,220 @@
+"""Matching task statements to plan items: paraphrases, several items, responsibility, timing, threshold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.document import Span
+from extractors.errors import ConfigError
+from extractors.findings import Findings, Located, Status, TaskStatement
+from extractors.plan import PlanItemSpec, PlanSpec, extract_plan
+from extractors.readers import read_document
+from extractors.units import load_units
+from matching import PlanMatcher, match_details, match_findings
+from matching.vocabulary import load_vocabulary
+from tests.conftest import PLAN_DOCX, SAMPLE_DOCS
+
+UNITS = load_units(SAMPLE_DOCS / "units.toml")
+
+
+@pytest.fixture(scope="module")
+def plan() -> PlanSpec:
+    return extract_plan(read_document(PLAN_DOCX), [u.name for u in UNITS])
+
+
+@pytest.fixture(scope="module")
+def matcher(plan: PlanSpec) -> PlanMatcher:
+    return PlanMatcher(plan, UNITS, threshold=0.45)
+
+
+def _ids(matches) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.item_id for m in matches}
+
+
+# Wordings written for these tests, unlike the sample reports' sentences: paraphrases,
+# abbreviations, other word order, no diacritics.
+@pytest.mark.parametrize(
+    ("text", "unit", "date", "expected"),
+    [
+        ("Ban hành kế hoạch phát động thi đua hoàn thành thắng lợi nhiệm vụ phát triển KT-XH năm 2022",
+         "Bảo Lạc", None, {"Q1-2"}),
+        ("Đã có văn bản chỉ đạo các xã, thị trấn triển khai phong trào thi đua ở cơ sở", "Bảo Lâm", None, {"Q1-3"}),
+        ("Ký kết giao ước thi đua trên cơ sở Bảng tiêu chí chấm điểm do Trưởng Cụm ban hành",
+         "Bảo Lâm", dt.date(2022, 5, 3), {"Q2-1"}),
+        ("Kiện toàn Tổ giúp việc Cụm thi đua", "Hà Quảng", dt.date(2022, 4, 20), {"Q2-1"}),
+        ("Gửi báo cáo sơ kết 6 tháng đầu năm về Trưởng Cụm đúng hạn", "Nguyên Bình", dt.date(2022, 6, 25), {"Q2-2"}),
+        ("Hội nghị sơ kết giữa năm của Cụm đã được tổ chức tại huyện Hòa An ngày 08/7/2022",
+         "Bảo Lạc", dt.date(2022, 7, 8), {"Q3-1"}),
+        ("Tiếp đoàn kiểm tra công tác thi đua, khen thưởng của Cụm", "Nguyên Bình", dt.date(2022, 7, 8), {"Q3-2"}),
+        ("Tham mưu thành lập đoàn kiểm tra chéo giữa các huyện", "Bảo Lâm", dt.date(2022, 8, 1), {"Q3-2"}),
+        ("Đã tổ chức hội nghị tổng kết, đánh giá hoạt động Cụm năm 2021", "Hà Quảng", dt.date(2022, 1, 25), {"Q1-1"}),
+        ("to chuc hoi nghi so ket 6 thang dau nam", "Hòa An", None, {"Q3-1"}),
+        ("Tổng hợp, báo cáo kết quả hoạt động của Cụm thi đua năm 2022 gửi Ban Thi đua - Khen thưởng tỉnh",
+         "Hà Quảng", dt.date(2022, 12, 20), {"Q4-2"}),
+    ],
+)
+def test_paraphrases_find_their_item(matcher: PlanMatcher, text: str, unit: str, date, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _ids(matcher.match(text, status=Status.DONE, date=date, unit=unit)) == expected
+
+
+def test_spelling_variants_score_alike(matcher: PlanMatcher) -> None:
+    # Old tone placement, decomposed Unicode, upper case, "sáu" for 6: one meaning, one score.
+    variants = [
+        "Huyện Hòa An đã tổ chức hội nghị sơ kết 6 tháng đầu năm",
+        unicodedata.normalize("NFD", "Huyện Hoà An đã tổ chức hội nghị sơ kết sáu tháng đầu năm"),
+        "HUYỆN HÒA AN ĐÃ TỔ CHỨC HỘI NGHỊ SƠ KẾT 06 THÁNG ĐẦU NĂM",
+    ]
+    scores = [matcher.match(v, unit="Hòa An")[0] for v in variants]
+    assert {s.item_id for s in scores} == {"Q3-1"}
+    assert max(s.score for s in scores) - min(s.score for s in scores) < 1e-9
+
+
+def test_one_statement_several_items(matcher: PlanMatcher) -> None:
+    text = "Tổ chức Hội nghị sơ kết 6 tháng đầu năm, kết hợp kiểm tra chéo công tác TĐKT tại huyện Hòa An"
+    matches = matcher.match(text, status=Status.DONE, date=dt.date(2022, 7, 8), unit="Hòa An")
+    assert _ids(matches) == {"Q3-1", "Q3-2"}
+    # Q2-2 shares "sơ kết 6 tháng" but nothing of its own (no "báo cáo"): not added.
+    ranked = {m.item_id: m.score for m in matcher.score_all(text, unit="Hòa An")}
+    assert ranked["Q2-2"] < ranked["Q3-2"]
+
+
+def test_unrelated_statements_stay_unmatched(matcher: PlanMatcher) -> None:
+    for text in (
+        "Tổ chức Lễ ra quân tuyên truyền Tháng Thanh niên",
+        "Phối hợp với Ủy ban MTTQ huyện tổ chức Hội nghị biểu dương người có uy tín ngày 18/5/2022",
+        "Tổ chức 01 lớp tập huấn nghiệp vụ cho 96 cán bộ các xã, thị trấn",
+    ):
+        assert matcher.match(text, status=Status.DONE, unit="Bảo Lạc") == [], text
+
+
+def test_threshold_is_never_forced(plan: PlanSpec) -> None:
+    text = "Hướng dẫn các đơn vị tổng kết công tác thi đua, khen thưởng năm 2022"
+    strict = PlanMatcher(plan, UNITS, threshold=0.99)
+    assert strict.match(text, unit="Hà Quảng") == []
+    assert strict.score_all(text, unit="Hà Quảng")[0].item_id == "Q4-1"
+
+
+def test_head_only_item_from_a_member(matcher: PlanMatcher) -> None:
+    text = "Hướng dẫn các đơn vị tổng kết công tác thi đua, khen thưởng năm 2022"
+    head = matcher.score_all(text, date=dt.date(2022, 11, 15), unit="Hà Quảng")[0]
+    member = matcher.score_all(text, date=dt.date(2022, 11, 15), unit="Bảo Lạc")[0]
+    assert head.item_id == member.item_id == "Q4-1"
+    assert member.score < head.score * 0.6
+    assert "responsibility" in member.factors
+    # A member reporting the head's action is not marked down as much.
+    cue = "Thực hiện Hướng dẫn của Trưởng Cụm về tổng kết công tác thi đua, khen thưởng năm 2022"
+    reported = matcher.score_all(cue, date=dt.date(2022, 11, 20), unit="Bảo Lạc")[0]
+    assert reported.item_id == "Q4-1"
+    assert reported.factors.get("responsibility", 1.0) > member.factors["responsibility"]
+    # Mentioning the head only as the addressee is not the head's action.
+    sent = matcher.score_all("Tổng hợp báo cáo đánh giá kết quả hoạt động, gửi Trưởng Cụm", unit="Bảo Lạc")
+    assert {m.item_id: m for m in sent}["Q4-2"].factors.get("responsibility") == pytest.approx(0.55)
+
+
+def test_named_units_item(plan: PlanSpec) -> None:
+    items = [
+        PlanItemSpec("Q1-1", 1, 1, "Tổ chức kiểm tra chéo công tác thi đua khen thưởng", "units", ["Bảo Lạc"]),
+        PlanItemSpec("Q1-2", 1, 2, "Tập huấn nghiệp vụ thi đua khen thưởng cho cán bộ cơ sở", "all"),
+    ]
+    m = PlanMatcher(PlanSpec(2023, "x", items), UNITS, threshold=0.45)
+    named = m.score_all("Đã tổ chức kiểm tra chéo công tác thi đua", unit="Bảo Lạc")[0]
+    other = m.score_all("Đã tổ chức kiểm tra chéo công tác thi đua", unit="Bảo Lâm")[0]
+    assert named.item_id == other.item_id == "Q1-1"
+    assert other.score < named.score
+
+
+def test_timing_lowers_far_dates(matcher: PlanMatcher) -> None:
+    text = "Tổ chức hội nghị sơ kết 6 tháng đầu năm"
+    in_time = matcher.score_all(text, status=Status.DONE, date=dt.date(2022, 7, 5))[0]
+    far = matcher.score_all(text, status=Status.DONE, date=dt.date(2022, 1, 10))[0]
+    assert in_time.item_id == "Q3-1" and in_time.factors.get("time") is None
+    assert far.factors["time"] < 1 and {m.item_id: m.score for m in matcher.score_all(
+        text, status=Status.DONE, date=dt.date(2022, 1, 10))}["Q3-1"] < in_time.score
+
+
+def test_evidence_names_the_matched_words(matcher: PlanMatcher) -> None:
+    m = matcher.match("Tiếp đoàn kiểm tra công tác thi đua, khen thưởng của Cụm", unit="Nguyên Bình")[0]
+    assert m.item_id == "Q3-2"
+    assert "kiểm tra" in m.matched
+    assert "«kiểm tra»" in m.evidence()
+
+
+def test_generic_words_weigh_little(matcher: PlanMatcher) -> None:
+    # "công tác thi đua, khen thưởng" is in nearly every item: alone it matches nothing.
+    assert matcher.match("Công tác thi đua, khen thưởng của Cụm thi đua", unit="Bảo Lâm") == []
+
+
+def test_another_plan_generalizes() -> None:
+    # A differently worded plan of another year: the rules are not tied to the seed plan.
+    items = [
+        PlanItemSpec("Q1-1", 1, 1, "Tổ chức ký kết giao ước thi đua năm 2023", "all"),
+        PlanItemSpec("Q2-1", 2, 1, "Tập huấn nghiệp vụ công tác thi đua, khen thưởng cho cán bộ cơ sở", "all"),
+        PlanItemSpec("Q3-1", 3, 1, "Kiểm tra chéo việc thực hiện phong trào thi đua giữa các đơn vị", "all"),
+        PlanItemSpec("Q4-1", 4, 1, "Tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023", "head"),
+        PlanItemSpec("Q4-2", 4, 2, "Bình xét, đề nghị khen thưởng tổng kết năm cho các tập thể, cá nhân", "all"),
+    ]
+    m = PlanMatcher(PlanSpec(2023, "Kế hoạch 2023", items), UNITS, threshold=0.45)
+    cases = {
+        "Ngày 10/02/2023 huyện đã ký giao ước thi đua với các huyện trong Cụm": ({"Q1-1"}, dt.date(2023, 2, 10)),
+        "Mở lớp bồi dưỡng nghiệp vụ TĐKT cho cán bộ cấp xã": ({"Q2-1"}, dt.date(2023, 5, 5)),
+        "Đoàn kiểm tra chéo của Cụm đã kiểm tra phong trào thi đua tại huyện": ({"Q3-1"}, dt.date(2023, 8, 20)),
+        "Đã bình xét, đề nghị khen thưởng cho 12 tập thể và 30 cá nhân": ({"Q4-2"}, dt.date(2023, 12, 10)),
+    }
+    for text, (expected, date) in cases.items():
+        assert _ids(m.match(text, status=Status.DONE, date=date, unit="Hòa An")) == expected, text
+
+
+def _task(text: str, status: Status = Status.DONE, date: dt.date | None = None) -> TaskStatement:
+    return TaskStatement(text, status, date, Span(0, 0, len(text)), 0.9)
+
+
+def test_match_findings_fills_plan_items(plan: PlanSpec, monkeypatch: pytest.MonkeyPatch) -> None:
+    findings = Findings(source="x.docx", format="docx", unit=Located("Nguyên Bình"),
+                        report_date=Located(dt.date(2022, 7, 20)))
+    findings.tasks = [
+        _task("Cử đoàn dự Hội nghị sơ kết 6 tháng đầu năm của Cụm, kết hợp kiểm tra công tác thi đua",
+              date=dt.date(2022, 7, 8)),
+        _task("Tổ chức giải bóng đá thanh niên"),
+    ]
+    monkeypatch.setenv("THIDUA_MATCH_THRESHOLD", "0.45")
+    out = match_findings(findings, plan, UNITS)
+    assert out is findings
+    assert {i for i, _ in findings.tasks[0].plan_items} == {"Q3-1", "Q3-2"}
+    assert all(0.45 <= s <= 1 for _, s in findings.tasks[0].plan_items)
+    assert findings.tasks[1].plan_items == []
+    # The threshold comes from THIDUA_MATCH_THRESHOLD when not given.
+    monkeypatch.setenv("THIDUA_MATCH_THRESHOLD", "0.999")
+    assert all(not t.plan_items for t in match_findings(findings, plan, UNITS).tasks)
+    details = match_details(findings, plan, UNITS, threshold=0.45)
+    assert len(details) == 2 and details[0][0].evidence().startswith(details[0][0].item_id)
+    # to_json carries one row per linked item.
+    rows = match_findings(findings, plan, UNITS, threshold=0.45).to_json()["tasks"]
+    assert {r["plan_item"] for r in rows} == {"Q3-1", "Q3-2", None}
+
+
+def test_unknown_unit_gets_no_responsibility_factor(matcher: PlanMatcher) -> None:
+    m = matcher.score_all("Hướng dẫn các đơn vị tổng kết công tác thi đua, khen thưởng năm 2022", unit=None)[0]
+    assert m.item_id == "Q4-1" and "responsibility" not in m.factors
+
+
+def test_broken_vocabulary_names_the_file(tmp_path: Path) -> None:
+    for name in ("words.json", "cues.json"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    (tmp_path / "synonyms.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_vocabulary(tmp_path)
+    assert "synonyms.json" in str(err.value)
+
+
+def test_vocabulary_files_are_valid_json() -> None:
+    from matching.vocabulary import DATA_DIR
+
+    for path in DATA_DIR.glob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+    vocab = load_vocabulary()
+    assert "thi" not in vocab.stopwords and "so" not in vocab.stopwords  # thi/thì, sơ/số fold together
