@@ -1,0 +1,337 @@
+"""Storing one document's results, and the claim lock that keeps two runs off the same file.
+
+The inbox flow handles a file in three short transactions:
+
+1. `receive_file`: keep the original (content-addressed) and its `SourceFile` row, committed first;
+2. `claim_source_file`: take the file for this run (committed at once, so others see it);
+3. `finish_source_file` + `save_results`: the report, its findings and matches, and the file's
+   final status, all in ONE transaction; it writes nothing if the claim was lost meanwhile.
+
+A run killed between 2 and 3 leaves a claim that goes stale after `stale_after` and is retaken by
+the next run; a run killed after 3 leaves a file already marked processed, which the next run
+only moves away. Nothing is lost and nothing is stored twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from extractors.document import Span
+from extractors.findings import Findings, Located, PeriodKind
+from extractors.text import fold
+from extractors.units import UnitSpec
+from models.plans import active_plan, register_source_file
+from models.tables import Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
+
+#: Statuses a run may take a file from (a re-dropped failed or review file is tried again).
+CLAIMABLE = ("received", "failed", "review")
+#: A claim older than this belongs to a run that died; the next run takes the file over.
+DEFAULT_STALE_AFTER = dt.timedelta(minutes=30)
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def receive_file(factory: sessionmaker[Session], path: Path, originals_dir: Path) -> SourceFile:
+    """Keep a file's original and its row, committed; the row of the same bytes if seen before.
+
+    Two runs receiving the same new bytes at once may both try to insert the row: the loser of
+    the unique-key race reads the winner's row instead.
+    """
+    for attempt in range(2):
+        session = factory()
+        try:
+            row = register_source_file(session, path, originals_dir)
+            session.commit()
+            return row
+        except IntegrityError:
+            session.rollback()
+            if attempt:
+                raise
+        finally:
+            session.close()
+    raise AssertionError("unreachable")
+
+
+def claim_source_file(
+    session: Session,
+    sha256: str,
+    claimer: str,
+    stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
+) -> bool:
+    """Take a file for `claimer`; False when another live run has it or it is already processed.
+
+    One conditional UPDATE, checked by its row count: on PostgreSQL the row lock makes a second
+    claimer wait and then see the first one's claim; on SQLite writers are serialized. A claim
+    older than `stale_after` is taken over. Commit right after, so other runs see the claim.
+    """
+    now = _utcnow()
+    result = session.execute(
+        update(SourceFile)
+        .where(
+            SourceFile.sha256 == sha256,
+            or_(
+                SourceFile.status.in_(CLAIMABLE),
+                and_(
+                    SourceFile.status == "processing",
+                    or_(SourceFile.claimed_at.is_(None), SourceFile.claimed_at < now - stale_after),
+                ),
+            ),
+        )
+        .values(status="processing", claimed_by=claimer, claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def finish_source_file(
+    session: Session, source_file_id: int, claimer: str, status: str, error: str | None = None
+) -> bool:
+    """Set a claimed file's final status ("processed", "failed", "review") and drop the claim.
+
+    False (and nothing changed) when `claimer` no longer holds the claim: the caller must then
+    roll back instead of saving results another run will save.
+    """
+    result = session.execute(
+        update(SourceFile)
+        .where(
+            SourceFile.id == source_file_id,
+            SourceFile.claimed_by == claimer,
+            SourceFile.status == "processing",
+        )
+        .values(status=status, error=error, claimed_by=None, claimed_at=None, processed_at=_utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def release_claim(session: Session, source_file_id: int, claimer: str) -> None:
+    """Give a file back (status "received") after a fault that a later run may not meet."""
+    session.execute(
+        update(SourceFile)
+        .where(SourceFile.id == source_file_id, SourceFile.claimed_by == claimer)
+        .values(status="received", claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def find_unit(session: Session, name: str | None) -> Unit | None:
+    """The unit row a found unit name refers to (names and aliases, diacritics and case folded)."""
+    if not name:
+        return None
+    key = fold(name)
+    for unit in session.scalars(select(Unit)):
+        if key in {fold(n) for n in (unit.name, *(unit.aliases or []))}:
+            return unit
+    return None
+
+
+def review_reason(findings: Findings, units: list[UnitSpec]) -> str | None:
+    """Why a read report needs a person before it counts (in Vietnamese), or None when it does not."""
+    if findings.unit is None or not findings.unit.value:
+        return "không xác định được đơn vị (huyện) gửi báo cáo"
+    keys = {k for u in units for k in u.keys}
+    if fold(str(findings.unit.value)) not in keys:
+        return f"đơn vị '{findings.unit.value}' không có trong danh sách đơn vị của Cụm"
+    return None
+
+
+def _span_columns(span: Span | None) -> dict[str, int | None]:
+    if span is None:
+        return {}
+    return {
+        "page": span.page,
+        "block": span.block,
+        "row": span.row,
+        "col": span.col,
+        "span_start": span.start,
+        "span_end": span.end,
+    }
+
+
+def _header_finding(kind: str, located: Located) -> Finding:
+    value = located.value
+    extra: dict[str, object] = {}
+    date = None
+    if kind == "period":
+        extra = {"year": value.year, "kind": PeriodKind(value.kind).value}
+    elif kind == "report_date":
+        date = value
+    else:
+        extra = {"value": str(value)}
+    return Finding(
+        kind=kind,
+        text=located.text or (str(value) if kind != "period" else ""),
+        date=date,
+        confidence=located.confidence,
+        extra=extra,
+        **_span_columns(located.span),
+    )
+
+
+def _rivals(session: Session, report: Report, source_file_id: int) -> list[Report]:
+    """Current reports the new one may supersede: same file, or same unit, year and period."""
+    same_file = Report.source_file_id == source_file_id
+    conds = [same_file]
+    if report.unit_id is not None and report.year is not None and report.period_kind is not None:
+        same_period = and_(
+            Report.unit_id == report.unit_id,
+            Report.year == report.year,
+            Report.period_kind == report.period_kind,
+        )
+        if report.period_kind != PeriodKind.OTHER.value:
+            conds.append(same_period)
+        elif report.doc_number:
+            # Thematic reports are many a year: only a re-sent one (same number) replaces another.
+            conds.append(and_(same_period, Report.doc_number == report.doc_number))
+    q = select(Report).where(Report.is_current.is_(True), Report.id != report.id, or_(*conds))
+    return list(session.scalars(q.order_by(Report.id)))
+
+
+def _supersede(session: Session, report: Report, source_file_id: int) -> None:
+    rivals = _rivals(session, report, source_file_id)
+    if not rivals:
+        return
+    # An older version arriving late (earlier report date) does not replace the newer one.
+    newer = [
+        r
+        for r in rivals
+        if r.source_file_id != source_file_id
+        and r.report_date is not None
+        and report.report_date is not None
+        and r.report_date > report.report_date
+    ]
+    if newer:
+        winner = max(newer, key=lambda r: (r.report_date, r.id))
+        report.is_current = False
+        report.superseded_by_id = winner.id
+        return
+    for old in rivals:
+        old.is_current = False
+        old.superseded_by_id = report.id
+
+
+def save_results(
+    session: Session,
+    source_file: SourceFile,
+    findings: Findings,
+    plan_id: int | None = None,
+    extractor_version: str = "",
+) -> Report:
+    """Store one document's report, findings and matches in the caller's transaction.
+
+    Matches link task findings to the plan items (by id `Q<q>-<n>`) of plan `plan_id`, or of the
+    active plan of the report's year when not given. A new version of a unit's report for the same
+    year and period supersedes the older one, which stays as history (`is_current=False`,
+    `superseded_by_id`); a late-arriving older version (earlier report date) is kept as history.
+    """
+    unit = find_unit(session, findings.unit.value if findings.unit else None)
+    period = findings.period.value if findings.period else None
+    report = Report(
+        source_file_id=source_file.id,
+        unit_id=unit.id if unit else None,
+        year=period.year if period else None,
+        period_kind=PeriodKind(period.kind).value if period else None,
+        doc_number=str(findings.doc_number.value)[:100] if findings.doc_number else None,
+        report_date=findings.report_date.value if findings.report_date else None,
+        source_format=str(findings.format)[:10],
+        extractor_version=extractor_version[:40],
+        is_current=True,
+    )
+    session.add(report)
+    session.flush()
+    _supersede(session, report, source_file.id)
+
+    plan: Plan | None
+    if plan_id is not None:
+        plan = session.get(Plan, plan_id)
+    else:
+        plan = active_plan(session, report.year) if report.year is not None else None
+    items: dict[str, int] = {}
+    if plan is not None:
+        items = dict(session.execute(select(PlanItem.code, PlanItem.id).where(PlanItem.plan_id == plan.id)).all())
+
+    rows: list[Finding] = []
+    for kind in ("unit", "period", "report_date", "doc_number"):
+        located = getattr(findings, kind)
+        if located is not None:
+            rows.append(_header_finding(kind, located))
+    for task in findings.tasks:
+        row = Finding(
+            kind="task",
+            status=task.status.value,
+            date=task.date,
+            text=task.text,
+            confidence=task.confidence,
+            extra={"plan_items": [[code, round(score, 4)] for code, score in task.plan_items]},
+            **_span_columns(task.span),
+        )
+        row.matches = [
+            Match(
+                plan_item_id=items[code],
+                unit_id=report.unit_id,
+                status=task.status.value,
+                date=task.date,
+                score=score,
+                evidence=task.text,
+            )
+            for code, score in task.plan_items
+            if code in items
+        ]
+        rows.append(row)
+    for fig in findings.figures:
+        rows.append(
+            Finding(
+                kind="figure",
+                metric=fig.metric,
+                value=float(fig.value),
+                text=fig.text,
+                confidence=fig.confidence,
+                **_span_columns(fig.span),
+            )
+        )
+    report.findings = rows
+    session.flush()
+    return report
+
+
+def done_items(session: Session, unit_id: int | None, year: int | None) -> set[str]:
+    """Plan item ids the machine found done by a unit in its current reports of a year."""
+    if unit_id is None or year is None:
+        return set()
+    q = (
+        select(PlanItem.code)
+        .join(Match, Match.plan_item_id == PlanItem.id)
+        .join(Finding, Finding.id == Match.finding_id)
+        .join(Report, Report.id == Finding.report_id)
+        .join(Plan, Plan.id == PlanItem.plan_id)
+        .where(
+            Report.is_current.is_(True),
+            Report.unit_id == unit_id,
+            Report.year == year,
+            Match.status == "done",
+            Plan.active.is_(True),
+        )
+        .distinct()
+    )
+    return set(session.scalars(q))
+
+
+__all__ = [
+    "CLAIMABLE",
+    "DEFAULT_STALE_AFTER",
+    "claim_source_file",
+    "done_items",
+    "find_unit",
+    "finish_source_file",
+    "receive_file",
+    "release_claim",
+    "review_reason",
+    "save_results",
+]
