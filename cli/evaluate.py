@@ -1,0 +1,52 @@
+"""`thidua eval DIR`: score the extractor against the `X.expected.json` files of a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from cli.common import guarded
+from cli.extract import plan_matcher
+from extractors.evaluation import FIELDS, evaluate
+from extractors.units import load_units
+from models.settings import Settings
+
+
+def eval_command(
+    directory: Path = typer.Argument(..., help="Thư mục chứa báo cáo và tệp X.expected.json."),
+    plan: Path = typer.Option(None, "--plan", help="Tệp kế hoạch để đối chiếu nhiệm vụ (mặc định: kế hoạch đang dùng)."),
+) -> None:
+    """Chấm độ chính xác của bộ trích xuất: P/R/F1 theo từng trường, từng tệp, và F1 chung."""
+    _eval(directory, plan)
+
+
+@guarded
+def _eval(directory: Path, plan: Path | None) -> None:
+    units = load_units(Settings.from_env().units_file)
+    result = evaluate(directory, units, plan_matcher(plan, units))
+    if not result.documents:
+        typer.echo(f"Không có tệp *.expected.json nào trong {directory}.", err=True)
+    for doc in result.documents:
+        if doc.error:
+            typer.echo(f"{doc.name}: LỖI {doc.error}")
+            continue
+        parts = []
+        for name in ("unit", "period", "report_date"):
+            parts.append(f"{name} {'ok' if doc.scores[name].f1 == 1.0 else 'SAI'}")
+        task_field = "tasks" if result.matched else "status (no plan item)"
+        parts.append(f"tasks F1 {doc.scores[task_field].f1:.2f}")
+        parts.append(f"figures F1 {doc.scores['figures'].f1:.2f}")
+        typer.echo(f"{doc.name}: " + ", ".join(parts))
+        for d in doc.details:
+            typer.echo(f"    {d}")
+    typer.echo("")
+    typer.echo(f"{'field':<24}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
+    for name in FIELDS:
+        if name in ("tasks", "tasks+date") and not result.matched:
+            continue
+        s = result.totals[name]
+        typer.echo(f"{name:<24}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    if not result.matched:
+        typer.echo("(chưa đối chiếu kế hoạch: không có --plan và không có kế hoạch đang dùng)")
+    typer.echo(f"overall F1: {result.overall_f1:.3f}")

@@ -1,0 +1,88 @@
+"""`thidua extract FILE`: read one report and print what the extractor finds in it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from cli.common import guarded, print_json
+from extractors.findings import Findings
+from extractors.readers import read_document
+from extractors.report import extract_findings
+from extractors.units import UnitSpec, load_units
+from models.settings import Settings
+
+
+def plan_matcher(plan: Path | None, units: list[UnitSpec], year: int | None = None) -> Callable[[Findings], Findings] | None:
+    """A function linking findings to plan items: from a plan file, else the database's active plan.
+
+    Returns None when matching is not installed or there is no plan to match against.
+    """
+    try:
+        from matching import match_findings
+    except ImportError:
+        return None
+    spec = None
+    if plan is not None:
+        from extractors.plan import extract_plan
+
+        spec = extract_plan(read_document(plan), [u.name for u in units], year)
+    else:
+        try:
+            from models.db import session_scope
+            from models.plans import active_plan, plan_spec
+
+            with session_scope() as session:
+                row = active_plan(session, year)
+                spec = plan_spec(row) if row is not None else None
+        except Exception:  # no database yet, or not migrated: extraction still works without a plan
+            spec = None
+    if spec is None:
+        return None
+    return lambda findings: match_findings(findings, spec, units)
+
+
+def extract_command(
+    file: Path = typer.Argument(..., help="Tệp báo cáo (.docx, .doc hoặc .pdf)."),
+    plan: Path = typer.Option(None, "--plan", help="Tệp kế hoạch để đối chiếu (mặc định: kế hoạch đang dùng trong CSDL)."),
+    as_json: bool = typer.Option(False, "--json", help="In ra dạng JSON (định dạng kết quả mong đợi + nguồn gốc)."),
+) -> None:
+    """Đọc một báo cáo và in ra đơn vị, kỳ báo cáo, ngày, các nhiệm vụ và số liệu khen thưởng tìm được."""
+    _extract(file, plan, as_json)
+
+
+@guarded
+def _extract(file: Path, plan: Path | None, as_json: bool) -> None:
+    units = load_units(Settings.from_env().units_file)
+    findings = extract_findings(read_document(file), units)
+    year = findings.period.value.year if findings.period else None
+    match = plan_matcher(plan, units, year)
+    if match is not None:
+        findings = match(findings)
+    data = findings.to_json()
+    if as_json:
+        print_json(data)
+        return
+    console = Console()
+    period = data["period"]
+    console.print(f"[bold]{file.name}[/bold]")
+    console.print(f"Đơn vị: {data['unit'] or '?'}   Kỳ: {period['kind'] + '/' + str(period['year']) if period else '?'}")
+    console.print(f"Số: {data['doc_number'] or '?'}   Ngày: {data['report_date'] or '?'}")
+    tasks = RichTable(title="Nhiệm vụ")
+    for col in ("Mã KH", "Trạng thái", "Ngày", "Nội dung", "Độ tin cậy"):
+        tasks.add_column(col)
+    for t in data["tasks"]:
+        tasks.add_row(t["plan_item"] or "", t["status"], t["date"] or "", t["text"][:120], f"{t['confidence']:.2f}")
+    console.print(tasks)
+    figures = RichTable(title="Số liệu khen thưởng")
+    for col in ("Chỉ tiêu", "Số lượng", "Nguồn", "Độ tin cậy"):
+        figures.add_column(col)
+    for f in data["figures"]:
+        figures.add_row(f["metric"], str(f["value"]), f["text"][:100], f"{f['confidence']:.2f}")
+    console.print(figures)
+    for w in data["warnings"]:
+        console.print(f"[yellow]Cảnh báo:[/yellow] {w}")

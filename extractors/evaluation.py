@@ -1,0 +1,193 @@
+"""Score the report extractor against hand-written expected files (`X.expected.json` beside `X.docx|.doc|.pdf`).
+
+Fields and how each is counted (micro-averaged over the documents):
+- unit, period (year + kind), report_date: one item per document; a prediction is a true positive
+  when it equals the expected value, a false positive otherwise; a missing prediction is a miss.
+- tasks: pairs (plan item, status) when matching is available (a task counts when plan item and
+  status agree); `tasks+date` also requires the date. Without matching, and always as a second view,
+  `status (no plan item)` compares the multisets of (status, date) pairs: extracted statements
+  about work outside the plan count as false positives there, so its precision is a lower bound.
+- figures: pairs (metric, value), after summing extracted figures per metric.
+`overall F1` is the mean F1 of unit, period, report_date, tasks (plan-item measure when matching
+ran, else the plan-item-free one) and figures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors.errors import ConfigError, ThiduaError
+from extractors.findings import Findings
+from extractors.readers import DOCUMENT_SUFFIXES, read_document
+from extractors.report import extract_findings
+from extractors.units import UnitSpec
+
+
+@dataclass(slots=True)
+class Score:
+    """True positives, false positives and misses of one field."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, expected: Counter, predicted: Counter) -> None:
+        """Add the multiset comparison of one document."""
+        tp = sum((expected & predicted).values())
+        self.tp += tp
+        self.fp += sum(predicted.values()) - tp
+        self.fn += sum(expected.values()) - tp
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp), 1.0 when nothing was predicted and nothing expected."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class DocResult:
+    """One document's comparison."""
+
+    name: str
+    scores: dict[str, Score]
+    error: str | None = None
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """All documents' results and the per-field totals."""
+
+    documents: list[DocResult]
+    totals: dict[str, Score]
+    matched: bool
+
+    @property
+    def overall_f1(self) -> float:
+        """Mean F1 of the headline fields (see the module docstring)."""
+        task_field = "tasks" if self.matched else "status (no plan item)"
+        fields = ["unit", "period", "report_date", task_field, "figures"]
+        return sum(self.totals[f].f1 for f in fields) / len(fields)
+
+
+FIELDS = ("unit", "period", "report_date", "tasks", "tasks+date", "status (no plan item)", "figures")
+
+
+def find_documents(directory: Path) -> list[tuple[Path, Path]]:
+    """(document, expected file) pairs in a folder, by name."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ConfigError("không phải thư mục", directory)
+    pairs = []
+    for expected in sorted(directory.glob("*.expected.json")):
+        stem = expected.name[: -len(".expected.json")]
+        for suffix in DOCUMENT_SUFFIXES:
+            doc = directory / f"{stem}{suffix}"
+            if doc.is_file():
+                pairs.append((doc, expected))
+                break
+    return pairs
+
+
+def _figure_counter(figures: list[dict[str, Any]]) -> Counter:
+    summed: dict[str, float] = {}
+    for f in figures:
+        summed[f["metric"]] = summed.get(f["metric"], 0) + float(f["value"])
+    return Counter((m, v) for m, v in summed.items())
+
+
+def compare(expected: dict[str, Any], got: dict[str, Any] | None, matched: bool) -> dict[str, Score]:
+    """Score one document's findings (Findings.to_json()) against its expected dict."""
+    scores = {f: Score() for f in FIELDS}
+    got = got or {}
+
+    def single(name: str, value: Any) -> Counter:
+        return Counter([json.dumps(value, sort_keys=True)]) if value is not None else Counter()
+
+    exp_period = expected.get("period")
+    scores["unit"].add(single("unit", expected.get("unit")), single("unit", got.get("unit")))
+    scores["period"].add(single("p", exp_period), single("p", got.get("period")))
+    scores["report_date"].add(single("d", expected.get("report_date")), single("d", got.get("report_date")))
+    exp_tasks = expected.get("tasks", [])
+    got_tasks = got.get("tasks", [])
+    if matched:
+        linked = [t for t in got_tasks if t.get("plan_item")]
+        # One verdict per plan item: the most confident linked statement (as the completion matrix does).
+        best: dict[str, dict[str, Any]] = {}
+        for t in linked:
+            cur = best.get(t["plan_item"])
+            if cur is None or (t.get("match_score") or 0) > (cur.get("match_score") or 0):
+                best[t["plan_item"]] = t
+        scores["tasks"].add(
+            Counter((t["plan_item"], t["status"]) for t in exp_tasks),
+            Counter((t["plan_item"], t["status"]) for t in best.values()),
+        )
+        scores["tasks+date"].add(
+            Counter((t["plan_item"], t["status"], t["date"]) for t in exp_tasks),
+            Counter((t["plan_item"], t["status"], t["date"]) for t in best.values()),
+        )
+    statements: dict[tuple[Any, ...], tuple[str, Any]] = {}
+    for t in got_tasks:  # a statement linked to several items is still one statement
+        statements[(t["text"], json.dumps(t["span"], sort_keys=True))] = (t["status"], t["date"])
+    scores["status (no plan item)"].add(
+        Counter((t["status"], t["date"]) for t in exp_tasks), Counter(statements.values())
+    )
+    scores["figures"].add(_figure_counter(expected.get("figures", [])), _figure_counter(got.get("figures", [])))
+    return scores
+
+
+def evaluate(
+    directory: Path,
+    units: list[UnitSpec],
+    matcher: Callable[[Findings], Findings] | None = None,
+) -> Evaluation:
+    """Extract every document of a folder that has an expected file and score it."""
+    totals = {f: Score() for f in FIELDS}
+    results = []
+    for doc_path, expected_path in find_documents(directory):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        error = None
+        got = None
+        try:
+            findings = extract_findings(read_document(doc_path), units)
+            if matcher is not None:
+                findings = matcher(findings)
+            got = findings.to_json()
+        except ThiduaError as exc:
+            error = exc.reason
+        except ImportError as exc:  # a reader another part of the project has not installed yet
+            error = f"thiếu bộ đọc ({exc})"
+        scores = compare(expected, got, matcher is not None)
+        for name, s in scores.items():
+            totals[name].tp += s.tp
+            totals[name].fp += s.fp
+            totals[name].fn += s.fn
+        details = []
+        if got is not None:
+            for key in ("unit", "period", "report_date"):
+                if expected.get(key) != got.get(key):
+                    details.append(f"{key}: cần {expected.get(key)} / được {got.get(key)}")
+            exp_f = _figure_counter(expected.get("figures", []))
+            got_f = _figure_counter(got.get("figures", []))
+            for m, v in sorted((exp_f - got_f).keys()):
+                details.append(f"thiếu số liệu {m}={v:g}")
+            for m, v in sorted((got_f - exp_f).keys()):
+                details.append(f"thừa số liệu {m}={v:g}")
+        results.append(DocResult(doc_path.name, scores, error, details))
+    return Evaluation(results, totals, matcher is not None)

@@ -1,0 +1,207 @@
+"""The spaCy pipeline of the report extractor: a syllable tokenizer and rule components registered by name.
+
+The pipeline is described by `extractors/patterns/pipeline.cfg` and its rules live in data files
+beside it (cue, period and award patterns, the action-verb lexicon); this module only defines the
+components and builds the `Language` object once per process (`get_nlp`).
+
+Token attributes the rules rely on:
+- `LOWER`: the NFC, new-tone-placement lower-case text (readers normalize; see extractors/text.py).
+- `NORM`: the folded form (no diacritics, lower case, "đ" -> "d"), so award and period phrases
+  match "Hoà"/"Hòa", "HÒA", "chiến sỹ"/"chiến sĩ" and OCR text that lost a mark.
+- `Token._.action_verb`: True on the first syllable of an action verb of the lexicon.
+
+Spans the components leave on a Doc: `doc.spans["cues"]` (status markers + proposal, comparison,
+contrast and breakdown cues), `doc.spans["periods"]` (period phrases), `doc.ents` (AWARD,
+OTHER_HONOUR and RECIPIENT, with the metric key or recipient key in `ent.ent_id_`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+import srsly
+from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from extractors.errors import ConfigError
+from extractors.text import fold
+
+PATTERNS_DIR = Path(__file__).with_name("patterns")
+PIPELINE_CONFIG = PATTERNS_DIR / "pipeline.cfg"
+
+if not Token.has_extension("action_verb"):
+    Token.set_extension("action_verb", default=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_token(text: str) -> str:
+    return fold(text)
+
+
+class FoldingTokenizer:
+    """spaCy's rule tokenizer with generic punctuation rules; sets NORM to the folded text."""
+
+    def __init__(self, vocab: Any, abbreviations: Iterable[str]) -> None:
+        special = {a: [{"ORTH": a}] for a in abbreviations}
+        self.inner = Tokenizer(
+            vocab,
+            rules=special,
+            prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
+            suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
+            infix_finditer=compile_infix_regex(TOKENIZER_INFIXES).finditer,
+        )
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenize one text and fold every token into NORM."""
+        doc = self.inner(text)
+        for token in doc:
+            token.norm_ = _fold_token(token.text)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenize a stream of texts."""
+        for text in texts:
+            yield self(text)
+
+
+@spacy.registry.tokenizers("thidua.syllable_tokenizer.v1")
+def create_syllable_tokenizer(abbreviations: str):
+    """Factory of the syllable tokenizer; `abbreviations` is a JSON file of dotted abbreviations."""
+    data = _read_json(Path(abbreviations))
+
+    def make(nlp: Language) -> FoldingTokenizer:
+        return FoldingTokenizer(nlp.vocab, data.get("abbreviations", []))
+
+    return make
+
+
+@spacy.registry.readers("thidua.read_jsonl.v1")
+def read_pattern_list(path: str) -> list[dict[str, Any]]:
+    """A JSONL pattern file as a list (spaCy's own reader yields a generator, which init rejects)."""
+    return _read_jsonl(Path(path))
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"không đọc được tệp mẫu ({exc})", path) from None
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    try:
+        return list(srsly.read_jsonl(path))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"không đọc được tệp mẫu ({exc})", path) from None
+
+
+class ActionVerbs:
+    """Marks `Token._.action_verb` on the first syllable of every lexicon verb (phrase match on LOWER)."""
+
+    def __init__(self, nlp: Language, lexicon: str) -> None:
+        data = _read_json(Path(lexicon))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("VERB", list(nlp.tokenizer.pipe(data["verbs"])))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the extension on verb starts."""
+        for _, start, _end in self.matcher(doc):
+            doc[start]._.action_verb = True
+        return doc
+
+
+@Language.factory("thidua_action_verbs", default_config={"lexicon": ""})
+def make_action_verbs(nlp: Language, name: str, lexicon: str) -> ActionVerbs:
+    """Component marking action verbs from a JSON lexicon."""
+    return ActionVerbs(nlp, lexicon)
+
+
+class CueMatcher:
+    """Token-pattern Matcher over a JSONL file; matches become labelled spans in `doc.spans[key]`.
+
+    A pattern value `"@name"` is replaced by the list `name` of the lexicon file (e.g. "@adverbs"),
+    so long word lists are kept once. For the DONE cue "hoàn thành" standing alone, a match right
+    after a purpose word ("phấn đấu hoàn thành nhiệm vụ") is dropped: that is a goal, not a result.
+    """
+
+    def __init__(self, nlp: Language, patterns: str, lexicon: str, spans_key: str) -> None:
+        lists = _read_json(Path(lexicon)) if lexicon else {}
+        self.purpose = set(lists.get("purpose_words", []))
+        self.key = spans_key
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        for entry in _read_jsonl(Path(patterns)):
+            self.matcher.add(entry["label"], [self._expand(entry["pattern"], lists)])
+
+    @classmethod
+    def _expand(cls, value: Any, lists: dict[str, Any]) -> Any:
+        if isinstance(value, str) and value.startswith("@"):
+            return lists[value[1:]]
+        if isinstance(value, list):
+            return [cls._expand(v, lists) for v in value]
+        if isinstance(value, dict):
+            return {k: cls._expand(v, lists) for k, v in value.items()}
+        return value
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add one span per cue start (the longest match at each start)."""
+        best: dict[tuple[int, str], int] = {}
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            if label == "DONE" and doc[start].lower_ == "hoàn" and start > 0:
+                if doc[start - 1].lower_ in self.purpose:
+                    continue
+            key = (start, label)
+            best[key] = max(best.get(key, end), end)
+        doc.spans[self.key] = [Span(doc, s, e, label=lab) for (s, lab), e in sorted(best.items())]
+        return doc
+
+
+@Language.factory("thidua_cues", default_config={"patterns": "", "lexicon": "", "spans_key": "cues"})
+def make_cues(nlp: Language, name: str, patterns: str, lexicon: str, spans_key: str) -> CueMatcher:
+    """Component finding status, proposal, comparison, contrast and breakdown cues."""
+    return CueMatcher(nlp, patterns, lexicon, spans_key)
+
+
+@Language.factory("thidua_periods", default_config={"patterns": "", "spans_key": "periods"})
+def make_periods(nlp: Language, name: str, patterns: str, spans_key: str) -> CueMatcher:
+    """Component finding period phrases (quarter, 6 months, 9 months, year, thematic)."""
+    return CueMatcher(nlp, patterns, "", spans_key)
+
+
+_BULLETS = {"-", "+", "•", "–", "*"}
+
+
+@Language.component("thidua_sentences")
+def sentence_boundaries(doc: Doc) -> Doc:
+    """Sentence starts: after . ! ? (dotted abbreviations are single tokens) before a capital,
+    digit, bullet or quote; and at a bullet or list number that opens a line."""
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        start = False
+        if prev.text in {".", "!", "?", "./.", "/."} or prev.text.endswith("\n"):
+            start = token.text[:1].isupper() or token.text[:1].isdigit() or token.text in _BULLETS
+        elif prev.is_space and "\n" in prev.text:
+            start = True
+        token.is_sent_start = start
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The pipeline, built once per process from patterns/pipeline.cfg."""
+    config = spacy.util.load_config(PIPELINE_CONFIG, overrides={"paths.patterns": str(PATTERNS_DIR)}, interpolate=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    return nlp
