@@ -15,6 +15,8 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(plan.app, name="plan")
 app.command("status")(status.status)
+app.command("run")(__import__("cli.run", fromlist=["_"]).run)
+app.command("serve")(__import__("cli.run", fromlist=["_"]).serve)
 
 
 def main() -> None:

@@ -1,0 +1,112 @@
+"""`thidua run [INBOX]` (one run of the inbox flow now) and `thidua serve` (the nightly schedule)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cli.common import guarded
+
+#: The nightly schedule: 02:00 in Vietnam, when nobody is dropping files.
+NIGHTLY_CRON = "0 2 * * *"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEPLOYMENT_NAME = "nightly"
+
+
+def _quiet_prefect() -> None:
+    """Offline by default: no telemetry calls; Prefect's own logs only for warnings (unless set)."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@guarded
+def run(
+    inbox: Path = typer.Argument(None, help="Thư mục hộp thư đến (mặc định: THIDUA_INBOX)."),
+    settle_seconds: float = typer.Option(
+        10.0, "--settle-seconds", help="Chỉ lấy tệp không thay đổi trong ngần ấy giây (tệp đang chép để lần sau)."
+    ),
+    stale_minutes: float = typer.Option(
+        30.0, "--stale-minutes", help="Nhận lại tệp mà một lần chạy đã dừng giữa chừng giữ quá ngần ấy phút."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="In bản tóm tắt dạng JSON (không in bảng tiến độ)."),
+    matrix: bool = typer.Option(True, "--matrix/--no-matrix", help="In bảng tiến độ thực hiện kế hoạch sau khi chạy."),
+) -> None:
+    """Process the inbox now (one run of the process-inbox flow), with a progress bar and a summary."""
+    _quiet_prefect()
+    from flows.process_inbox import add_progress_listener, process_inbox, summary_markdown
+
+    console = Console(stderr=as_json)
+    if inbox is not None and not inbox.is_dir():
+        typer.echo(f"Lỗi: {inbox}: không tìm thấy thư mục hộp thư đến", err=True)
+        raise typer.Exit(1)
+    with Progress(
+        TextColumn("[bold]Đang xử lý"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=as_json,
+    ) as progress:
+        bar = progress.add_task("đang khởi động Prefect…", total=None)
+
+        def on_progress(event, total, outcome) -> None:  # type: ignore[no-untyped-def]
+            if event == "start":
+                progress.update(bar, total=total, description="")
+            elif outcome is not None:
+                progress.update(bar, advance=1, description=f"{outcome.file}: {outcome.outcome}")
+
+        remove = add_progress_listener(on_progress)
+        try:
+            summary = process_inbox(
+                str(inbox.resolve()) if inbox else None, settle_seconds=settle_seconds, stale_claim_minutes=stale_minutes
+            )
+        finally:
+            remove()
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+        return
+    console.print(Markdown(summary_markdown(summary)))
+    if matrix:
+        _print_matrix()
+
+
+def _print_matrix() -> None:
+    """The completion matrix of `thidua status`, when a plan has been imported."""
+    try:
+        from cli.status import status
+    except ImportError:  # the matrix is not part of this installation
+        return
+    typer.echo("")
+    try:
+        status(unit=None, year=None, as_of=None, as_json=False)
+    except typer.Exit:
+        pass  # status already said why (e.g. no plan imported yet)
+
+
+@guarded
+def serve(
+    inbox: Path = typer.Argument(None, help="Thư mục hộp thư đến (mặc định: THIDUA_INBOX)."),
+    cron: str = typer.Option(NIGHTLY_CRON, "--cron", help="Lịch chạy (cú pháp cron)."),
+    timezone: str = typer.Option(TIMEZONE, "--timezone", help="Múi giờ của lịch chạy."),
+) -> None:
+    """Run the process-inbox flow on a schedule (every night at 02:00 Asia/Ho_Chi_Minh) until stopped."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect.schedules import Cron
+
+    from flows.process_inbox import process_inbox
+
+    typer.echo(f"Chạy luồng process-inbox theo lịch '{cron}' ({timezone}); dừng bằng Ctrl+C.")
+    process_inbox.serve(
+        name=DEPLOYMENT_NAME,
+        schedules=[Cron(cron, timezone=timezone)],
+        parameters={"inbox": str(inbox.resolve())} if inbox else None,
+        # Without this, stopping the process (a reboot, a restart) pauses the nightly schedule.
+        pause_on_shutdown=False,
+    )
