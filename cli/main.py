@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from cli import db, plan, status
+from cli import review as review_cli
 
 app = typer.Typer(
     name="thidua",
@@ -15,6 +16,9 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(plan.app, name="plan")
 app.command("status")(status.status)
+review_cli.register(app)
+app.command("extract")(__import__("cli.extract", fromlist=["_"]).extract_command)
+app.command("eval")(__import__("cli.evaluate", fromlist=["_"]).eval_command)
 app.command("run")(__import__("cli.run", fromlist=["_"]).run)
 app.command("serve")(__import__("cli.run", fromlist=["_"]).serve)
 

@@ -1,0 +1,52 @@
+"""`thidua review` (start the reviewers' web page) and `thidua user add` (create an account)."""
+
+from __future__ import annotations
+
+import typer
+
+from cli.common import guarded
+from models.db import session_scope
+from models.settings import Settings
+
+user_app = typer.Typer(help="Tài khoản đăng nhập trang duyệt kết quả.", no_args_is_help=True)
+
+
+@guarded
+def review(
+    host: str = typer.Option("127.0.0.1", help="Địa chỉ lắng nghe (mặc định chỉ máy này)."),
+    port: int = typer.Option(8000, help="Cổng lắng nghe."),
+) -> None:
+    """Start the reviewers' web page (log in, correct findings, see the completion matrix)."""
+    import uvicorn
+
+    from review.app import create_app
+
+    settings = Settings.from_env()
+    app = create_app(settings)
+    typer.echo(f"Trang duyệt kết quả: http://{host}:{port}/  (Ctrl+C để dừng)")
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+
+
+@user_app.command("add")
+@guarded
+def user_add(
+    username: str = typer.Argument(..., help="Tên đăng nhập."),
+    role: str = typer.Option("reviewer", help="Vai trò: reviewer (người duyệt) hoặc admin (quản trị)."),
+    password: str = typer.Option(
+        None, help="Mật khẩu (cho tập lệnh); bỏ trống để được hỏi mà không hiện ra màn hình."
+    ),
+) -> None:
+    """Create a reviewer or admin account for the review page."""
+    from review.security import create_user
+
+    if password is None:
+        password = typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
+    with session_scope() as session:
+        user = create_user(session, username, password, role)
+        typer.echo(f"Đã tạo tài khoản {user.username} ({user.role}).")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `review` and `user` to the main command."""
+    app.command("review")(review)
+    app.add_typer(user_app, name="user")

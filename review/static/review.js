@@ -1,0 +1,44 @@
+// Keyboard shortcuts of the review page (no framework, no network).
+(function () {
+  "use strict";
+  function typing(el) {
+    return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+  }
+  function click(id) { var el = document.getElementById(id); if (el && !el.disabled) { el.click(); return true; } return false; }
+  function go(id) { var a = document.getElementById(id); if (a) { window.location.href = a.href; return true; } return false; }
+
+  // Queue: j/k move a selection over the rows, Enter opens; a click on a row opens it.
+  var rows = Array.prototype.slice.call(document.querySelectorAll("table[data-nav=rows] tbody tr"));
+  var sel = -1;
+  function select(i) {
+    if (!rows.length) return;
+    sel = Math.max(0, Math.min(rows.length - 1, i));
+    rows.forEach(function (r, j) { r.classList.toggle("sel", j === sel); });
+    rows[sel].scrollIntoView({ block: "nearest" });
+  }
+  rows.forEach(function (r) {
+    r.addEventListener("click", function (ev) { if (ev.target.tagName !== "A") window.location.href = r.dataset.href; });
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === "Escape" && typing(document.activeElement)) { document.activeElement.blur(); return; }
+    if (typing(document.activeElement)) return;
+    var handled = false;
+    if (rows.length) {
+      if (ev.key === "j") { select(sel + 1); handled = true; }
+      else if (ev.key === "k") { select(sel - 1); handled = true; }
+      else if (ev.key === "Enter" && sel >= 0) { window.location.href = rows[sel].dataset.href; handled = true; }
+    } else if (document.getElementById("decision")) {
+      if (ev.key === "a") handled = click("btn-accept");
+      else if (ev.key === "r") handled = click("btn-reject");
+      else if (ev.key === "s") handled = click("btn-change");
+      else if (ev.key === "c") { var f = document.getElementById("f-plan-item"); if (f) { f.focus(); handled = true; } }
+      else if (ev.key === "j") handled = go("nav-next");
+      else if (ev.key === "k") handled = go("nav-prev");
+    }
+    if (handled) ev.preventDefault();
+  });
+  var found = document.getElementById("found");
+  if (found && found.textContent) found.scrollIntoView({ block: "center" });
+})();
