@@ -138,20 +138,29 @@ class PlanMatcher:
             self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0))
 
     def _parts(self, content: str) -> list[str]:
-        """The tasks inside an item: split at ";" and at "và"/"," followed by an action verb."""
+        """The tasks inside an item: split at ";", at "và"/"," before an action verb, and at "và" (sharing the verb)."""
         parts = []
         for chunk in re.split(r"\s*;\s*", content):
-            pieces = re.split(r"\s*(?:,|\bvà\b|\bđồng thời\b)\s*", chunk)
-            current = ""
-            for piece in pieces:
-                if current and self.vocab.leading_action(piece):
-                    parts.append(current)
+            if not chunk.strip():
+                continue
+            # Separators kept at odd positions, so merged pieces keep their words.
+            tokens = re.split(r"(\s*(?:,|\bvà\b|\bđồng thời\b)\s*)", chunk.strip())
+            current = tokens[0]
+            for sep, piece in zip(tokens[1::2], tokens[2::2]):
+                if current.strip() and self.vocab.leading_action(piece):
+                    parts.append(current.strip())
                     current = piece
                 else:
-                    current = f"{current} {piece}".strip() if current else piece
+                    current += sep + piece
             if current.strip():
                 parts.append(current.strip())
-        return parts
+        # "Phát động A và B": B is a task of its own with A's verb.
+        for part in list(parts):
+            pieces = re.split(r"\s+và\s+", part)
+            verb = self.vocab.leading_action(pieces[0])
+            if verb and len(pieces) > 1:
+                parts.extend(p if self.vocab.leading_action(p) else f"{verb} {p}" for p in pieces)
+        return list(dict.fromkeys(parts))
 
     def _weight(self, feature: str) -> float:
         kind, _, words = feature.partition(":")
@@ -197,6 +206,9 @@ class PlanMatcher:
             matched_w = sum(item.weights[f] * c for f, c in credit.items())
             coverage = matched_w / item.total
             for part in item.parts:
+                # A part counts on its own only with two meaningful words of its own matched.
+                if sum(1 for f in part if f in credit and self._is_meaningful(f)) < 2:
+                    continue
                 total = sum(part.values()) or 1.0
                 part_cov = sum(w * credit.get(f, 0.0) for f, w in part.items()) / total
                 coverage = max(coverage, PART_WEIGHT * part_cov)

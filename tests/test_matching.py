@@ -54,6 +54,9 @@ def _ids(matches) -> set[str]:  # type: ignore[no-untyped-def]
         ("Tham mưu thành lập đoàn kiểm tra chéo giữa các huyện", "Bảo Lâm", dt.date(2022, 8, 1), {"Q3-2"}),
         ("Đã tổ chức hội nghị tổng kết, đánh giá hoạt động Cụm năm 2021", "Hà Quảng", dt.date(2022, 1, 25), {"Q1-1"}),
         ("to chuc hoi nghi so ket 6 thang dau nam", "Hòa An", None, {"Q3-1"}),
+        ("Huyện đã cử đoàn tham dự hội nghị tổng kết năm 2021 của Cụm", "Nguyên Bình", None, {"Q1-1"}),
+        ("Ngày 10/3/2022 UBND huyện phát động phong trào thi đua chuyên đề về xây dựng nông thôn mới",
+         "Bảo Lâm", dt.date(2022, 3, 10), {"Q1-2"}),
         ("Tổng hợp, báo cáo kết quả hoạt động của Cụm thi đua năm 2022 gửi Ban Thi đua - Khen thưởng tỉnh",
          "Hà Quảng", dt.date(2022, 12, 20), {"Q4-2"}),
     ],
@@ -218,3 +221,27 @@ def test_vocabulary_files_are_valid_json() -> None:
         json.loads(path.read_text(encoding="utf-8"))
     vocab = load_vocabulary()
     assert "thi" not in vocab.stopwords and "so" not in vocab.stopwords  # thi/thì, sơ/số fold together
+
+
+def test_evaluation_counts_unit_item_and_status() -> None:
+    from matching.evaluation import MatchScores, format_scores, score_document
+
+    expected = {"unit": "Hòa An", "tasks": [
+        {"plan_item": "Q1-1", "status": "done"}, {"plan_item": "Q1-3", "status": "in_progress"},
+        {"plan_item": "Q2-1", "status": "planned"}]}
+    got = {"unit": "Hoà An", "tasks": [
+        {"plan_item": "Q1-1", "status": "done", "match_score": 0.9, "confidence": 0.9},
+        {"plan_item": "Q1-1", "status": "planned", "match_score": 0.5, "confidence": 0.9},  # weaker: ignored
+        {"plan_item": "Q1-3", "status": "done", "match_score": 0.8, "confidence": 0.9},
+        {"plan_item": "Q4-2", "status": "done", "match_score": 0.6, "confidence": 0.9},
+        {"plan_item": None, "status": "done", "match_score": None, "confidence": 0.9}]}
+    scores = MatchScores()
+    score_document(expected, got, scores, "a.docx")
+    assert (scores.tp, scores.fp, scores.fn) == (1, 2, 2)
+    assert scores.confusion[("in_progress", "done")] == 1 and scores.confusion[("planned", "—")] == 1
+    assert scores.confusion[("—", "done")] == 1
+    other = MatchScores()
+    score_document(expected, {**got, "unit": "Bảo Lạc"}, other, "b.docx")  # wrong unit: nothing counts
+    assert other.tp == 0 and other.details["b.docx"][0].startswith("đơn vị")
+    text = format_scores(scores, details=True)
+    assert "P=0.333 R=0.333 F1=0.333" in text and "a.docx" in text
