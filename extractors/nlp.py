@@ -192,10 +192,19 @@ def sentence_boundaries(doc: Doc) -> Doc:
         start = False
         if prev.text in {".", "!", "?", "./.", "/."} or prev.text.endswith("\n"):
             start = token.text[:1].isupper() or token.text[:1].isdigit() or token.text in _BULLETS
+            if prev.text == "." and i >= 2 and _is_list_number(doc, i - 2):
+                start = False  # "2. Ngày ..." or "II. KẾT QUẢ": the dot closes a list number
         elif prev.is_space and "\n" in prev.text:
             start = True
         token.is_sent_start = start
     return doc
+
+
+def _is_list_number(doc: Doc, i: int) -> bool:
+    """Token i is a list number ("2", "II", "a") opening the text or a line."""
+    t = doc[i]
+    at_line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text in _BULLETS
+    return at_line_start and bool(t.like_num or t.text.upper() in {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"} or (len(t.text) == 1 and t.is_alpha))
 
 
 @functools.lru_cache(maxsize=1)

@@ -91,6 +91,8 @@ class _Ctx:
     cells: dict[tuple[int, int, int], _Piece] = field(default_factory=dict)
     year: int | None = None
     report_date: dt.date | None = None
+    #: Columns of the last award table (width, block, recipients, awards, value columns).
+    table_layout: tuple | None = None
 
 
 def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
@@ -146,7 +148,7 @@ def _collect_pieces(ctx: _Ctx) -> None:
             if not isinstance(b, Paragraph) or len(b.text) > 220 or re.match(r"^[_\-–=*.\s]+$", b.text):
                 break
             f = fold_keep_length(b.text)
-            if f.startswith(("can cu", "thuc hien", "kinh gui", "theo ")):
+            if f.startswith(("can cu", "thuc hien", "kinh gui", "theo ")) or _HEADING.match(b.text) or _LIST_MARK.match(b.text):
                 break
             title_end += 1
     closing = False
@@ -180,17 +182,17 @@ def _collect_pieces(ctx: _Ctx) -> None:
 
 
 def _is_repeat(table: Table, r: int, c: int) -> bool:
-    """A grid position that repeats a merged cell's text.
+    """A grid position that repeats a horizontally merged cell's text.
 
-    The `merged` flag alone is not trusted: it must also repeat the text on its left or above
-    (a flag on a cell with different text is a reader slip, and dropping it would lose a value).
+    The `merged` flag alone is not trusted: the position must also repeat the text on its left.
+    Vertical repeats are kept on purpose: a status cell "Hoàn thành" spanning three rows states the
+    status of each of them, and equal cells stacked in a column ("Hoàn thành" above "Hoàn thành",
+    "01" above "01") are far more common than merged ones. Counts are never treated as repeats.
     """
     cell = table.rows[r][c]
-    if not cell.merged:
+    if not cell.merged or c == 0 or _count_value(cell.text) is not None:
         return False
-    left = table.rows[r][c - 1].text if c > 0 else None
-    above = table.rows[r - 1][c].text if r > 0 and c < len(table.rows[r - 1]) else None
-    return cell.text in (left, above)
+    return cell.text == table.rows[r][c - 1].text
 
 
 def _zone_pieces(ctx: _Ctx, *zones: str) -> Iterable[_Piece]:
@@ -337,6 +339,9 @@ def _period_in(ctx: _Ctx, pieces: list[_Piece]):
     joined = " ".join(fold_keep_length(p.text) for p in pieces)
     years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", joined)]
     year = years[0] if years else None
+    # The first decisive phrase in reading order is the report's own period ("... 9 tháng đầu năm
+    # 2022 và nhiệm vụ trọng tâm Quý IV" is a 9-month report); a bare "năm 2022" only decides
+    # when nothing else does.
     for p, s in spans:
         if s.label_ == "QUARTER":
             m = re.match(r"(iv|iii|ii|i|0?[1-4])(?:\s*[/\-]\s*(\d{4}))?", s[-1].norm_)
@@ -345,17 +350,15 @@ def _period_in(ctx: _Ctx, pieces: list[_Piece]):
             if n:
                 y = int(m.group(2)) if m and m.group(2) else _year_after(p, s, year)
                 return PeriodKind(f"Q{n}"), y, p, s
-    for label, kind in (("H1", PeriodKind.H1), ("M9", PeriodKind.M9)):
-        for p, s in spans:
-            if s.label_ == label:
-                return kind, _year_after(p, s, year), p, s
+        elif s.label_ in _PERIOD_LABELS:
+            return _PERIOD_LABELS[s.label_], _year_after(p, s, year), p, s
     for p, s in spans:
-        if s.label_ == "THEMATIC":
-            return PeriodKind.OTHER, year, p, s
-    for p, s in spans:
-        if s.label_ == "YEAR":
+        if s.label_ == "YEAR_WEAK":
             return PeriodKind.YEAR, _year_after(p, s, year), p, s
     return None
+
+
+_PERIOD_LABELS = {"H1": PeriodKind.H1, "M9": PeriodKind.M9, "THEMATIC": PeriodKind.OTHER, "YEAR": PeriodKind.YEAR}
 
 
 def _year_after(p: _Piece, s, fallback: int | None) -> int | None:
@@ -384,6 +387,8 @@ def _is_heading(piece: _Piece, block: Paragraph | None) -> bool:
         return False
     if _HEADING.match(t) and (t.upper() == t or (block is not None and block.bold)):
         return True
+    if t.upper() == t and any(ch.isalpha() for ch in t) and len(t) < 120:
+        return True  # "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023" without a number
     return bool(re.match(r"^\s*[IVX]+\.\s", t))
 
 
@@ -399,7 +404,7 @@ def _prose_tasks(ctx: _Ctx) -> list[TaskStatement]:
         if _is_heading(p, block if isinstance(block, Paragraph) else None):
             f = fold_keep_length(p.text)
             new = _section_default(f)
-            if re.match(r"^\s*[IVX]+\.", p.text) or new is not None:
+            if re.match(r"^\s*[IVX]+\.", p.text) or p.text.upper() == p.text or new is not None:
                 section = new
             continue
         out.extend(_statements(ctx, p, section))
@@ -438,10 +443,20 @@ def _statements(ctx: _Ctx, p: _Piece, section: Status | None, implicit: bool = T
                 neg = [c for c in here if c.label_ == "NOT_DONE"]
                 chosen = neg[0] if neg else here[0]
                 status, cue_at = _STATUS_OF[chosen.label_], chosen.start
-            elif implicit and ci == 0 and sent.start == 0 and is_item and section is not None:
+            elif implicit and section is not Status.PLANNED and ci == 0:
+                # Past work written without "đã": "Ngày 10/02/2022, UBND huyện tổ chức ..." (a dated
+                # action up to the report date) or a list item opening with an action verb under
+                # a results heading ("- Tổ chức 01 lớp tập huấn ...").
+                verb = _dated_action(ctx, p.text, doc, a, b)
+                if verb is None and is_item and section is Status.DONE and sent.start == 0:
+                    first = _first_content_token(doc, a, b)
+                    verb = first if first is not None and doc[first]._.action_verb else None
+                if verb is not None:
+                    status, cue_at, conf = Status.DONE, verb, 0.6
+            elif implicit and section is Status.PLANNED and ci == 0 and sent.start == 0 and is_item:
                 first = _first_content_token(doc, a, b)
                 if first is not None and doc[first]._.action_verb:
-                    status, cue_at, conf = section, first, 0.6
+                    status, cue_at, conf = Status.PLANNED, first, 0.6
             if status is None:
                 if current:
                     s, _, st, cu, cf = current[-1]
@@ -455,6 +470,23 @@ def _statements(ctx: _Ctx, p: _Piece, section: Status | None, implicit: bool = T
         for s, e, st, cue_at, conf in current:
             out.append(_statement(ctx, p, doc, s, e, st, cue_at, conf))
     return out
+
+
+def _dated_action(ctx: _Ctx, text: str, doc: Doc, a: int, b: int) -> int | None:
+    """The action verb of a clause that opens with a full date on or before the report date."""
+    start = doc[a].idx
+    rest = fold_keep_length(text[start:])
+    lead = _LIST_MARK.sub("", rest, count=1)
+    if not _LEADING_DATE.match(lead):
+        return None
+    dates = _dates_in(lead[:40], ctx.year)
+    if not dates or dates[0][0] is None or (ctx.report_date and dates[0][0] > ctx.report_date):
+        return None
+    after = start + (len(rest) - len(lead)) + dates[0][2]
+    for t in doc[a:b]:
+        if t.idx >= after and t._.action_verb:
+            return t.i
+    return None
 
 
 def _first_content_token(doc: Doc, a: int, b: int) -> int | None:
@@ -611,7 +643,7 @@ class _Count:
 
 def _count_value(text: str) -> int | None:
     """A cell or token as a count: '05' -> 5, '1.780' -> 1780; anything else (%, dates, 11,9) -> None."""
-    t = re.sub(r"[|\s]", "", text).strip("()")
+    t = re.sub(r"[|\s]", "", text)
     if not _COUNT.match(t):
         return None
     return int(t.replace(".", ""))
@@ -738,12 +770,6 @@ def _excluded(doc: Doc, cues, i: int, c0: int, c1: int, s0: int, s1: int, award_
                 return True
         if label == "BREAKDOWN" and before_in_clause:
             return True
-    if year:
-        # "Năm 2021, ... tặng 05 Cờ thi đua": a count under an earlier year written before it
-        for t in doc[c0:i]:
-            if re.fullmatch(r"(19|20)\d\d", t.text) and int(t.text) < year and t.i > 0 and doc[t.i - 1].norm_ == "nam":
-                if award_ent is None or t.i < award_ent.start:
-                    return True
     return False
 
 
@@ -783,7 +809,7 @@ def _award_table(ctx: _Ctx, b: Table, cells: list[list[_Piece | None]]) -> list[
     text = [[rows[r][c].text if c < len(rows[r]) else "" for c in range(n_cols)] for r in range(len(rows))]
 
     def is_colnum_row(r: int) -> bool:
-        vals = [fold_keep_length(t).strip() for t in text[r] if t.strip()]
+        vals = [re.sub(r"\s+", "", fold_keep_length(t)) for t in text[r] if t.strip()]
         return len(vals) >= 2 and all(_COLNUM.match(v) for v in vals)
 
     # The header ends at the first row with a count in a column other than the first (STT).
@@ -808,8 +834,14 @@ def _award_table(ctx: _Ctx, b: Table, cells: list[list[_Piece | None]]) -> list[
     col_recipient: dict[int, str] = {}
     col_award: dict[int, str | None] = {}
     excluded: set[int] = set()
+    # Only columns holding counts can be count columns ("Cơ quan, đơn vị" names the rows).
+    numeric = {
+        c
+        for c in range(n_cols)
+        if not any(text[r][c].strip(" |-–.") and _count_value(text[r][c]) is None for r in range(h, len(rows)) if not is_colnum_row(r))
+    }
     for c, parts in enumerate(col_head):
-        rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")]
+        rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
         aw = [e.ent_id_ for p in parts for e in _ents(p, "AWARD")]
         if rec:
             col_recipient[c] = rec[-1]
@@ -822,15 +854,28 @@ def _award_table(ctx: _Ctx, b: Table, cells: list[list[_Piece | None]]) -> list[
     if prev and prev[0].doc is not None and len(prev[0].text) < 300:
         aws = _ents(prev[0], "AWARD")
         caption_award = aws[-1].ent_id_ if aws else None
-        if _cue(prev[0], "PROPOSAL"):
+        # A table introduced as proposals ("Danh sách đề nghị khen thưởng:") holds no conferred
+        # awards, unless the lead-in also reports results ("đã thực hiện khen thưởng ... và đề nghị").
+        if _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE"):
             return []
-    # First column per (award, recipient) wins; later ones are breakdowns of it.
-    kept: dict[tuple[str | None, str], int] = {}
+    # Several columns of one recipient: a column headed as a total ("Tổng số ... đã có quyết định")
+    # stands for the others, which break it down; without one the columns are parallel groups
+    # ("thường xuyên / chuyên đề / đột xuất" × tập thể / cá nhân) and are all summed.
+    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for c in range(n_cols):
-        if c in excluded or c not in col_recipient:
-            continue
-        kept.setdefault((col_award.get(c), col_recipient[c]), c)
-    value_cols = set(kept.values())
+        if c not in excluded and c in col_recipient:
+            groups[(col_award.get(c), col_recipient[c])].append(c)
+    value_cols: set[int] = set()
+    for cols in groups.values():
+        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", " ".join(fold_keep_length(p.text) for p in col_head[c]))]
+        value_cols.update(totals[:1] if totals else cols)
+    # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
+    # columns of the award table just before it when the grid has the same width.
+    prev_layout = ctx.table_layout
+    if not groups and prev_layout and prev_layout[0] == n_cols and b.index - prev_layout[1] <= 2:
+        _, _, col_recipient, col_award, value_cols = prev_layout
+    if value_cols:
+        ctx.table_layout = (n_cols, b.index, col_recipient, col_award, value_cols)
     if not value_cols:
         # no recipient columns: a "Số lượng" column with the recipient in the row label
         value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
@@ -852,9 +897,10 @@ def _award_table(ctx: _Ctx, b: Table, cells: list[list[_Piece | None]]) -> list[
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
         total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(re.match(r"^\W*(tong cong|cong|tong so)\b", label_text.strip()))
         if awards:
-            row_award = awards[0].ent_id_ if awards[0].label_ == "AWARD" else None
+            real = [e for e in awards if e.label_ == "AWARD"]
+            row_award = real[0].ent_id_ if real else None
             parent_award = row_award
-            if awards[0].label_ != "AWARD":
+            if row_award is None:
                 continue
         elif recips:
             row_award = parent_award  # "- Tập thể" under a "Giấy khen ..." row
