@@ -91,6 +91,8 @@ class _Ctx:
     cells: dict[tuple[int, int, int], _Piece] = field(default_factory=dict)
     year: int | None = None
     report_date: dt.date | None = None
+    #: Default status of the section each body block sits in (see _section_default).
+    section_of: dict[int, Status | None] = field(default_factory=dict)
     #: Columns of the last award table (width, block, recipients, awards, value columns).
     table_layout: tuple | None = None
 
@@ -371,12 +373,16 @@ def _year_after(p: _Piece, s, fallback: int | None) -> int | None:
 
 
 def _section_default(heading_folded: str) -> Status | None:
-    """Default status of action list items under a heading: planned in 'phương hướng/nhiệm vụ tới'."""
-    if re.search(r"phuong huong|nhiem vu (?:trong )?(?:thoi gian|quy|6 thang|nam) ?(?:toi|cuoi|tiep)|nhiem vu quy|ke hoach (?:quy|nam|thoi gian)|de xuat|kien nghi", heading_folded):
-        if "kien nghi" in heading_folded or "de xuat" in heading_folded:
-            return None
+    """Default status under a heading: done under results ("kết quả", "tình hình"), planned under
+    future work ("phương hướng", "nhiệm vụ ... tới / cuối năm / quý IV / năm 2023 / trọng tâm")."""
+    h = heading_folded
+    if re.search(r"ket qua|tinh hinh|da dat|da thuc hien", h):
+        return Status.DONE
+    if "phuong huong" in h or re.search(r"nhiem vu.*(\btoi\b|cuoi|tiep theo|\bquy\b|nam 20\d\d|trong tam)|ke hoach (quy|nam|thoi gian)", h):
         return Status.PLANNED
-    if re.search(r"ket qua|tinh hinh|da dat|cong tac", heading_folded):
+    if re.search(r"kien nghi|de xuat|ton tai|han che", h):
+        return None
+    if re.search(r"cong tac", h):
         return Status.DONE
     return None
 
@@ -398,7 +404,10 @@ def _prose_tasks(ctx: _Ctx) -> list[TaskStatement]:
     section: Status | None = None
     blocks = ctx.document.blocks
     for p in ctx.pieces:
-        if p.zone != "body" or p.span.row is not None or p.doc is None:
+        if p.zone != "body" or p.doc is None:
+            continue
+        ctx.section_of.setdefault(p.span.block, section)
+        if p.span.row is not None:
             continue
         block = blocks[p.span.block]
         if _is_heading(p, block if isinstance(block, Paragraph) else None):
@@ -443,6 +452,8 @@ def _statements(ctx: _Ctx, p: _Piece, section: Status | None, implicit: bool = T
                 neg = [c for c in here if c.label_ == "NOT_DONE"]
                 chosen = neg[0] if neg else here[0]
                 status, cue_at = _STATUS_OF[chosen.label_], chosen.start
+                if section is Status.PLANNED and status is Status.IN_PROGRESS:
+                    status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work
             elif implicit and section is not Status.PLANNED and ci == 0:
                 # Past work written without "đã": "Ngày 10/02/2022, UBND huyện tổ chức ..." (a dated
                 # action up to the report date) or a list item opening with an action verb under
@@ -475,16 +486,24 @@ def _statements(ctx: _Ctx, p: _Piece, section: Status | None, implicit: bool = T
 def _dated_action(ctx: _Ctx, text: str, doc: Doc, a: int, b: int) -> int | None:
     """The action verb of a clause that opens with a full date on or before the report date."""
     start = doc[a].idx
-    rest = fold_keep_length(text[start:])
+    end = doc[b - 1].idx + len(doc[b - 1].text)
+    rest = fold_keep_length(text[start:end])
     lead = _LIST_MARK.sub("", rest, count=1)
-    if not _LEADING_DATE.match(lead):
+    if re.match(r"^\W*(can cu|thuc hien (ke hoach|cong van|chi thi|quyet dinh|huong dan|thong bao|nghi)|theo |de |nham )", lead):
+        return None  # a preamble citing documents, not an action
+    dates = [d for d in _dates_in(rest, ctx.year) if d[0] is not None]
+    dates = [d for d in dates if not ctx.report_date or d[0] <= ctx.report_date]
+    if not dates:
         return None
-    dates = _dates_in(lead[:40], ctx.year)
-    if not dates or dates[0][0] is None or (ctx.report_date and dates[0][0] > ctx.report_date):
+    if _LEADING_DATE.match(lead):
+        after = start + dates[0][2]
+        for t in doc[a:b]:
+            if t.idx >= after and t._.action_verb:
+                return t.i
         return None
-    after = start + (len(rest) - len(lead)) + dates[0][2]
+    # "UBND huyện ban hành Kế hoạch số 30/KH-UBND ngày 16/02/2022": a verb, then the dated object.
     for t in doc[a:b]:
-        if t.idx >= after and t._.action_verb:
+        if t._.action_verb and any(d[1] > t.idx - start for d in dates):
             return t.i
     return None
 
@@ -512,7 +531,8 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 def _statement(ctx: _Ctx, p: _Piece, doc: Doc, s: int, e: int, status: Status, cue_at: int, conf: float) -> TaskStatement:
     start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     text = p.text[start_char:end_char].strip(" ;,")
-    date = _statement_date(ctx, p.text, start_char, end_char, doc[cue_at].idx)
+    # Work still to come has no date of its own: "dự kiến ... ngày 07/7", "trước ngày 20/6" are targets.
+    date = None if status is Status.PLANNED else _statement_date(ctx, p.text, start_char, end_char, doc[cue_at].idx)
     return TaskStatement(
         text=text,
         status=status,
@@ -536,6 +556,8 @@ def _statement_date(ctx: _Ctx, text: str, s: int, e: int, cue_char: int) -> dt.d
         first = dates[0]
         if first[1] <= offset + 20:
             return first[0]
+    # Deadlines ("trước ngày 31/12/2022", "chậm nhất ngày ...") are not the day of the action.
+    dates = [d for d in dates if not re.search(r"(truoc|cham nhat|han|den)\s*(ngay\s*)?$", clause[max(0, d[1] - 14) : d[1]])]
     cue = cue_char - s
     after = [d for d in dates if d[1] >= cue]
     if after:
@@ -581,14 +603,19 @@ def _table_tasks(ctx: _Ctx, award_tables: set[int]) -> list[TaskStatement]:
                         status, conf = st, 0.85
                         break
             if status is None:
-                for i, piece in enumerate(row):
-                    if piece is not None and i not in mark_cols:
-                        status, cue_piece = _cell_status(piece)
-                        if status is not None:
-                            conf = 0.75
-                            break
+                # No status column: cues anywhere in the row; a refusal or a plan ("Dự kiến" in
+                # a note column) outweighs the verb of the content ("Tiếp tục thực hiện ...").
+                found = [(st, piece) for i, piece in enumerate(row) if piece is not None and i not in mark_cols for st, _ in [_cell_status(piece)] if st is not None]
+                for wanted in (Status.NOT_DONE, Status.PLANNED, Status.IN_PROGRESS, Status.DONE):
+                    hit = next((f for f in found if f[0] is wanted), None)
+                    if hit:
+                        status, cue_piece = hit
+                        conf = 0.75
+                        break
             if status is None:
                 continue
+            if status is Status.IN_PROGRESS and ctx.section_of.get(b.index) is Status.PLANNED:
+                status = Status.PLANNED
             ccol = content_col if content_col is not None and content_col < len(row) and row[content_col] else _longest(row)
             content = row[ccol] if ccol is not None else cue_piece
             if content is None:
