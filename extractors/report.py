@@ -557,7 +557,7 @@ def _statement_date(ctx: _Ctx, text: str, s: int, e: int, cue_char: int) -> dt.d
         if first[1] <= offset + 20:
             return first[0]
     # Deadlines ("trước ngày 31/12/2022", "chậm nhất ngày ...") are not the day of the action.
-    dates = [d for d in dates if not re.search(r"(truoc|cham nhat|han|den)\s*(ngay\s*)?$", clause[max(0, d[1] - 14) : d[1]])]
+    dates = [d for d in dates if not re.search(r"(truoc|cham nhat|thoi han|han)\s*(ngay\s*)?$", clause[max(0, d[1] - 14) : d[1]])]
     cue = cue_char - s
     after = [d for d in dates if d[1] >= cue]
     if after:
