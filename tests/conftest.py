@@ -83,3 +83,14 @@ def session(settings: Settings) -> Iterator[Session]:
         yield s
     finally:
         s.close()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[str]:
+    """One Prefect test server for the whole session (starting one takes ~18 s); yields its API URL."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry calls
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield str(PREFECT_API_URL.value())
