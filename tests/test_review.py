@@ -229,9 +229,11 @@ def test_passwords_are_hashed_and_locked_accounts_cannot_log_in(site: Site) -> N
     with site.session() as s:
         u = s.scalar(select(User).where(User.username == "minh"))
         assert u.password_hash.startswith("$argon2id$") and PASSWORD not in u.password_hash
+    open_session = site.login("minh")
     admin = site.login("quantri")
     r = admin.post(f"/admin/users/{u.id}/active", data={"csrf_token": csrf_of(admin, "/admin/users")})
     assert r.status_code == 303
+    assert open_session.get("/queue").status_code == 303  # a locked account's session ends at once
     c = site.client()
     r = c.post("/login", data={"username": "minh", "password": PASSWORD, "csrf_token": csrf_of(c, "/login")})
     assert r.status_code == 401
@@ -562,3 +564,39 @@ def test_a_correction_that_fits_nothing_is_shown_not_dropped(site: Site) -> None
     assert "Q1-1" in html and "Bác bỏ" in html and "đã tham dự Hội nghị tổng kết" in html
     assert len(_corrections(site)) == 1
     assert "Q1-1" in c.get("/history").text
+
+
+def test_two_writers_racing_on_one_key_cannot_both_win(site: Site) -> None:
+    """Both saw version 0; the second to write is refused even when it checked before the first committed."""
+    import threading
+
+    key, user, unit_id = _key(site)
+    kw = dict(unit_id=unit_id, year=2022, period_kind="6M", plan_item_code="Q2-1", old_value={}, expected_version=0)
+    first_written = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def first() -> None:
+        with site.session() as s:
+            record_correction(s, user, "task", field="change", new_value={"status": "not_done", "date": None}, **kw)
+            first_written.set()
+            time.sleep(0.5)  # the second writer comes in while this transaction is still open
+            s.commit()
+
+    def second() -> None:
+        first_written.wait(10)
+        with site.session() as s:
+            try:
+                record_correction(s, user, "task", field="change", new_value={"status": "planned", "date": None}, **kw)
+                s.commit()
+                outcome["second"] = "written"
+            except CorrectionConflict:
+                s.rollback()
+                outcome["second"] = "conflict"
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert outcome == {"second": "conflict"}
+    assert [c.new_value["status"] for c in _corrections(site)] == ["not_done"]
