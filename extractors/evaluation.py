@@ -156,11 +156,14 @@ def evaluate(
     directory: Path,
     units: list[UnitSpec],
     matcher: Callable[[Findings], Findings] | None = None,
+    include: Callable[[Path], bool] | None = None,
 ) -> Evaluation:
-    """Extract every document of a folder that has an expected file and score it."""
+    """Extract every document of a folder that has an expected file (and passes `include`) and score it."""
     totals = {f: Score() for f in FIELDS}
     results = []
     for doc_path, expected_path in find_documents(directory):
+        if include is not None and not include(doc_path):
+            continue
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         error = None
         got = None

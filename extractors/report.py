@@ -152,6 +152,8 @@ def _collect_pieces(ctx: _Ctx) -> None:
             f = fold_keep_length(b.text)
             if f.startswith(("can cu", "thuc hien", "kinh gui", "theo ")) or _HEADING.match(b.text) or _LIST_MARK.match(b.text):
                 break
+            if b.text.rstrip().endswith((".", ":")) or (blocks[title_at].bold and not b.bold):
+                break  # a sentence, or plain text after a bold title: the body has begun
             title_end += 1
     closing = False
     for b in blocks:
@@ -792,6 +794,10 @@ def _excluded(doc: Doc, cues, i: int, c0: int, c1: int, s0: int, s1: int, award_
             return True
         if label == "COMPARISON":
             if in_segment:
+                return True
+            # "So với cùng kỳ năm 2021 (15 tập thể, 38 cá nhân ...)": counts in brackets after it
+            opened = [t.i for t in doc[c0:i] if t.text == "("]
+            if opened and c.end <= opened[-1] and not any(t.text == ")" for t in doc[opened[-1] : i]):
                 return True
             if before_in_clause and not (award_ent is not None and c.end <= award_ent.start):
                 return True

@@ -1,0 +1,396 @@
+"""Report extraction: unit, period, dates, task statements and award figures, on constructed text and the sample corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractors.document import Cell, Document, Paragraph, SourceFormat, Table
+from extractors.evaluation import evaluate
+from extractors.findings import PeriodKind, Status
+from extractors.report import extract_findings
+from extractors.units import load_units
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "sample_docs" / "reports"
+PLAN_DOCX = ROOT / "sample_docs" / "plan" / "ke_hoach_cum_thi_dua_2022.docx"
+UNITS = load_units(ROOT / "sample_docs" / "units.toml")
+
+
+# --------------------------------------------------------------------------- building documents
+
+
+def table(index: int, rows: list[list[str]], merged: set[tuple[int, int]] = frozenset()) -> Table:
+    """A table from rows of texts; `merged` lists grid positions repeating a merged cell."""
+    return Table(index, [[Cell(t, r, c, (r, c) in merged) for c, t in enumerate(row)] for r, row in enumerate(rows)])
+
+
+def report(
+    body: list[str | list[list[str]]],
+    *,
+    district: str = "HÒA AN",
+    place: str = "Hòa An",
+    date: str = "ngày 20 tháng 6 năm 2022",
+    title: tuple[str, ...] = ("Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2022",),
+    ocr: bool = False,
+) -> Document:
+    """A Decree 30 report: header table, title, body (paragraphs or tables), recipients and signature."""
+    blocks: list = []
+
+    def add_par(text: str, bold: bool = False) -> None:
+        blocks.append(Paragraph(len(blocks), text, bold=bold))
+
+    blocks.append(
+        table(0, [[f"ỦY BAN NHÂN DÂN\nHUYỆN {district}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+                  ["Số: 45/BC-UBND", f"{place}, {date}"]])
+    )
+    add_par("BÁO CÁO", bold=True)
+    for t in title:
+        add_par(t, bold=True)
+    for item in body:
+        if isinstance(item, str):
+            add_par(item, bold=item.isupper())
+        else:
+            blocks.append(table(len(blocks), item))
+    blocks.append(
+        table(len(blocks), [["Nơi nhận:\n- Trưởng Cụm thi đua (UBND huyện Hà Quảng);\n- Lưu: VT.",
+                              f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A"]])
+    )
+    return Document("constructed.docx", SourceFormat.DOCX, blocks=blocks, ocr=ocr)
+
+
+def findings_of(body, **kw):
+    return extract_findings(report(body, **kw), UNITS)
+
+
+def figures(body, **kw) -> dict[str, float]:
+    return {f.metric: f.value for f in findings_of(body, **kw).figures}
+
+
+def statuses(body, **kw) -> list[tuple[Status, dt.date | None]]:
+    return [(t.status, t.date) for t in findings_of(body, **kw).tasks]
+
+
+# --------------------------------------------------------------------------- unit, number, date, period
+
+
+def test_unit_from_header_outweighs_body_mentions_of_other_districts() -> None:
+    body = [
+        "Ngày 25/01/2022, huyện Hà Quảng (Trưởng Cụm) chủ trì Hội nghị tại huyện Hà Quảng.",
+        "Đoàn kiểm tra của Cụm đã kiểm tra huyện Nguyên Bình và huyện Hà Quảng.",
+    ]
+    f = findings_of(body, district="HOÀ AN", place="Hoà An")
+    assert f.unit is not None and f.unit.value == "Hòa An"
+    assert f.unit.span is not None and f.unit.span.block == 0
+
+
+def test_unit_spelled_in_capitals_without_tone_or_only_in_signature() -> None:
+    assert findings_of([], district="BAO LAC", place="Bao Lac").unit.value == "Bảo Lạc"
+    doc = report(["Nội dung báo cáo."], district="", place="")
+    doc.blocks[-1].rows[0][1].text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH UBND HUYỆN NGUYÊN BÌNH"
+    assert extract_findings(doc, UNITS).unit.value == "Nguyên Bình"
+
+
+def test_doc_number_and_report_date_with_provenance() -> None:
+    f = findings_of([])
+    assert f.doc_number.value == "45/BC-UBND"
+    assert f.report_date.value == dt.date(2022, 6, 20)
+    span = f.report_date.span
+    assert (span.block, span.row, span.col) == (0, 1, 1)
+    assert "20 tháng 6 năm 2022" in f.report_date.text
+    assert findings_of([], date="ngày 28/9/2022").report_date.value == dt.date(2022, 9, 28)
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "kind", "year"),
+    [
+        (("Kết quả công tác thi đua, khen thưởng Quý III/2022",), "ngày 29 tháng 9 năm 2022", PeriodKind.Q3, 2022),
+        (("Công tác thi đua quý 2 năm 2022",), "ngày 20 tháng 6 năm 2022", PeriodKind.Q2, 2022),
+        (("Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm,", "phương hướng nhiệm vụ 6 tháng cuối năm 2022"), "ngày 20 tháng 6 năm 2022", PeriodKind.H1, 2022),
+        (("Kết quả công tác thi đua 9 tháng đầu năm 2022 và nhiệm vụ trọng tâm Quý IV",), "ngày 28 tháng 9 năm 2022", PeriodKind.M9, 2022),
+        (("Tổng kết công tác thi đua, khen thưởng năm 2022,", "phương hướng, nhiệm vụ năm 2023"), "ngày 15 tháng 12 năm 2022", PeriodKind.YEAR, 2022),
+        (("Tổng kết công tác thi đua, khen thưởng",), "ngày 10 tháng 01 năm 2023", PeriodKind.YEAR, 2022),
+        (("Kết quả thực hiện phong trào thi đua chuyên đề “Chung tay vì người nghèo”",), "ngày 14 tháng 10 năm 2022", PeriodKind.OTHER, 2022),
+    ],
+)
+def test_period_kind_and_year(title, date, kind, year) -> None:
+    f = findings_of([], title=title, date=date)
+    assert f.period is not None
+    assert (f.period.value.kind, f.period.value.year) == (kind, year)
+
+
+# --------------------------------------------------------------------------- task statements
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("- UBND huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 03/3/2022 phát động thi đua.", [(Status.DONE, dt.date(2022, 3, 3))]),
+        ("- Căn cứ Chỉ thị số 02/CT-UBND ngày 28/01/2022, huyện đã tổ chức Hội nghị ngày 05 tháng 02 năm 2022.", [(Status.DONE, dt.date(2022, 2, 5))]),
+        ("- Ngày 25/01, lãnh đạo huyện đã tham dự Hội nghị tổng kết của Cụm.", [(Status.DONE, dt.date(2022, 1, 25))]),
+        ("- Tháng 3/2022, huyện đã tổ chức tập huấn nghiệp vụ.", [(Status.DONE, None)]),
+        ("- Lễ phát động được tổ chức ngày 10/02/2022 tại trung tâm huyện.", [(Status.DONE, dt.date(2022, 2, 10))]),
+        ("- Các xã đang triển khai việc đăng ký thi đua.", [(Status.IN_PROGRESS, None)]),
+        ("- Nhiệm vụ khác: đang thực hiện, bảo đảm hoàn thành trước ngày 31/12/2022.", [(Status.IN_PROGRESS, None)]),
+        ("- Đến nay huyện chưa tổ chức Hội nghị điển hình tiên tiến.", [(Status.NOT_DONE, None)]),
+        ("- Huyện không tổ chức hội thi do dịch bệnh.", [(Status.NOT_DONE, None)]),
+        ("- Huyện đã xây dựng kế hoạch nhưng chưa tổ chức hội thi.", [(Status.DONE, None), (Status.NOT_DONE, None)]),
+        ("- Hội nghị sơ kết sẽ được tổ chức vào ngày 07/7/2022 tại huyện.", [(Status.PLANNED, None)]),
+        ("- Hội nghị sơ kết của Cụm dự kiến tổ chức vào đầu tháng 7/2022.", [(Status.PLANNED, None)]),
+        ("- Ngày 22/4/2022, ký kết Giao ước thi đua với các huyện trong Cụm.", [(Status.DONE, dt.date(2022, 4, 22))]),
+        # not task statements: a goal, a movement's name in quotes, a shortcoming without an action verb
+        ("- Phấn đấu hoàn thành nhiệm vụ kinh tế - xã hội năm 2022.", []),
+        ('- Hưởng ứng phong trào "Không tổ chức tiệc cưới linh đình" ở khu dân cư.', []),
+        ("- Một số phong trào còn hình thức, chưa gắn với nhiệm vụ chuyên môn.", []),
+    ],
+)
+def test_status_and_date_of_statements(sentence: str, expected) -> None:
+    assert statuses(["I. KẾT QUẢ THỰC HIỆN", sentence]) == expected
+
+
+def test_list_items_under_future_heading_are_planned() -> None:
+    body = [
+        "I. KẾT QUẢ THỰC HIỆN",
+        "- Tổ chức 01 lớp tập huấn nghiệp vụ cho cán bộ cơ sở.",
+        "II. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM",
+        "1. Tổ chức Hội nghị sơ kết 6 tháng đầu năm của Cụm.",
+        "2. Tiếp tục chỉ đạo các phong trào thi đua.",
+        "3. Một số khó khăn cần tháo gỡ.",
+    ]
+    assert [t.status for t in findings_of(body).tasks] == [Status.DONE, Status.PLANNED, Status.PLANNED]
+
+
+def test_task_table_with_status_and_date_columns() -> None:
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Kết quả thực hiện", "Thời gian", "Ghi chú"],
+        ["1", "Dự Hội nghị tổng kết hoạt động Cụm thi đua năm 2021", "Đã thực hiện", "25/01/2022", "Tại huyện Hà Quảng"],
+        ["2", "Phát động phong trào thi đua năm 2022", "Hoàn thành", "15/02/2022", "Kế hoạch số 35/KH-UBND"],
+        ["3", "Chỉ đạo cơ sở triển khai các phong trào", "Đang triển khai", "", "Đã có 13/15 xã gửi đăng ký"],
+        ["4", "Tổ chức Hội nghị điển hình tiên tiến", "Chưa thực hiện", "", ""],
+    ]
+    tasks = findings_of(["I. KẾT QUẢ THỰC HIỆN", rows]).tasks
+    assert [(t.status, t.date) for t in tasks] == [
+        (Status.DONE, dt.date(2022, 1, 25)),
+        (Status.DONE, dt.date(2022, 2, 15)),
+        (Status.IN_PROGRESS, None),
+        (Status.NOT_DONE, None),
+    ]
+    assert tasks[0].text.startswith("Dự Hội nghị tổng kết") and tasks[0].span.row == 1 and tasks[0].span.col == 1
+
+
+def test_task_table_with_mark_columns_and_planned_note() -> None:
+    marks = [
+        ["TT", "Nội dung", "Đã thực hiện", "Chưa thực hiện"],
+        ["1", "Ký kết giao ước thi đua", "x", ""],
+        ["2", "Kiểm tra chéo giữa các đơn vị", "", "x"],
+    ]
+    plan = [
+        ["STT", "Nhiệm vụ", "Thời gian", "Ghi chú"],
+        ["1", "Tiếp tục thực hiện các nhiệm vụ chuyên môn khác", "Quý IV/2022", "Dự kiến"],
+    ]
+    got = statuses(["I. KẾT QUẢ THỰC HIỆN", marks, "II. NHIỆM VỤ QUÝ IV", plan])
+    assert got == [(Status.DONE, None), (Status.NOT_DONE, None), (Status.PLANNED, None)]
+
+
+# --------------------------------------------------------------------------- figures in prose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chủ tịch UBND tỉnh tặng Bằng khen cho 05 tập thể và 04 cá nhân.", {"bang_khen_tinh.tap_the": 5, "bang_khen_tinh.ca_nhan": 4}),
+        ("Tặng Giấy khen của Chủ tịch UBND huyện cho 89 cá nhân, 7 tập thể và 12 hộ gia đình.", {"giay_khen.ca_nhan": 89, "giay_khen.tap_the": 7, "giay_khen.ho_gia_dinh": 12}),
+        ("Khen thưởng đột xuất (Giấy khen của Chủ tịch UBND huyện): tập thể: 03; cá nhân: 04.", {"giay_khen.tap_the": 3, "giay_khen.ca_nhan": 4}),
+        ("Công nhận danh hiệu Lao động tiên tiến cho 1.780 cá nhân, danh hiệu Chiến sỹ thi đua cơ sở cho 97 cá nhân.", {"lao_dong_tien_tien.ca_nhan": 1780, "chien_si_thi_dua_co_so.ca_nhan": 97}),
+        ("Công nhận 45 Chiến sĩ thi đua cơ sở và 25 Tập thể lao động tiên tiến.", {"chien_si_thi_dua_co_so.ca_nhan": 45, "tap_the_lao_dong_tien_tien.tap_the": 25}),
+        ("Công nhận danh hiệu CSTĐCS cho 12 cá nhân, LĐTT cho 310 cá nhân.", {"chien_si_thi_dua_co_so.ca_nhan": 12, "lao_dong_tien_tien.ca_nhan": 310}),
+        ("Thủ tướng Chính phủ tặng Bằng khen cho 01 cá nhân; UBND tỉnh tặng Cờ thi đua cho 02 tập thể.", {"bang_khen_thu_tuong.ca_nhan": 1, "co_thi_dua_tinh.tap_the": 2}),
+        ("Theo đề nghị của UBND huyện, Chủ tịch UBND tỉnh đã tặng Bằng khen cho 02 tập thể.", {"bang_khen_tinh.tap_the": 2}),
+        ("Tặng Giấy khen cho 31 tập thể, 74 cá nhân; trong đó khen thưởng đột xuất cho 04 cá nhân.", {"giay_khen.tap_the": 31, "giay_khen.ca_nhan": 74}),
+        ("Tặng Giấy khen cho 20 tập thể, tăng 5 tập thể so với năm trước.", {"giay_khen.tap_the": 20}),
+        # not figures: proposals, last year, other honours, counts without an award, distractor numbers
+        ("UBND huyện đã trình đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể và 05 cá nhân, đang chờ Quyết định.", {}),
+        ("Hồ sơ đề nghị tặng Cờ thi đua của UBND tỉnh cho 01 tập thể đang được thẩm định.", {}),
+        ("So với cùng kỳ năm 2021 (15 tập thể, 38 cá nhân được tặng Giấy khen), số lượng tăng 11,9%.", {}),
+        ('Công nhận danh hiệu "Gia đình văn hóa" cho 1.500 hộ gia đình.', {}),
+        ("Tổ chức tập huấn cho 96 cán bộ của 13/15 xã theo Quyết định số 12/QĐ-UBND năm 2022.", {}),
+        ("Bộ trưởng Bộ Công an tặng Bằng khen của Bộ cho 03 tập thể.", {}),
+    ],
+)
+def test_figures_in_prose(sentence: str, expected: dict[str, int]) -> None:
+    assert figures(["2. Công tác khen thưởng", sentence]) == expected
+
+
+def test_same_metric_in_several_sentences_is_summed() -> None:
+    body = [
+        "Chủ tịch UBND huyện tặng Giấy khen cho 11 tập thể, 34 cá nhân trong tổng kết năm học.",
+        "Khen thưởng đột xuất: Chủ tịch UBND huyện tặng Giấy khen cho 02 tập thể, 03 cá nhân.",
+    ]
+    assert figures(body) == {"giay_khen.tap_the": 13, "giay_khen.ca_nhan": 37}
+
+
+def test_lead_in_award_carries_to_bullets() -> None:
+    body = ["Giấy khen của Chủ tịch UBND huyện:", "- Tập thể: 20", "- Cá nhân: 47"]
+    assert figures(body) == {"giay_khen.tap_the": 20, "giay_khen.ca_nhan": 47}
+
+
+# --------------------------------------------------------------------------- figures in tables
+
+_AWARD_HEAD = [
+    ["STT", "Hình thức khen thưởng", "Số lượng được khen", "Số lượng được khen", "Số lượng được khen", "Ghi chú"],
+    ["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Hộ gia đình", "Ghi chú"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+]
+
+
+def test_award_table_detail_rows_win_over_total_row() -> None:
+    rows = _AWARD_HEAD + [
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "03", "07", "", ""],
+        ["2", "Giấy khen của Chủ tịch UBND huyện (chuyên đề)", "18", "42", "06", "Phong trào NTM"],
+        ["3", "Giấy khen của Chủ tịch UBND huyện (đột xuất)", "02", "05", "", ""],
+        ["", "Tổng cộng", "23", "54", "06", ""],
+    ]
+    got = figures(["Kết quả khen thưởng như sau:", rows, "Chủ tịch UBND huyện đã tặng Giấy khen cho 20 tập thể."])
+    # the prose sentence restates the table's Giấy khen: not added again
+    assert got == {
+        "bang_khen_tinh.tap_the": 3, "bang_khen_tinh.ca_nhan": 7,
+        "giay_khen.tap_the": 20, "giay_khen.ca_nhan": 47, "giay_khen.ho_gia_dinh": 6,
+    }
+
+
+def test_award_table_parallel_groups_are_summed_and_total_column_wins_over_breakdowns() -> None:
+    groups = [
+        ["STT", "Hình thức", "Thường xuyên", "Thường xuyên", "Chuyên đề", "Chuyên đề"],
+        ["STT", "Hình thức", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "04", "06", "02", "03"],
+        ["", "Cộng", "04", "06", "02", "03"],
+    ]
+    assert figures([groups]) == {"bang_khen_tinh.tap_the": 6, "bang_khen_tinh.ca_nhan": 9}
+    breakdown = [
+        ["TT", "Hình thức", "Tổng số được trình đề nghị", "Tổng số được trình đề nghị", "Tổng số đã có quyết định", "Tổng số đã có quyết định", "Theo công trạng", "Theo công trạng"],
+        ["TT", "Hình thức", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"],
+        ["1", "Bằng khen của Thủ tướng Chính phủ", "07", "19", "04", "15", "04", "15"],
+    ]
+    assert figures([breakdown]) == {"bang_khen_thu_tuong.tap_the": 4, "bang_khen_thu_tuong.ca_nhan": 15}
+
+
+def test_award_table_total_row_used_only_without_detail_rows_and_award_in_column_header() -> None:
+    per_unit = [
+        ["STT", "Cơ quan, đơn vị", "Giấy khen của Chủ tịch UBND huyện", "Giấy khen của Chủ tịch UBND huyện"],
+        ["STT", "Cơ quan, đơn vị", "Tập thể", "Cá nhân"],
+        ["1", "Xã Đức Hạnh", "01", "03"],
+        ["2", "Phòng Giáo dục và Đào tạo", "06", "18"],
+        ["", "Cộng", "07", "21"],
+    ]
+    assert figures([per_unit]) == {"giay_khen.tap_the": 7, "giay_khen.ca_nhan": 21}
+    only_total = [
+        ["STT", "Hình thức", "Tập thể", "Cá nhân"],
+        ["", "Tổng số Giấy khen của Chủ tịch UBND huyện", "12", "40"],
+    ]
+    assert figures([only_total]) == {"giay_khen.tap_the": 12, "giay_khen.ca_nhan": 40}
+
+
+def test_award_table_continued_after_page_break_and_subtotal_rows() -> None:
+    first = [
+        ["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân"],
+        ["(1)", "(2)", "(3)", "(4)"],
+        ["1", "Huân chương các loại", "02", ""],
+        ["", "Huân chương Lao động hạng Ba", "01", ""],
+        ["", "Huân chương Lao động hạng Nhì", "01", ""],
+    ]
+    second = [
+        ["(1)", "(2)", "(3)", "(4)"],
+        ["2", "Lao động tiên tiến", "", "1.124"],
+        ["", "Tổng cộng", "02", "1.124"],
+    ]
+    assert figures([first, second]) == {"huan_chuong.tap_the": 2, "lao_dong_tien_tien.ca_nhan": 1124}
+
+
+def test_proposal_table_and_proposal_rows_are_not_figures() -> None:
+    rows = [
+        ["STT", "Hình thức", "Tập thể", "Cá nhân"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "02", "03"],
+        ["2", "Đề nghị Cờ thi đua của UBND tỉnh", "01", ""],
+    ]
+    assert figures(["Danh sách đề nghị khen thưởng:", rows]) == {}
+    assert figures(["Kết quả khen thưởng:", rows]) == {"bang_khen_tinh.tap_the": 2, "bang_khen_tinh.ca_nhan": 3}
+
+
+# --------------------------------------------------------------------------- provenance and OCR
+
+
+def test_every_finding_has_provenance_and_ocr_lowers_confidence() -> None:
+    body = ["I. KẾT QUẢ THỰC HIỆN", "- Ngày 25/01/2022, huyện đã tham dự Hội nghị.", "Chủ tịch UBND huyện tặng Giấy khen cho 07 tập thể."]
+    clean, scanned = findings_of(body), findings_of(body, ocr=True)
+    doc = report(body)
+    for f in (clean, scanned):
+        assert f.unit.span and f.period.span and f.report_date.span and f.doc_number.span
+        for t in f.tasks:
+            assert doc.text_at(t.span).strip(" ;,") == t.text
+        for fig in f.figures:
+            assert doc.text_at(fig.span) == "07"
+    assert scanned.ocr
+    assert scanned.tasks[0].confidence == pytest.approx(clean.tasks[0].confidence * 0.5)
+    assert scanned.figures[0].confidence == pytest.approx(clean.figures[0].confidence * 0.5)
+    assert scanned.unit.confidence < clean.unit.confidence
+
+
+# --------------------------------------------------------------------------- commands on the sample corpus
+
+needs_corpus = pytest.mark.skipif(not any(REPORTS.glob("*.expected.json")), reason="sample reports not built")
+
+
+def _readable(path: Path) -> bool:
+    """Documents our own readers handle today (legacy .doc, TCVN3 and scans depend on other readers)."""
+    return path.suffix != ".doc" and "scan" not in path.stem and "tcvn3" not in path.stem
+
+
+@needs_corpus
+def test_extract_command_prints_findings_json() -> None:
+    from cli.main import app
+
+    result = CliRunner().invoke(app, ["extract", str(REPORTS / "hoa_an_6m_2022.docx"), "--json", "--plan", str(PLAN_DOCX)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["unit"] == "Hòa An" and data["period"] == {"year": 2022, "kind": "6M"}
+    assert {"metric": "giay_khen.tap_the", "value": 20} in [{k: f[k] for k in ("metric", "value")} for f in data["figures"]]
+    assert any(t["plan_item"] == "Q1-1" and t["status"] == "done" for t in data["tasks"])
+
+
+@needs_corpus
+def test_extract_command_reports_a_bad_file_in_vietnamese(tmp_path: Path) -> None:
+    from cli.main import app
+
+    bad = tmp_path / "hong.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    result = CliRunner().invoke(app, ["extract", str(bad)])
+    assert result.exit_code == 1
+    assert "hong.pdf" in result.output and "Lỗi" in result.output
+
+
+@needs_corpus
+def test_eval_command_prints_scores() -> None:
+    from cli.main import app
+
+    result = CliRunner().invoke(app, ["eval", str(REPORTS), "--plan", str(PLAN_DOCX)])
+    assert result.exit_code == 0, result.output
+    assert "overall F1:" in result.output.splitlines()[-1]
+    assert "figures" in result.output and "unit" in result.output
+
+
+@needs_corpus
+def test_accuracy_on_the_readable_sample_reports() -> None:
+    from cli.extract import plan_matcher
+
+    result = evaluate(REPORTS, UNITS, plan_matcher(PLAN_DOCX, UNITS), include=_readable)
+    assert len(result.documents) >= 10 and not any(d.error for d in result.documents)
+    totals = result.totals
+    assert totals["unit"].f1 == 1.0
+    assert totals["period"].f1 == 1.0
+    assert totals["report_date"].f1 == 1.0
+    assert totals["figures"].f1 >= 0.97
+    assert totals["tasks"].f1 >= 0.90
