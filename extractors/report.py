@@ -412,6 +412,11 @@ def _prose_tasks(ctx: _Ctx) -> list[TaskStatement]:
         if p.span.row is not None:
             continue
         block = blocks[p.span.block]
+        t = p.text.strip()
+        numbered_title = bool(_HEADING.match(t)) and len(t) < 100 and not t.endswith((".", ";", ":"))
+        if numbered_title and _section_default(fold_keep_length(t)) is not None:
+            section = _section_default(fold_keep_length(t))  # "3. Nhiệm vụ Quý IV" in a PDF without bold
+            continue
         if _is_heading(p, block if isinstance(block, Paragraph) else None):
             f = fold_keep_length(p.text)
             new = _section_default(f)
