@@ -86,11 +86,13 @@ def _blocks(wd: DocxDocument):
 def _table(t: DocxTable, index: int) -> Table:
     """Resolve horizontal (gridSpan) and vertical (vMerge) merges into a full grid."""
     grid: list[list[Cell]] = []
-    seen: dict[int, tuple[int, int]] = {}  # id of a cell's XML element -> first (row, col)
+    # Keyed on the cell's XML element itself, not id(): python-docx builds new proxies per call,
+    # so ids of freed objects get reused and would mark unmerged cells as merged.
+    seen: dict[object, tuple[int, int]] = {}
     for r, row in enumerate(t.rows):
         cells: list[Cell] = []
         for c, cell in enumerate(row.cells):  # python-docx repeats merged cells per grid column
-            key = id(cell._tc)
+            key = cell._tc
             text = normalize_text(cell.text)
             merged = key in seen
             if not merged:
