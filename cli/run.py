@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -12,6 +19,8 @@ from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.common import guarded
+from extractors.errors import ConfigError
+from models.settings import Settings
 
 #: The nightly schedule: 02:00 in Vietnam, when nobody is dropping files.
 NIGHTLY_CRON = "0 2 * * *"
@@ -90,6 +99,63 @@ def _print_matrix() -> None:
         pass  # status already said why (e.g. no plan imported yet)
 
 
+@contextlib.contextmanager
+def _scheduling_server(data_dir: Path) -> Iterator[str]:
+    """The Prefect API to serve on: PREFECT_API_URL when set, else a local server started here.
+
+    Prefect's ephemeral mode runs no scheduler, so a schedule served on it never fires. Without a
+    configured server, `thidua serve` starts `prefect server start` on 127.0.0.1 (its database a
+    SQLite file in the data folder) for as long as it runs.
+    """
+    configured = os.environ.get("PREFECT_API_URL", "").strip()
+    if configured:
+        yield configured
+        return
+    port = _free_port(4200)
+    env = dict(os.environ)
+    env.setdefault("PREFECT_API_DATABASE_CONNECTION_URL", f"sqlite+aiosqlite:///{data_dir / 'prefect.db'}")
+    env["PREFECT_SERVER_ANALYTICS_ENABLED"] = env.get("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log = open(data_dir / "prefect-server.log", "ab")
+    prefect_cmd = Path(sys.executable).with_name("prefect")
+    cmd = [str(prefect_cmd), "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if server.poll() is not None:
+                raise ConfigError(f"không khởi động được máy chủ Prefect (xem {data_dir / 'prefect-server.log'})")
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise ConfigError(f"máy chủ Prefect không trả lời sau 180 giây (xem {data_dir / 'prefect-server.log'})")
+            time.sleep(1)
+        typer.echo(f"Máy chủ Prefect cục bộ: http://127.0.0.1:{port} (nhật ký: {data_dir / 'prefect-server.log'})")
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def _free_port(preferred: int) -> int:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", preferred))
+            return preferred
+        except OSError:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+
+
 @guarded
 def serve(
     inbox: Path = typer.Argument(None, help="Thư mục hộp thư đến (mặc định: THIDUA_INBOX)."),
@@ -98,15 +164,19 @@ def serve(
 ) -> None:
     """Run the process-inbox flow on a schedule (every night at 02:00 Asia/Ho_Chi_Minh) until stopped."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from prefect.schedules import Cron
+    settings = Settings.from_env()
+    with _scheduling_server(settings.data_dir) as api_url:
+        # Set before Prefect is imported, so the flow and its runs talk to that server.
+        os.environ["PREFECT_API_URL"] = api_url
+        from prefect.schedules import Cron
 
-    from flows.process_inbox import process_inbox
+        from flows.process_inbox import process_inbox
 
-    typer.echo(f"Chạy luồng process-inbox theo lịch '{cron}' ({timezone}); dừng bằng Ctrl+C.")
-    process_inbox.serve(
-        name=DEPLOYMENT_NAME,
-        schedules=[Cron(cron, timezone=timezone)],
-        parameters={"inbox": str(inbox.resolve())} if inbox else None,
-        # Without this, stopping the process (a reboot, a restart) pauses the nightly schedule.
-        pause_on_shutdown=False,
-    )
+        typer.echo(f"Chạy luồng process-inbox theo lịch '{cron}' ({timezone}); dừng bằng Ctrl+C.")
+        process_inbox.serve(
+            name=DEPLOYMENT_NAME,
+            schedules=[Cron(cron, timezone=timezone)],
+            parameters={"inbox": str(inbox.resolve())} if inbox else {},
+            # Without this, stopping the process (a reboot, a restart) pauses the nightly schedule.
+            pause_on_shutdown=False,
+        )
