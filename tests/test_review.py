@@ -600,3 +600,26 @@ def test_two_writers_racing_on_one_key_cannot_both_win(site: Site) -> None:
         t.join(30)
     assert outcome == {"second": "conflict"}
     assert [c.new_value["status"] for c in _corrections(site)] == ["not_done"]
+
+
+def test_pdf_finding_shows_its_page(site: Site) -> None:
+    """A report read from a PDF by the real extractor and matcher: the excerpt names its page."""
+    from extractors.report import extract_findings
+    from matching import match_findings
+    from models.plans import active_plan, plan_spec
+
+    path = SAMPLE_DOCS / "reports" / "hoa_an_9m_2022.pdf"
+    units = load_units(site.settings.units_file)
+    doc = read_document(path)
+    findings = extract_findings(doc, units)
+    with session_scope(site.settings) as s:
+        findings = match_findings(findings, plan_spec(active_plan(s, 2022)), units)
+        source = register_source_file(s, path, site.settings.originals_dir, status="processed")
+        report_id = save_results(s, source, findings).id
+    with site.session() as s:
+        f = s.scalars(select(Finding).where(Finding.report_id == report_id, Finding.kind == "task", Finding.page.is_not(None))).first()
+        assert f is not None
+        fid, page, text = f.id, f.page, doc.blocks[f.block].text[f.span_start : f.span_end]
+    html = site.login().get(f"/findings/{fid}").text
+    assert "hoa_an_9m_2022.pdf" in html and f"Trang {page}" in html
+    assert f'<mark id="found">{text}</mark>' in html.replace("&#34;", '"').replace("&#39;", "'")
