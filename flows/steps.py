@@ -183,7 +183,9 @@ def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
         raise _storage_error(exc) from None
 
     if sf.status == PROCESSED:
-        reason = f"trùng nội dung với tệp '{sf.original_name}' đã xử lý (mã SHA-256 {sf.sha256[:12]}…)"
+        # Also the case of a run that saved the file and stopped before moving it.
+        when = f" lúc {sf.processed_at:%d/%m/%Y %H:%M} UTC" if sf.processed_at else ""
+        reason = f"trùng nội dung với tệp '{sf.original_name}' đã xử lý{when} (SHA-256 {sf.sha256[:12]}…)"
         moved = move_to(entry.path, ctx.folders[PROCESSED], reason=reason, outcome="ĐÃ BỎ QUA (bản trùng)")
         return DocumentOutcome(name, DUPLICATE, reason, None, str(moved), sf.id)
 

@@ -1,0 +1,188 @@
+"""The inbox flow on many documents: documents per second, and Prefect's overhead over a plain loop.
+
+    .venv/bin/python benchmarks/bench_flow.py [--docs 500] [--database-url URL]
+
+Builds N distinct documents by varying the bundled sample reports (Word: a different zip comment;
+PDF: a trailing comment line), so each has its own bytes and goes through every stage. Two runs,
+each on a fresh database and data folder with the seed plan imported:
+
+1. the Prefect flow `process-inbox` (one task per document, Prefect's ephemeral server);
+2. the same stages in a plain loop (`flows.steps.handle_document`, no Prefect).
+
+Prints documents per second for both and the ratio flow time / loop time. The Prefect server's
+start-up is timed apart (it is paid once per process, not per document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+REPORTS = ROOT / "sample_docs" / "reports"
+PLAN = ROOT / "sample_docs" / "plan" / "ke_hoach_cum_thi_dua_2022.docx"
+
+
+def _sources(include_slow: bool) -> list[Path]:
+    """The sample reports to vary: Word and text PDFs (scans and .doc only with --include-slow)."""
+    out = []
+    for p in sorted(REPORTS.iterdir()):
+        if p.name.endswith(".expected.json") or p.suffix.lower() not in (".docx", ".pdf", ".doc"):
+            continue
+        if not include_slow and (p.suffix.lower() == ".doc" or "scan" in p.name):
+            continue
+        out.append(p)
+    return out
+
+
+def make_documents(inbox: Path, n: int, sources: list[Path]) -> None:
+    """n documents with distinct bytes, round-robin over the sources, aged past the settle time."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        dst = inbox / f"{src.stem}__{i:04d}{src.suffix}"
+        if src.suffix.lower() == ".docx":
+            with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+                for item in zin.infolist():
+                    zout.writestr(item, zin.read(item.filename))
+                zout.comment = f"bench {i}".encode()
+        else:
+            shutil.copyfile(src, dst)
+            with open(dst, "ab") as fh:
+                fh.write(f"\n%bench {i}\n".encode())
+    old = time.time() - 3600
+    for p in inbox.iterdir():
+        os.utime(p, (old, old))
+
+
+def _fresh_environment(base: Path, name: str, database_url: str | None) -> Path:
+    data = base / name
+    os.environ["THIDUA_DATA_DIR"] = str(data)
+    os.environ["THIDUA_INBOX"] = str(data / "inbox")
+    if database_url:
+        os.environ["THIDUA_DATABASE_URL"] = database_url
+    else:
+        os.environ["THIDUA_DATABASE_URL"] = f"sqlite:///{data / 'thidua.db'}"
+    return data
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    from models import db as dbmod
+
+    dbmod._upgraded.discard(url)
+
+
+def _import_plan() -> None:
+    from extractors.plan import extract_plan
+    from extractors.readers import read_document
+    from extractors.units import load_units
+    from models.db import session_scope
+    from models.plans import register_source_file, save_plan, sync_units
+    from models.settings import Settings
+
+    settings = Settings.from_env()
+    units = load_units(settings.units_file)
+    spec = extract_plan(read_document(PLAN), [u.name for u in units])
+    with session_scope(settings) as s:
+        sync_units(s, units)
+        save_plan(s, spec, register_source_file(s, PLAN, settings.originals_dir, status="processed"))
+
+
+def run_flow(inbox: Path) -> tuple[float, dict]:  # type: ignore[type-arg]
+    from flows.process_inbox import process_inbox
+
+    t0 = time.perf_counter()
+    summary = process_inbox(str(inbox), settle_seconds=10)
+    return time.perf_counter() - t0, summary
+
+
+def run_loop(inbox: Path) -> tuple[float, Counter[str]]:
+    from flows.steps import default_claimer, handle_document, prepare_run
+    from inbox import list_complete_files, sorted_folders
+    from models.settings import Settings
+
+    t0 = time.perf_counter()
+    settings = Settings.from_env()
+    ctx = prepare_run(settings, default_claimer("bench-loop"))
+    listing = list_complete_files(inbox, 10, exclude=list(sorted_folders(settings.data_dir).values()))
+    outcomes = Counter(handle_document(e, ctx).outcome for e in listing.complete)
+    return time.perf_counter() - t0, outcomes
+
+
+def main() -> None:
+    """Run the benchmark and print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=500)
+    ap.add_argument("--database-url", default=None, help="PostgreSQL URL (its public schema is reset!); default SQLite")
+    ap.add_argument("--include-slow", action="store_true", help="also scanned PDFs (OCR) and .doc (LibreOffice)")
+    args = ap.parse_args()
+
+    sources = _sources(args.include_slow)
+    base = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
+    print(f"{args.docs} documents from {len(sources)} sample reports ({', '.join(sorted({s.suffix for s in sources}))}); "
+          f"database: {'PostgreSQL' if args.database_url else 'SQLite'}; folder {base}")
+    try:
+        # Start Prefect's ephemeral server once, outside the timings (paid once per process).
+        from prefect import flow
+
+        @flow(name="bench-warm-up")
+        def warm_up() -> int:
+            return 1
+
+        t0 = time.perf_counter()
+        warm_up()
+        startup = time.perf_counter() - t0
+        print(f"Prefect ephemeral server start-up (once per process): {startup:.1f} s")
+        # Load the extractor's lazily built language pipeline outside the timings too.
+        from extractors.readers import read_document
+        from extractors.report import extract_findings
+        from extractors.units import load_units
+        from models.settings import Settings
+
+        for src in sources:
+            extract_findings(read_document(src), load_units(Settings.from_env().units_file))
+
+        results = {}
+        for name in ("flow", "loop"):
+            data = _fresh_environment(base, name, args.database_url)
+            if args.database_url:
+                _reset_postgres(args.database_url)
+            _import_plan()
+            make_documents(data / "inbox", args.docs, sources)
+            if name == "flow":
+                seconds, summary = run_flow(data / "inbox")
+                counts = {"processed": summary["processed"], "review": len(summary["review"]),
+                          "failed": len(summary["failed"]), "findings": summary["new_findings"]}
+            else:
+                seconds, outcome_counts = run_loop(data / "inbox")
+                counts = dict(outcome_counts)
+            results[name] = seconds
+            print(f"{name:>4}: {args.docs} documents in {seconds:7.1f} s = {args.docs / seconds:6.1f} documents/s  {counts}")
+        ratio = results["flow"] / results["loop"]
+        per_doc_ms = (results["flow"] - results["loop"]) / args.docs * 1000
+        print(f"Prefect overhead: flow/loop = {ratio:.2f}x ({per_doc_ms:+.1f} ms per document)")
+        print(f"finished {dt.datetime.now():%Y-%m-%d %H:%M}")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
