@@ -429,3 +429,43 @@ def test_two_runs_at_once_never_process_a_file_twice(settings: Settings, prefect
     processed = _docs_in(settings.data_dir / "processed")
     assert len(processed) == 16 and not any("(2)" in n for n in processed)
     assert _docs_in(settings.inbox) == []
+
+
+def test_transient_fault_is_retried_corrupt_file_is_not(settings: Settings, prefect_harness: str) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterName
+
+    _import_plan(settings)
+    _drop(settings.inbox, REPORTS / DOCX_REPORTS[1], "a_tot.docx")
+    (settings.inbox / "z_hong.docx").write_bytes(b"PK\x03\x04 broken")
+    _age(settings.inbox / "z_hong.docx")
+    # The originals store is unavailable (its folder is a file) until the first attempt has failed.
+    store = settings.originals_dir
+    shutil.rmtree(store, ignore_errors=True)
+    store.write_text("not a folder")
+
+    def repair_after_first_failure() -> None:
+        with get_client(sync_client=True) as client:
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                runs = client.read_task_runs(task_run_filter=TaskRunFilter(name=TaskRunFilterName(any_=["a_tot.docx"])))
+                if any(r.state and r.state.name in ("AwaitingRetry", "Retrying") for r in runs):
+                    break
+                time.sleep(0.1)
+        store.unlink()
+
+    fixer = threading.Thread(target=repair_after_first_failure)
+    fixer.start()
+    summary = _run(settings)
+    fixer.join()
+    assert summary["processed"] == 1 and [f["file"] for f in summary["failed"]] == ["z_hong.docx"]
+    with get_client(sync_client=True) as client:
+        runs = {
+            r.name: r
+            for r in client.read_task_runs(
+                task_run_filter=TaskRunFilter(name=TaskRunFilterName(any_=["a_tot.docx", "z_hong.docx"]))
+            )
+            if str(r.flow_run_id) == summary["flow_run_id"]
+        }
+    assert runs["a_tot.docx"].run_count == 2  # failed on the store, retried, then done
+    assert runs["z_hong.docx"].run_count == 1  # a corrupt file is not retried
