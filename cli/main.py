@@ -21,6 +21,7 @@ app.command("extract")(__import__("cli.extract", fromlist=["_"]).extract_command
 app.command("eval")(__import__("cli.evaluate", fromlist=["_"]).eval_command)
 app.command("run")(__import__("cli.run", fromlist=["_"]).run)
 app.command("serve")(__import__("cli.run", fromlist=["_"]).serve)
+__import__("cli.score", fromlist=["_"]).register(app)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
@@ -254,6 +255,11 @@ def load_table(path: str | Path) -> ScoringTable:
     deadlines = tuple(_deadline(d, where) for d in raw.get("deadline", []))
     if any(c.rule in ("reports_on_time", "late_reports") for c in criteria) and not deadlines:
         raise ConfigError("có tiêu chí về báo cáo nhưng chưa khai báo hạn báo cáo ([[deadline]])", where)
+    # The most a unit can get from on-time reports is known once the deadlines are.
+    criteria = tuple(
+        dataclasses.replace(c, max_points=c.points_per_report * len(deadlines)) if c.rule == "reports_on_time" else c
+        for c in criteria
+    )
     cap = raw.get("bonus_total_cap")
     return ScoringTable(
         year=year,

@@ -131,3 +131,148 @@ def test_points_by_hand(session: Session, world: dict[str, Unit]) -> None:
     # Each item of the head is worth 40/10, of a member 40/8.
     assert sheet.unit("Hà Quảng").criteria["ke_hoach"].max_points == 40
     assert BONUS_CAP not in sheet.unit("Hà Quảng").criteria  # 2.6 bonus points, under the cap of 20
+
+
+def test_late_reports_lose_points_and_rank(session: Session, world: dict[str, Unit]) -> None:
+    user = _reviewer(session)
+    # The secretariat's "Đến" stamps, recorded by a reviewer: they win over the reports' own dates.
+    record_received(session, user, unit_id=world["Bảo Lâm"].id, year=2022, period_kind="6M", date=D(2022, 7, 27))
+    record_received(session, user, unit_id=world["Hà Quảng"].id, year=2022, period_kind="6M", date=D(2022, 7, 20))
+    record_received(session, user, unit_id=world["Hòa An"].id, year=2022, period_kind="Y", date=D(2023, 1, 25))
+    session.commit()
+    sheet = compute_scores(session, load_table(TABLE), as_of=AS_OF)
+    # Bảo Lâm 6M: 27/7 - 15/7 = 12 days late -> no on-time points for 6M (10 - 5 = 5) and -10 (10 to <15 days).
+    assert _pts(sheet, "Bảo Lâm", "bao_cao_dung_han") == 5
+    assert _pts(sheet, "Bảo Lâm", "tru_bao_cao_cham") == -10
+    # Hà Quảng 6M: 20/7 - 15/7 = 5 days -> 5 and -5 (5 to <10 days).
+    assert (_pts(sheet, "Hà Quảng", "bao_cao_dung_han"), _pts(sheet, "Hà Quảng", "tru_bao_cao_cham")) == (5, -5)
+    # Hòa An Y: 25/01/2023 - 10/01/2023 = 15 days -> 5 and -20 (15 days or more).
+    assert (_pts(sheet, "Hòa An", "bao_cao_dung_han"), _pts(sheet, "Hòa An", "tru_bao_cao_cham")) == (5, -20)
+    # Totals: BLâm 86.55 - 5 - 10 = 71.55; HQ 83.6 - 5 - 5 = 73.6; HA 87.3444 - 5 - 20 = 62.3444;
+    # BLạc 78.25 and NB 72.55 unchanged -> BLạc 1, HQ 2, NB 3, BLâm 4, HA 5.
+    assert sheet.unit("Bảo Lâm").total == pytest.approx(71.55)
+    assert sheet.unit("Hà Quảng").total == pytest.approx(73.6)
+    assert sheet.unit("Hòa An").total == pytest.approx(62.3444, abs=1e-3)
+    assert [u.unit for u in sheet.units] == ["Bảo Lạc", "Hà Quảng", "Nguyên Bình", "Bảo Lâm", "Hòa An"]
+    assert [u.rank for u in sheet.units] == [1, 2, 3, 4, 5]
+    late = sheet.unit("Bảo Lâm").criteria["tru_bao_cao_cham"].evidence
+    assert len(late) == 1 and late[0]["days_late"] == 12 and late[0]["date_basis"] == "received"
+    assert late[0]["source"] == "changed" and late[0]["correction_id"] is not None and late[0]["report_id"] is not None
+
+
+def test_a_reviewer_correction_changes_a_rank(session: Session, world: dict[str, Unit]) -> None:
+    table = load_table(TABLE)
+    before = compute_scores(session, table, as_of=AS_OF)
+    q42 = next(e for e in before.unit("Hà Quảng").criteria["ke_hoach"].evidence if e["item"] == "Q4-2")
+    assert (q42["state"], q42["points"], q42["source"]) == ("in_progress", 0, "machine")
+    assert q42["finding_ids"] and before.unit("Hà Quảng").criteria["ke_hoach"].unreviewed
+    assert before.unit("Hà Quảng").rank == 3
+    # The reviewer reads the year-end report again: Q4-2 (the cluster's summary report) was done on 20/12.
+    y = session.scalars(select(Report).where(Report.unit_id == world["Hà Quảng"].id, Report.period_kind == "Y")).one()
+    c = record_correction(session, _reviewer(session), "task", unit_id=world["Hà Quảng"].id, year=2022, period_kind="Y",
+                          plan_item_code="Q4-2", field="change", old_value={"status": "in_progress"},
+                          new_value={"status": "done", "date": "2022-12-20"}, finding_id=q42["finding_ids"][0],
+                          expected_version=0)
+    session.commit()
+    after = compute_scores(session, table, as_of=AS_OF)
+    q42 = next(e for e in after.unit("Hà Quảng").criteria["ke_hoach"].evidence if e["item"] == "Q4-2")
+    # Done on 20/12 <= due 31/12: 4 more points -> 36 + 4 = 40, total 83.6 + 4 = 87.6 > Hòa An's 87.3444.
+    assert (q42["state"], q42["timing"], q42["points"], q42["source"], q42["correction_id"]) == (
+        "done", "on_time", 4, "changed", c.id)
+    assert q42["report_id"] == y.id
+    assert after.unit("Hà Quảng").total == pytest.approx(87.6)
+    assert [(u.unit, u.rank) for u in after.units][:3] == [("Hà Quảng", 1), ("Hòa An", 2), ("Bảo Lâm", 3)]
+
+
+def test_late_task_takes_its_date_from_an_earlier_report(session: Session, world: dict[str, Unit]) -> None:
+    sheet = compute_scores(session, load_table(TABLE), as_of=AS_OF)
+    q13 = next(e for e in sheet.unit("Bảo Lạc").criteria["ke_hoach"].evidence if e["item"] == "Q1-3")
+    # The Y report says done without a date; the 9M report says 15/8/2022: 137 days after 31/3 -> 5 × 0.5.
+    assert (q13["timing"], q13["days_late"], q13["points"], q13["date"]) == ("late", 137, 2.5, "2022-08-15")
+    nine = session.scalars(select(Report).where(Report.unit_id == world["Bảo Lạc"].id, Report.period_kind == "9M")).one()
+    assert q13["date_from"]["report_id"] == nine.id and q13["date_from"]["period_kind"] == "9M"
+    q32 = next(e for e in sheet.unit("Bảo Lạc").criteria["ke_hoach"].evidence if e["item"] == "Q3-2")
+    assert (q32["state"], q32["points"]) == ("not_done", 0)
+    # Items not expected of a member (Q4-1, Q4-2 are the head's) are not scored.
+    assert {e["item"] for e in sheet.unit("Bảo Lạc").criteria["ke_hoach"].evidence} == {
+        "Q1-1", "Q1-2", "Q1-3", "Q2-1", "Q2-2", "Q3-1", "Q3-2", "Q4-3"}
+
+
+def test_manual_grades_and_shared_rank(session: Session, world: dict[str, Unit]) -> None:
+    table = load_table(TABLE)
+    user = _reviewer(session)
+    record_manual(session, user, table.criterion("chat_luong_phong_trao"), unit_id=world["Nguyên Bình"].id, year=2022, value="a")
+    record_manual(session, user, table.criterion("sang_tao"), unit_id=world["Nguyên Bình"].id, year=2022, value="4")
+    record_manual(session, user, table.criterion("chat_luong_phong_trao"), unit_id=world["Bảo Lâm"].id, year=2022, value="B")
+    # A later grade of the same key is in force (the B stays in the history).
+    record_manual(session, user, table.criterion("chat_luong_phong_trao"), unit_id=world["Bảo Lâm"].id, year=2022, value="D")
+    session.commit()
+    sheet = compute_scores(session, table, as_of=AS_OF)
+    # NB 72.55 + 15 (A) + 4 = 91.55; BLâm 86.55 + 5 (D) = 91.55: the same total shares rank 1, the next is 3.
+    assert sheet.unit("Nguyên Bình").total == pytest.approx(91.55)
+    assert sheet.unit("Bảo Lâm").total == pytest.approx(91.55)
+    assert [(u.unit, u.rank) for u in sheet.units] == [
+        ("Nguyên Bình", 1), ("Bảo Lâm", 1), ("Hòa An", 3), ("Hà Quảng", 4), ("Bảo Lạc", 5)
+    ]
+    ev = sheet.unit("Bảo Lâm").criteria["chat_luong_phong_trao"].evidence[0]
+    assert (ev["grade"], ev["points"], ev["source"]) == ("D", 5, "reviewer")
+    assert sheet.unit("Bảo Lâm").pending == ["sang_tao"] and sheet.unit("Nguyên Bình").pending == []
+    from models.corrections import CorrectionError
+
+    with pytest.raises(CorrectionError):
+        record_manual(session, user, table.criterion("chat_luong_phong_trao"), unit_id=world["Hòa An"].id, year=2022, value="E")
+    with pytest.raises(CorrectionError):
+        record_manual(session, user, table.criterion("sang_tao"), unit_id=world["Hòa An"].id, year=2022, value="6")
+    with pytest.raises(CorrectionError):
+        record_manual(session, user, table.criterion("ke_hoach"), unit_id=world["Hòa An"].id, year=2022, value="A")
+
+
+def test_bonus_total_cap(session: Session, world: dict[str, Unit], tmp_path: Path) -> None:
+    text = TABLE.read_text(encoding="utf-8").replace("bonus_total_cap = 20", "bonus_total_cap = 1")
+    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
+    sheet = compute_scores(session, load_table(tmp_path / "t.toml"), as_of=AS_OF)
+    # HQ bonuses 0.6 + 1 + 1 = 2.6 -> -1.6, total 83.6 - 1.6 = 82; HA 1.5 + 0.7778 + 0.0667 = 2.3444 -> 86;
+    # BLâm 1.5 + 0.4 = 1.9 -> -0.9, 85.65; BLạc 0.75 and NB 0 stay under the cap.
+    assert _pts(sheet, "Hà Quảng", BONUS_CAP) == pytest.approx(-1.6)
+    assert sheet.unit("Hà Quảng").total == pytest.approx(82)
+    assert sheet.unit("Hòa An").total == pytest.approx(86, abs=1e-3)
+    assert sheet.unit("Bảo Lâm").total == pytest.approx(85.65)
+    assert BONUS_CAP not in sheet.unit("Bảo Lạc").criteria
+    assert any(c[0] == BONUS_CAP for c in sheet.columns())
+
+
+def test_scores_are_stored_and_recomputed(session: Session, world: dict[str, Unit]) -> None:
+    table = load_table(TABLE)
+    first = score_year(session, table=table, as_of=AS_OF)
+    session.commit()
+    rows = list(session.scalars(select(Score).where(Score.year == 2022)))
+    assert len(rows) == 5 * (len(table.criteria) + 1)
+    total = {r.unit_id: r for r in rows if r.criterion == TOTAL}
+    assert total[world["Hòa An"].id].points == pytest.approx(87.3444, abs=1e-3)
+    assert total[world["Hòa An"].id].evidence[0]["rank"] == 1 and total[world["Hòa An"].id].unreviewed
+    stored = next(r for r in rows if r.unit_id == world["Bảo Lạc"].id and r.criterion == "ke_hoach")
+    assert stored.points == 32.5 and stored.max_points == 40 and len(stored.evidence) == 8
+    record_received(session, _reviewer(session), unit_id=world["Hòa An"].id, year=2022, period_kind="Y", date=D(2023, 1, 25))
+    second = score_year(session, table=table, as_of=AS_OF)
+    session.commit()
+    assert second.computed_at >= first.computed_at
+    total = session.scalars(select(Score).where(Score.unit_id == world["Hòa An"].id, Score.criterion == TOTAL)).one()
+    assert total.points == pytest.approx(62.3444, abs=1e-3) and total.evidence[0]["rank"] == 5
+
+
+def test_table_errors_name_the_file(tmp_path: Path, session: Session, world: dict[str, Unit]) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('year = 2022\n[[criterion]]\nid = "x"\nrule = "guess"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_table(bad)
+    assert exc.value.path == str(bad) and "rule" in exc.value.reason
+    bad.write_text("year = 2022\n[[criterion]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="TOML"):
+        load_table(bad)
+    # A figure criterion without a target for one unit: the unit and the criterion are named.
+    text = TABLE.read_text(encoding="utf-8").replace('"Hòa An" = 20\n', "", 1)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match="bang_khen_tinh.*Hòa An"):
+        compute_scores(session, load_table(bad), as_of=AS_OF)
+    with pytest.raises(ConfigError, match="không tìm thấy"):
+        load_table(tmp_path / "none.toml")
