@@ -9,7 +9,8 @@ each on a fresh database and data folder with the seed plan imported:
 1. the Prefect flow `process-inbox` (one task per document, Prefect's ephemeral server);
 2. the same stages in a plain loop (`flows.steps.handle_document`, no Prefect).
 
-Prints documents per second for both and the ratio flow time / loop time. The Prefect server's
+Each phase runs in its own process on its own new database (SQLite file, or a new PostgreSQL
+database on the server of --database-url), so neither inherits the other's state. Prints documents per second for both and the ratio flow time / loop time. The Prefect server's
 start-up is timed apart (it is paid once per process, not per document).
 """
 
@@ -19,6 +20,7 @@ import argparse
 import datetime as dt
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -67,27 +69,28 @@ def make_documents(inbox: Path, n: int, sources: list[Path]) -> None:
         os.utime(p, (old, old))
 
 
-def _fresh_environment(base: Path, name: str, database_url: str | None) -> Path:
-    data = base / name
-    os.environ["THIDUA_DATA_DIR"] = str(data)
-    os.environ["THIDUA_INBOX"] = str(data / "inbox")
-    if database_url:
-        os.environ["THIDUA_DATABASE_URL"] = database_url
-    else:
-        os.environ["THIDUA_DATABASE_URL"] = f"sqlite:///{data / 'thidua.db'}"
-    return data
-
-
-def _reset_postgres(url: str) -> None:
+def _fresh_database(admin_url: str | None, data: Path, phase: str) -> tuple[str, str | None]:
+    """A new database for one phase: a SQLite file, or a new PostgreSQL database beside admin_url."""
+    if not admin_url:
+        return f"sqlite:///{data / 'thidua.db'}", None
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    name = f"thidua_bench_{phase}_{os.getpid()}"
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
-    from models import db as dbmod
+    return admin_url.rsplit("/", 1)[0] + f"/{name}", name
 
-    dbmod._upgraded.discard(url)
+
+def _drop_database(admin_url: str, name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
 
 
 def _import_plan() -> None:
@@ -127,55 +130,77 @@ def run_loop(inbox: Path) -> tuple[float, Counter[str]]:
     return time.perf_counter() - t0, outcomes
 
 
+def phase(name: str, docs: int, data: Path, include_slow: bool) -> None:
+    """One timed phase in this process (THIDUA_* already point at a fresh database and folder)."""
+    sources = _sources(include_slow)
+    # Start Prefect's ephemeral server and load the extractor's language pipeline outside the timing.
+    from prefect import flow
+
+    from extractors.readers import read_document
+    from extractors.report import extract_findings
+    from extractors.units import load_units
+    from models.settings import Settings
+
+    @flow(name="bench-warm-up")
+    def warm_up() -> int:
+        return 1
+
+    t0 = time.perf_counter()
+    warm_up()
+    startup = time.perf_counter() - t0
+    units = load_units(Settings.from_env().units_file)
+    for src in sources:
+        extract_findings(read_document(src), units)
+    _import_plan()
+    make_documents(data / "inbox", docs, sources)
+    if name == "flow":
+        seconds, summary = run_flow(data / "inbox")
+        counts = {"processed": summary["processed"], "review": len(summary["review"]),
+                  "failed": len(summary["failed"]), "findings": summary["new_findings"]}
+    else:
+        seconds, outcome_counts = run_loop(data / "inbox")
+        counts = dict(outcome_counts)
+    print(f"RESULT {name} {seconds:.3f} {startup:.3f} {counts}")
+
+
 def main() -> None:
     """Run the benchmark and print the figures."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=500)
-    ap.add_argument("--database-url", default=None, help="PostgreSQL URL (its public schema is reset!); default SQLite")
+    ap.add_argument("--database-url", default=None,
+                    help="PostgreSQL server URL (any database on it); each phase gets a new database there")
     ap.add_argument("--include-slow", action="store_true", help="also scanned PDFs (OCR) and .doc (LibreOffice)")
+    ap.add_argument("--loop-first", action="store_true", help="time the plain loop before the flow")
+    ap.add_argument("--phase", choices=["flow", "loop"], help=argparse.SUPPRESS)
+    ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.phase:
+        phase(args.phase, args.docs, args.data, args.include_slow)
+        return
 
     sources = _sources(args.include_slow)
     base = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
     print(f"{args.docs} documents from {len(sources)} sample reports ({', '.join(sorted({s.suffix for s in sources}))}); "
-          f"database: {'PostgreSQL' if args.database_url else 'SQLite'}; folder {base}")
+          f"database: {'PostgreSQL' if args.database_url else 'SQLite'}; each phase in its own process and database")
+    results: dict[str, float] = {}
     try:
-        # Start Prefect's ephemeral server once, outside the timings (paid once per process).
-        from prefect import flow
-
-        @flow(name="bench-warm-up")
-        def warm_up() -> int:
-            return 1
-
-        t0 = time.perf_counter()
-        warm_up()
-        startup = time.perf_counter() - t0
-        print(f"Prefect ephemeral server start-up (once per process): {startup:.1f} s")
-        # Load the extractor's lazily built language pipeline outside the timings too.
-        from extractors.readers import read_document
-        from extractors.report import extract_findings
-        from extractors.units import load_units
-        from models.settings import Settings
-
-        for src in sources:
-            extract_findings(read_document(src), load_units(Settings.from_env().units_file))
-
-        results = {}
-        for name in ("flow", "loop"):
-            data = _fresh_environment(base, name, args.database_url)
-            if args.database_url:
-                _reset_postgres(args.database_url)
-            _import_plan()
-            make_documents(data / "inbox", args.docs, sources)
-            if name == "flow":
-                seconds, summary = run_flow(data / "inbox")
-                counts = {"processed": summary["processed"], "review": len(summary["review"]),
-                          "failed": len(summary["failed"]), "findings": summary["new_findings"]}
-            else:
-                seconds, outcome_counts = run_loop(data / "inbox")
-                counts = dict(outcome_counts)
-            results[name] = seconds
-            print(f"{name:>4}: {args.docs} documents in {seconds:7.1f} s = {args.docs / seconds:6.1f} documents/s  {counts}")
+        for name in ("loop", "flow") if args.loop_first else ("flow", "loop"):
+            data = base / name
+            url, pg_name = _fresh_database(args.database_url, data, name)
+            env = dict(os.environ, THIDUA_DATA_DIR=str(data), THIDUA_INBOX=str(data / "inbox"), THIDUA_DATABASE_URL=url)
+            cmd = [sys.executable, __file__, "--phase", name, "--docs", str(args.docs), "--data", str(data)]
+            if args.include_slow:
+                cmd.append("--include-slow")
+            try:
+                out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+            finally:
+                if pg_name:
+                    _drop_database(args.database_url, pg_name)
+            line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+            _, _, seconds, startup, counts = line.split(" ", 4)
+            results[name] = float(seconds)
+            print(f"{name:>4}: {args.docs} documents in {float(seconds):7.1f} s = "
+                  f"{args.docs / float(seconds):6.1f} documents/s  {counts}  (Prefect start-up, untimed: {float(startup):.1f} s)")
         ratio = results["flow"] / results["loop"]
         per_doc_ms = (results["flow"] - results["loop"]) / args.docs * 1000
         print(f"Prefect overhead: flow/loop = {ratio:.2f}x ({per_doc_ms:+.1f} ms per document)")

@@ -29,7 +29,13 @@ DEPLOYMENT_NAME = "nightly"
 
 
 def _quiet_prefect() -> None:
-    """Offline by default: no telemetry calls; Prefect's own logs only for warnings (unless set)."""
+    """Offline by default: no telemetry calls; Prefect's own logs only for warnings (unless set).
+
+    Only before Prefect is first imported: later, changing its settings through the environment
+    makes it set up logging again (on whatever stderr is current).
+    """
+    if "prefect" in sys.modules:
+        return
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 

@@ -168,7 +168,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@flow(name=FLOW_NAME, log_prints=True)
+@flow(name=FLOW_NAME)
 def process_inbox(
     inbox: str | None = None,
     settle_seconds: float = DEFAULT_SETTLE_SECONDS,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from extractors.errors import DocumentError, MissingFileError, MissingToolError, ThiduaError
@@ -217,23 +217,37 @@ def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
 
         why = review_reason(findings, ctx.units)
         status = REVIEW if why else PROCESSED
-        with session_scope(ctx.settings) as session:
-            if not finish_source_file(session, sf.id, ctx.claimer, status, why):
-                session.rollback()
-                return DocumentOutcome(name, BUSY, "lần chạy khác đã nhận lại tệp này", None, None, sf.id)
-            period = findings.period.value if findings.period else None
-            year = period.year if period else None
-            unit = find_unit(session, findings.unit.value if findings.unit else None)
-            before = done_items(session, unit.id if unit else None, year)
-            report = save_results(
-                session, sf, findings, plan.plan_id if plan else None, ctx.extractor_version
+        try:
+            with session_scope(ctx.settings) as session:
+                if not finish_source_file(session, sf.id, ctx.claimer, status, why):
+                    session.rollback()
+                    return DocumentOutcome(name, BUSY, "lần chạy khác đã nhận lại tệp này", None, None, sf.id)
+                period = findings.period.value if findings.period else None
+                year = period.year if period else None
+                unit = find_unit(session, findings.unit.value if findings.unit else None)
+                before = done_items(session, unit.id if unit else None, year)
+                report = save_results(
+                    session, sf, findings, plan.plan_id if plan else None, ctx.extractor_version
+                )
+                after = done_items(session, unit.id if unit else None, year)
+                n_findings = len(report.findings)
+                report_id = report.id
+        except (OperationalError, ThiduaError):
+            raise
+        except Exception as exc:  # a fault of ours (or a constraint we broke): a person must look
+            if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+                raise
+            outcome = _set_aside(
+                ctx, entry, sf, REVIEW, "lỗi của chương trình khi lưu kết quả (cần báo cho người quản trị)",
+                traceback.format_exc(limit=8),
             )
-            after = done_items(session, unit.id if unit else None, year)
-            n_findings = len(report.findings)
-            report_id = report.id
+            return _timed(outcome, started)
     except OperationalError as exc:
         _give_back(ctx, sf)
         raise _storage_error(exc) from None
+    except DBAPIError:  # the connection dropped: retried by the caller
+        _give_back(ctx, sf)
+        raise
     except ThiduaError as exc:
         if exc.transient:
             _give_back(ctx, sf)

@@ -469,3 +469,19 @@ def test_transient_fault_is_retried_corrupt_file_is_not(settings: Settings, pref
         }
     assert runs["a_tot.docx"].run_count == 2  # failed on the store, retried, then done
     assert runs["z_hong.docx"].run_count == 1  # a corrupt file is not retried
+
+
+def test_thidua_run_command(settings: Settings, prefect_harness: str) -> None:
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    _import_plan(settings)
+    _drop(settings.inbox, REPORTS / DOCX_REPORTS[0])
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(settings.inbox), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["processed"] == 1 and summary["inbox"] == str(settings.inbox)
+    result = runner.invoke(app, ["run", str(settings.inbox / "khong_co")])
+    assert result.exit_code == 1 and "không tìm thấy thư mục" in result.output
