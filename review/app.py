@@ -529,6 +529,8 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], float] =
             flash(request, "ok", f"Đã {'mở khoá' if target.active else 'khoá'} tài khoản {target.username}.")
         return RedirectResponse("/admin/users", status_code=303)
 
+    app.include_router(__import__("review.scores", fromlist=["_"]).score_router(db, current_user, render, flash))
+
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> Response:
         return render(request, "error.html", {"title": "Lỗi", "message": exc.detail, "user": None}, exc.status_code)

@@ -34,7 +34,7 @@ def score_chart_png(view: ScoreTable, *, title: str | None = None, dpi: int = 15
 
 def _draw(view: ScoreTable, rows: list, labels: list[str], sections: list[str], section_of: dict[str, str],
           title: str | None, dpi: int) -> bytes:
-    fig, ax = plt.subplots(figsize=(8.5, 0.7 * len(rows) + 1.8), dpi=dpi)
+    fig, ax = plt.subplots(figsize=(8.5, 0.7 * len(rows) + 2.2), dpi=dpi)
     try:
         left = [0.0] * len(rows)
         for si, section in enumerate(sections):
@@ -56,7 +56,7 @@ def _draw(view: ScoreTable, rows: list, labels: list[str], sections: list[str], 
         ax.set_xlabel("Điểm")
         ax.set_title(title or f"Kết quả chấm điểm thi đua năm {view.year}", fontsize=11)
         ax.set_xlim(min(min(penalties, default=0) - 2, 0), max(max(left, default=0), view.table.max_total) * 1.12)
-        ax.legend(loc="lower right", fontsize=8, ncols=min(len(sections) + 1, 4))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8, ncols=len(sections) + 1, frameon=False)
         if any(r.unreviewed for r in rows):
             fig.text(0.01, 0.01, "* có điểm dựa trên kết quả máy đọc chưa duyệt", fontsize=7, color="#555")
         fig.tight_layout()

@@ -163,7 +163,7 @@ class ScoreSheet:
 # ---- plan tasks --------------------------------------------------------------------------------
 
 
-def _done_date(cell: Cell) -> tuple[dt.date | None, Any]:
+def done_date(cell: Cell) -> tuple[dt.date | None, Any]:
     """The date the work was done: the latest state's, else the newest earlier report that gives one."""
     if cell.date is not None:
         return cell.date, cell.latest
@@ -197,7 +197,7 @@ def _plan_tasks(c: Criterion, cells: list[Cell]) -> CriterionScore:
         }
         fraction, note = 0.0, ""
         if cell.state == "done":
-            when, state = _done_date(cell)
+            when, state = done_date(cell)
             entry["date"] = _iso(when)
             if state is not cell.latest and state is not None:
                 entry["date_from"] = {
@@ -549,4 +549,4 @@ def score_year(
     return sheet
 
 
-__all__ = ["CriterionScore", "ScoreSheet", "UnitScore", "compute_scores", "score_year", "store_scores"]
+__all__ = ["CriterionScore", "done_date", "ScoreSheet", "UnitScore", "compute_scores", "score_year", "store_scores"]

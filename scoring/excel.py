@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
 from extractors.errors import StorageError
+from scoring.compute import done_date
 from scoring.report import (
     SOURCE_LABELS,
     STATE_LABELS,
@@ -69,10 +70,16 @@ def _matrix_sheet(ws: Worksheet, view: ScoreTable) -> None:
                 values.append("Chưa báo cáo" if c.expected else "–")
                 continue
             parts = [STATE_LABELS.get(c.state, c.state)]
-            if c.date:
-                parts.append(c.date.strftime("%d/%m/%Y"))
-            if c.timing:
-                parts.append(TIMING_LABELS.get(c.timing, c.timing))
+            # A done cell whose latest report gives no date shows the date an earlier report gave
+            # (the one scoring uses), so the sheet and the points agree.
+            when = done_date(c)[0] if c.state == "done" else c.date
+            timing = c.timing
+            if when is not None:
+                parts.append(when.strftime("%d/%m/%Y"))
+                if c.state == "done":
+                    timing = "on_time" if when <= c.due_date else "late"
+            if timing:
+                parts.append(TIMING_LABELS.get(timing, timing))
             if c.source and c.source != "machine":
                 parts.append(SOURCE_LABELS[c.source].lower())
             values.append("\n".join(parts))
@@ -85,7 +92,7 @@ def _matrix_sheet(ws: Worksheet, view: ScoreTable) -> None:
             cell.border = _BOX
             if c.state in _STATE_FILL:
                 cell.fill = _STATE_FILL[c.state]
-            if c.timing in ("late", "overdue"):
+            if c.timing in ("late", "overdue") or "trễ hạn" in str(cell.value):
                 cell.font = _LATE_FONT
     ws.freeze_panes = "B3"
 

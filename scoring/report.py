@@ -171,13 +171,18 @@ def evidence_rows(session: Session, sheet: ScoreSheet) -> list[EvidenceRow]:
     for u in sheet.units:
         for cid, cs in u.criteria.items():
             for e in cs.evidence:
-                rid = e.get("report_id") or (e.get("date_from") or {}).get("report_id")
+                rid = e.get("report_id")
+                source = SOURCE_LABELS.get(e.get("source"), str(e.get("source") or ""))
+                report_file = files.get(rid, "") if rid else ""
+                finding_ids = list(e.get("finding_ids") or [])
+                earlier = e.get("date_from")
+                if earlier:  # the date comes from an earlier report: name it too
+                    report_file = "; ".join(x for x in (report_file, f"{files.get(earlier['report_id'], '')} (ngày)") if x)
+                    finding_ids += [i for i in earlier.get("finding_ids", []) if i not in finding_ids]
                 out.append(
                     EvidenceRow(
-                        u.unit, cid, names.get(cid, cid), describe(e),
-                        e.get("points"), SOURCE_LABELS.get(e.get("source"), str(e.get("source") or "")),
-                        files.get(rid, "") if rid else "", rid,
-                        list(e.get("finding_ids") or []), e.get("correction_id"),
+                        u.unit, cid, names.get(cid, cid), describe(e), e.get("points"), source, report_file,
+                        rid or (earlier or {}).get("report_id"), finding_ids, e.get("correction_id"),
                     )
                 )
     return out

@@ -107,6 +107,8 @@ def _header_table(doc, view: ScoreTable, o: WordOptions) -> None:
     _no_borders(t)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = (Cm(6.5), Cm(9.5))
+    for col, w in zip(t.columns, widths):
+        col.width = w
     for row in t.rows:
         for cell, w in zip(row.cells, widths):
             cell.width = w
@@ -146,21 +148,30 @@ def _page_numbers(section) -> None:
 
 
 def _score_table(doc, view: ScoreTable) -> Table:
-    cols = ["Xếp hạng", "Đơn vị", *[f"{cid}" for cid, _, _ in view.columns], "Tổng điểm"]
+    """Rank, unit, one numbered column per criterion ((1), (2), …, explained below), total."""
+    n = len(view.columns)
+    cols = ["Xếp hạng", "Đơn vị", *[f"({i})" for i in range(1, n + 1)], "Tổng điểm"]
     t = doc.add_table(rows=1, cols=len(cols))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, title in zip(t.rows[0].cells, cols):
+    t.autofit = False
+    rest = (16.5 - 1.4 - 2.9 - 1.7) / max(n, 1)
+    widths = [Cm(1.4), Cm(2.9), *[Cm(rest)] * n, Cm(1.7)]
+    for col, w in zip(t.columns, widths):
+        col.width = w  # the grid (LibreOffice reads it) as well as each cell (Word reads those)
+    for cell, title, w in zip(t.rows[0].cells, cols, widths):
+        cell.width = w
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(p, title, size=10, bold=True)
     for r in view.rows:
         cells = t.add_row().cells
         values = [str(r.rank), r.unit + (" *" if r.unreviewed else ""), *[points_vi(p) for p in r.points], points_vi(r.total)]
-        for i, (cell, v) in enumerate(zip(cells, values)):
+        for i, (cell, v, w) in enumerate(zip(cells, values, widths)):
+            cell.width = w
             p = cell.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT if i == 1 else WD_ALIGN_PARAGRAPH.CENTER
-            _run(p, v, size=11, bold=i == len(values) - 1)
+            _run(p, v, size=11 if i == 1 else 10, bold=i == len(values) - 1)
     return t
 
 
@@ -168,6 +179,8 @@ def _footer(doc, o: WordOptions) -> None:
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
     left, right = t.cell(0, 0), t.cell(0, 1)
+    for col in t.columns:
+        col.width = Cm(8)
     left.width, right.width = Cm(8), Cm(8)
     p = _cell_para(left, True)
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -244,7 +257,10 @@ def export_word(view: ScoreTable, out: str | Path, options: WordOptions | None =
     _para(doc, "II. KẾT QUẢ CHẤM ĐIỂM VÀ XẾP HẠNG", bold=True)
     _para(doc, f"Tổng điểm tối đa: {points_vi(t.max_total)} điểm (chưa kể điểm thưởng). Kết quả cụ thể:", indent=True)
     _score_table(doc, view)
-    legend = "; ".join(f"{cid}: {name}" for cid, name, _ in view.columns)
+    legend = "; ".join(
+        f"({i}) {name}" + (f" (tối đa {points_vi(mx)} điểm)" if mx else "")
+        for i, (_cid, name, mx) in enumerate(view.columns, start=1)
+    )
     _para(doc, f"Ghi chú: {legend}.", size=11, italic=True)
     doc.add_picture(io.BytesIO(score_chart_png(view)), width=Cm(16))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -259,7 +275,8 @@ def export_word(view: ScoreTable, out: str | Path, options: WordOptions | None =
         text += "; " + ", ".join(f"huyện {r.unit} ({points_vi(r.total)} điểm)" for r in second) + " xếp thứ hai"
     _para(doc, text + ".", indent=True)
     unreviewed = [r.unit for r in view.rows if r.unreviewed]
-    pending = sorted({c for r in view.rows for c in r.pending})
+    number = {cid: i for i, (cid, _, _) in enumerate(view.columns, start=1)}
+    pending = [f"({number[c]})" for c in sorted({c for r in view.rows for c in r.pending}, key=number.get)]
     if unreviewed or pending:
         note = "Lưu ý: "
         if unreviewed:

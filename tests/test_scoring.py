@@ -276,3 +276,151 @@ def test_table_errors_name_the_file(tmp_path: Path, session: Session, world: dic
         compute_scores(session, load_table(bad), as_of=AS_OF)
     with pytest.raises(ConfigError, match="không tìm thấy"):
         load_table(tmp_path / "none.toml")
+
+
+def test_excel_export(session: Session, world: dict[str, Unit], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from scoring.excel import SHEET_EVIDENCE, SHEET_MATRIX, SHEET_SCORES, SHEET_TABLE, export_excel
+    from scoring.report import score_table
+
+    view = score_table(session, table=load_table(TABLE), as_of=AS_OF)
+    path = export_excel(session, view, tmp_path / "out" / "diem.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == [SHEET_MATRIX, SHEET_SCORES, SHEET_EVIDENCE, SHEET_TABLE]
+    ws = wb[SHEET_SCORES]
+    assert ws.freeze_panes == "C3"
+    header = [c.value for c in ws[2]]
+    assert header[:2] == ["Xếp hạng", "Đơn vị"] and header[-1] == "Ghi chú" and header[-2].startswith("Tổng điểm")
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
+    assert [(r[0], r[1], r[-2]) for r in rows] == [
+        (1, "Hòa An", 87.34), (2, "Bảo Lâm", 86.55), (3, "Hà Quảng", 83.6), (4, "Bảo Lạc", 78.25), (5, "Nguyên Bình", 72.55)
+    ]
+    assert rows[3][2] == 32.5  # Bảo Lạc, ke_hoach
+    assert ws.column_dimensions["B"].width == 22
+    m = wb[SHEET_MATRIX]
+    assert m.freeze_panes == "B3" and [c.value for c in m[2]][:3] == ["Đơn vị", "Q1-1", "Q1-2"]
+    bao_lac = next(r for r in m.iter_rows(min_row=5, values_only=True) if r[0] == "Bảo Lạc")
+    assert bao_lac[3].startswith("Đã thực hiện\n15/08/2022") and "trễ hạn" in bao_lac[3]  # Q1-3
+    assert bao_lac[7].startswith("Chưa thực hiện")  # Q3-2
+    ev = list(wb[SHEET_EVIDENCE].iter_rows(min_row=2, values_only=True))
+    assert [c.value for c in wb[SHEET_EVIDENCE][1]][:4] == ["Đơn vị", "Tiêu chí", "Nội dung", "Điểm"]
+    q13 = next(r for r in ev if r[0] == "Bảo Lạc" and r[2].startswith("Q1-3"))
+    assert q13[3] == 2.5 and q13[5] == "bao_lac_y_2022_tcvn3; bao_lac_9m_2022 (ngày)" and "chậm 137 ngày" in q13[2]
+    assert sum(1 for r in ev if r[0] == "Hòa An") == sum(len(c.evidence) for c in view.sheet.unit("Hòa An").criteria.values())
+
+
+def test_word_export_decree_30(session: Session, world: dict[str, Unit], tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    from scoring.report import score_table
+    from scoring.word import WordOptions, export_word
+
+    view = score_table(session, table=load_table(TABLE), as_of=AS_OF)
+    path = export_word(view, tmp_path / "bao_cao.docx", WordOptions(date=D(2023, 1, 5)))
+    doc = Docx(str(path))
+    header = doc.tables[0]
+    left = header.cell(0, 0).text + "\n" + header.cell(1, 0).text
+    right = header.cell(0, 1).text + "\n" + header.cell(1, 1).text
+    assert "CỤM THI ĐUA CÁC HUYỆN MIỀN TÂY" in left and "Số:" in left and "/BC-CTĐ" in left
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
+    assert "Hà Quảng, ngày 05 tháng 01 năm 2023" in right
+    texts = [p.text for p in doc.paragraphs]
+    assert "BÁO CÁO" in texts
+    assert any(t.startswith("Kết quả chấm điểm, xếp hạng thi đua năm 2022") for t in texts)
+    assert any("huyện Hòa An (87,34 điểm) dẫn đầu" in t for t in texts)
+    scores = doc.tables[1]
+    cells = [[c.text for c in r.cells] for r in scores.rows]
+    assert cells[0][:2] == ["Xếp hạng", "Đơn vị"] and cells[0][-1] == "Tổng điểm"
+    assert [(r[0], r[1].rstrip(" *"), r[-1]) for r in cells[1:]] == [
+        ("1", "Hòa An", "87,34"), ("2", "Bảo Lâm", "86,55"), ("3", "Hà Quảng", "83,6"), ("4", "Bảo Lạc", "78,25"),
+        ("5", "Nguyên Bình", "72,55"),
+    ]
+    footer = doc.tables[2]
+    assert footer.cell(0, 0).text.startswith("Nơi nhận:") and "Lưu: VT" in footer.cell(0, 0).text
+    assert "TM. CỤM THI ĐUA" in footer.cell(0, 1).text and "TRƯỞNG CỤM" in footer.cell(0, 1).text
+    # The chart is embedded as a PNG picture.
+    assert len(doc.inline_shapes) == 1
+    images = [p for p in doc.part.package.parts if p.content_type == "image/png"]
+    assert len(images) == 1 and images[0].blob[:8] == b"\x89PNG\r\n\x1a\n"
+    # A4, margins of Decree 30, Times New Roman.
+    s = doc.sections[0]
+    assert round(s.page_width.mm) == 210 and round(s.left_margin.mm) == 30 and round(s.right_margin.mm) == 15
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    # Without a date the signer fills it in by hand.
+    path = export_word(view, tmp_path / "nhap.docx")
+    assert "ngày      tháng      năm" in Docx(str(path)).tables[0].cell(1, 1).text
+
+
+def test_chart_png(session: Session, world: dict[str, Unit]) -> None:
+    from PIL import Image
+
+    from scoring.chart import score_chart_png
+    from scoring.report import score_table
+
+    png = score_chart_png(score_table(session, table=load_table(TABLE), as_of=AS_OF))
+    img = Image.open(io.BytesIO(png))
+    assert img.format == "PNG" and img.width > 600
+
+
+def test_cli_score_grade_and_exports(session: Session, world: dict[str, Unit], tmp_path: Path) -> None:
+    from cli.main import app
+
+    runner = CliRunner()
+    r = runner.invoke(app, ["score", "--json", "--as-of", "2023-02-01"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["table_file"].endswith("sample_docs/scoring_2022.toml")  # found beside the units file
+    assert [(u["unit"], u["rank"], u["total"]) for u in data["units"]][0] == ("Hòa An", 1, 87.34)
+    ke = next(c for c in data["units"][0]["criteria"] if c["criterion"] == "ke_hoach")
+    assert ke["unreviewed"] and all("finding_ids" in e for e in ke["evidence"])
+    r = runner.invoke(app, ["score", "grade", "Nguyen Binh", "chat_luong_phong_trao", "A", "--user", "thuky"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["score", "received", "Hoà An", "Y", "2023-01-25", "--user", "thuky"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["score", "--as-of", "2023-02-01"])
+    assert r.exit_code == 0, r.output
+    # NB 72.55 + 15 = 87.55 now first; HA 87.3444 - 5 - 20 = 62.34 last.
+    lines = [line for line in r.stdout.splitlines() if "│" in line and any(ch.isdigit() for ch in line.split("│")[1])]
+    assert "Nguyên Bình" in lines[0] and "87,55" in lines[0] and "Hòa An" in lines[-1] and "62,34" in lines[-1]
+    r = runner.invoke(app, ["score", "grade", "Hòa An", "chat_luong_phong_trao", "E", "--user", "thuky"])
+    assert r.exit_code == 1 and "Lỗi: loại không hợp lệ" in r.output
+    r = runner.invoke(app, ["score", "--table", str(tmp_path / "none.toml")])
+    assert r.exit_code == 1 and "không tìm thấy tệp bảng điểm" in r.output
+    r = runner.invoke(app, ["export", "excel", str(tmp_path / "d.xlsx")])
+    assert r.exit_code == 0 and (tmp_path / "d.xlsx").stat().st_size > 0, r.output
+    r = runner.invoke(app, ["export", "word", str(tmp_path / "d.docx"), "--date", "2023-01-05"])
+    assert r.exit_code == 0 and (tmp_path / "d.docx").stat().st_size > 0, r.output
+    stored = session.scalars(select(Score).where(Score.criterion == TOTAL)).all()
+    assert len(stored) == 5
+
+
+def test_review_scores_page(settings, session: Session, world: dict[str, Unit]) -> None:
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from review.app import create_app
+    from review.security import create_user
+
+    create_user(session, "lan", "mat-khau-dai-1", "reviewer")
+    session.commit()
+    c = TestClient(create_app(settings))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/login").text).group(1)
+    r = c.post("/login", data={"username": "lan", "password": "mat-khau-dai-1", "csrf_token": token, "next": "/scores"})
+    assert r.status_code == 200 and "Điểm thi đua năm 2022" in r.text
+    assert re.search(r"<td><b>1</b></td>\s*<td>Hòa An", r.text) and "87,34" in r.text
+    assert c.get("/scores/chart.png").content[:4] == b"\x89PNG"
+    token = re.search(r'name="csrf_token" value="([^"]+)"', r.text).group(1)
+    r = c.post("/scores/grade", data={"csrf_token": token, "year": 2022, "unit_id": world["Nguyên Bình"].id,
+                                      "criterion": "chat_luong_phong_trao", "value": "A", "version": 0})
+    assert r.status_code == 200 and "Đã chấm Nguyên Bình" in r.text
+    assert re.search(r"<td><b>1</b></td>\s*<td>Nguyên Bình", r.text) and "87,55" in r.text
+    # A second form still carrying version 0 is refused: someone graded this key meanwhile.
+    r = c.post("/scores/grade", data={"csrf_token": token, "year": 2022, "unit_id": world["Nguyên Bình"].id,
+                                      "criterion": "chat_luong_phong_trao", "value": "D", "version": 0})
+    assert "Không lưu: đã có người sửa mục này" in r.text and "87,55" in r.text
+    # Without the CSRF token nothing is recorded.
+    r = c.post("/scores/grade", data={"year": 2022, "unit_id": world["Hòa An"].id, "criterion": "sang_tao", "value": "5",
+                                      "version": 0})
+    assert r.status_code == 403
