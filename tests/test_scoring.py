@@ -424,3 +424,46 @@ def test_review_scores_page(settings, session: Session, world: dict[str, Unit]) 
     r = c.post("/scores/grade", data={"year": 2022, "unit_id": world["Hòa An"].id, "criterion": "sang_tao", "value": "5",
                                       "version": 0})
     assert r.status_code == 403
+
+
+def test_scores_from_the_real_pipeline(session: Session, settings) -> None:
+    """Three year-end Word reports through the real extractor and matcher: every point's evidence
+    leads to stored findings of those reports, and the points follow the rules from what was read."""
+    from matching import match_findings
+    from extractors.report import extract_findings
+    from models.plans import plan_spec, register_source_file
+    from models.results import save_results
+
+    specs = load_units(SAMPLE_DOCS / "units.toml")
+    sync_units(session, specs)
+    plan = save_plan(session, extract_plan(read_document(PLAN_DOCX), [u.name for u in specs]))
+    spec = plan_spec(plan)
+    for name in ("ha_quang_y_2022.docx", "hoa_an_y_2022.docx", "nguyen_binh_y_2022.docx"):
+        path = SAMPLE_DOCS / "reports" / name
+        findings = match_findings(extract_findings(read_document(path), specs), spec, specs)
+        save_results(session, register_source_file(session, path, settings.originals_dir), findings)
+    session.commit()
+    sheet = score_year(session, table=load_table(TABLE), as_of=AS_OF)
+    session.commit()
+    finding_ids = set(session.scalars(select(Finding.id)))
+    report_ids = set(session.scalars(select(Report.id)))
+    for u in sheet.units:
+        for cs in u.criteria.values():
+            for e in cs.evidence:
+                assert set(e.get("finding_ids") or []) <= finding_ids
+                assert e.get("report_id") is None or e["report_id"] in report_ids
+    for name in ("Hà Quảng", "Hòa An", "Nguyên Bình"):
+        ke = sheet.unit(name).criteria["ke_hoach"]
+        per_item = 40 / len(ke.evidence)
+        # Each item's points are the per-item share times 1, 0.5 or 0, and they add up to the line.
+        assert all(e["points"] in (0, per_item / 2, per_item) for e in ke.evidence)
+        assert ke.points == pytest.approx(sum(e["points"] for e in ke.evidence))
+        assert ke.points > 0 and ke.unreviewed
+        assert any(e["finding_ids"] for e in ke.evidence)
+        # Only the year-end report was read: the 6-month deadline is missed (> 15 days by 01/02/2023).
+        assert _pts(sheet, name, "bao_cao_dung_han") == 5 and _pts(sheet, name, "tru_bao_cao_cham") == -20
+        assert _pts(sheet, name, "bang_khen_tinh") > 0
+    # Units that sent nothing: no plan points, both reports missing (−20 each), no figures.
+    assert _pts(sheet, "Bảo Lạc", "ke_hoach") == 0 and _pts(sheet, "Bảo Lạc", "tru_bao_cao_cham") == -40
+    assert [u.unit for u in sheet.units][-2:] in (["Bảo Lạc", "Bảo Lâm"], ["Bảo Lâm", "Bảo Lạc"])
+    assert sheet.units[-1].rank == sheet.units[-2].rank == 4  # the same total shares the rank
