@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from extractors.document import Cell, Document, Paragraph, SourceFormat, Table
 from extractors.errors import CorruptDocumentError, EncryptedDocumentError
+from extractors.legacy import convert_runs, evidence, font_encoding
 from extractors.text import normalize_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,9 +39,109 @@ def read_docx(path: Path, source_format: SourceFormat = SourceFormat.DOCX) -> Do
     except Exception as exc:  # lxml errors and friends: the XML inside is broken
         raise CorruptDocumentError(f"tệp .docx bị hỏng ({type(exc).__name__}: {exc})", path) from None
     doc = Document(source=Path(path).name, format=source_format)
-    doc.blocks = list(_blocks(wd))
     doc.fonts = _font_names(wd)
+    fonts = _RunFonts(wd) if any(font_encoding(f) for f in doc.fonts) else None
+    if fonts is not None and not fonts.holds_legacy_text(wd.element.body):
+        fonts = None  # a Unicode file that only names an old font: nothing to convert
+    doc.blocks = list(_blocks(wd, fonts))
+    if fonts is not None and fonts.used:
+        doc.legacy_encoding = fonts.used
+        doc.warnings.append(
+            f"Văn bản dùng phông chữ mã {'TCVN3 (ABC)' if fonts.used == 'tcvn3' else 'VNI'}; "
+            "đã chuyển sang Unicode, cần kiểm tra lại chữ có dấu."
+        )
     return doc
+
+
+class _RunFonts:
+    """Each run's effective font (run, character style, paragraph style chain, defaults), for legacy text."""
+
+    def __init__(self, wd: DocxDocument) -> None:
+        self.used: str | None = None
+        self._styles: dict[str, tuple[str | None, str | None]] = {}  # id -> (font, basedOn)
+        styles = wd.styles.element
+        for st in styles.iterchildren(f"{_W}style"):
+            based = st.find(f"{_W}basedOn")
+            self._styles[st.get(f"{_W}styleId")] = (
+                _rfonts(st.find(f"{_W}rPr")),
+                based.get(f"{_W}val") if based is not None else None,
+            )
+        default = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self._default = _rfonts(default)
+        self._default_para = next(
+            (st.get(f"{_W}styleId") for st in styles.iterchildren(f"{_W}style")
+             if st.get(f"{_W}type") == "paragraph" and st.get(f"{_W}default") in ("1", "true")),
+            None,
+        )
+
+    def _style_font(self, style_id: str | None) -> str | None:
+        seen = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            font, based = self._styles.get(style_id, (None, None))
+            if font:
+                return font
+            style_id = based
+        return None
+
+    def runs(self, p_el) -> list[tuple[str, str | None]]:
+        """A paragraph's runs as (text, effective font name)."""
+        pstyle = p_el.find(f"{_W}pPr/{_W}pStyle")
+        para_font = self._style_font(pstyle.get(f"{_W}val") if pstyle is not None else self._default_para)
+        runs = []
+        for r in p_el.xpath("w:r | w:hyperlink/w:r"):
+            rpr = r.find(f"{_W}rPr")
+            font = _rfonts(rpr)
+            if font is None and rpr is not None and rpr.find(f"{_W}rStyle") is not None:
+                font = self._style_font(rpr.find(f"{_W}rStyle").get(f"{_W}val"))
+            runs.append((_run_text(r), font or para_font or self._default))
+        return runs
+
+    def holds_legacy_text(self, body) -> bool:
+        """Whether the text set in legacy fonts really is 8-bit legacy text (not retyped Unicode)."""
+        texts: list[str] = []
+        kinds: set[str] = set()
+        for p_el in body.iter(f"{_W}p"):
+            for text, font in self.runs(p_el):
+                enc = font_encoding(font)
+                if enc:
+                    kinds.add(enc)
+                    texts.append(text)
+        hint = next(iter(kinds)) if len(kinds) == 1 else None
+        return bool(texts) and evidence(" ".join(texts)).verdict(hint or "tcvn3") is not None
+
+    def text(self, p_el) -> str:
+        """A paragraph's text with runs in a legacy font converted to Unicode."""
+        text, used = convert_runs(self.runs(p_el))
+        self.used = self.used or used
+        return text
+
+
+def _rfonts(rpr) -> str | None:
+    """The font an rPr sets for Latin text (hAnsi covers the 8-bit codes legacy fonts use)."""
+    el = rpr.find(f"{_W}rFonts") if rpr is not None else None
+    if el is None:
+        return None
+    names = [el.get(f"{_W}{a}") for a in ("hAnsi", "ascii")]
+    return next((n for n in names if n and font_encoding(n)), None) or next((n for n in names if n), None)
+
+
+def _run_text(r) -> str:
+    # As python-docx's run text, plus soft hyphens: TCVN3 keeps "ư" on the soft-hyphen code 0xAD.
+    out = []
+    for e in r.iterchildren():
+        tag = e.tag
+        if tag == f"{_W}t":
+            out.append(e.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
+            out.append("\t")
+        elif tag == f"{_W}cr" or (tag == f"{_W}br" and e.get(f"{_W}type") in (None, "textWrapping")):
+            out.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            out.append("-")
+        elif tag == f"{_W}softHyphen":
+            out.append("\u00ad")
+    return "".join(out)
 
 
 def docx_font_names(path: Path) -> set[str]:
@@ -63,12 +164,12 @@ def _font_names(wd: DocxDocument) -> set[str]:
     return names
 
 
-def _blocks(wd: DocxDocument):
+def _blocks(wd: DocxDocument, fonts: _RunFonts | None = None):
     index = 0
     for child in wd.element.body.iterchildren():
         if child.tag == f"{_W}p":
             p = DocxParagraph(child, wd)
-            text = normalize_text(p.text)
+            text = normalize_text(fonts.text(child) if fonts is not None else p.text)
             if not text:
                 continue
             yield Paragraph(
@@ -79,11 +180,11 @@ def _blocks(wd: DocxDocument):
             )
             index += 1
         elif child.tag == f"{_W}tbl":
-            yield _table(DocxTable(child, wd), index)
+            yield _table(DocxTable(child, wd), index, fonts)
             index += 1
 
 
-def _table(t: DocxTable, index: int) -> Table:
+def _table(t: DocxTable, index: int, fonts: _RunFonts | None = None) -> Table:
     """Resolve horizontal (gridSpan) and vertical (vMerge) merges into a full grid."""
     grid: list[list[Cell]] = []
     # Keyed on the cell's XML element itself, not id(): python-docx builds new proxies per call,
@@ -93,7 +194,10 @@ def _table(t: DocxTable, index: int) -> Table:
         cells: list[Cell] = []
         for c, cell in enumerate(row.cells):  # python-docx repeats merged cells per grid column
             key = cell._tc
-            text = normalize_text(cell.text)
+            if fonts is not None:
+                text = normalize_text("\n".join(fonts.text(p) for p in key.iterchildren(f"{_W}p")))
+            else:
+                text = normalize_text(cell.text)
             merged = key in seen
             if not merged:
                 seen[key] = (r, c)

@@ -12,6 +12,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from extractors.document import Cell, Document, Paragraph, SourceFormat, Table
 from extractors.errors import CorruptDocumentError, EncryptedDocumentError
+from extractors.legacy import TCVN3, VNI, evidence, font_encoding, is_capitals_font, tcvn3_to_unicode, vni_to_unicode
 from extractors.text import normalize_text
 
 # A line that opens a new paragraph: a list marker or a section number.
@@ -46,7 +47,9 @@ def read_pdf(path: Path) -> Document:
             doc.pages = len(pdf.pages)
             for page_no, page in enumerate(pdf.pages, start=1):
                 doc.fonts.update(c.get("fontname", "") for c in page.chars[:2000])
-                _read_page(page, page_no, doc)
+                legacy = _convert_legacy_chars(page)
+                doc.legacy_encoding = doc.legacy_encoding or legacy
+                _read_page(page, page_no, doc, vni=legacy == VNI)
     except (EncryptedDocumentError, CorruptDocumentError):
         raise
     except PDFPasswordIncorrect:
@@ -54,14 +57,53 @@ def read_pdf(path: Path) -> Document:
     except Exception as exc:  # pdfminer raises many kinds on broken streams
         raise CorruptDocumentError(f"tệp PDF bị hỏng ({type(exc).__name__}: {exc})", path) from None
     doc.fonts.discard("")
+    if doc.legacy_encoding:
+        doc.warnings.append(
+            f"Văn bản dùng phông chữ mã {'TCVN3 (ABC)' if doc.legacy_encoding == TCVN3 else 'VNI'}; "
+            "đã chuyển sang Unicode, cần kiểm tra lại chữ có dấu."
+        )
     return doc
 
 
-def _read_page(page: pdfplumber.page.Page, page_no: int, doc: Document) -> None:
+def _convert_legacy_chars(page: pdfplumber.page.Page) -> str | None:
+    """Convert characters drawn in TCVN3 fonts to Unicode in place; say which legacy encoding the page uses.
+
+    TCVN3 is one code per letter, so each character is converted with its own font (the capitals
+    fonts .VnTimeH give capitals). VNI puts accents in separate characters: those are converted
+    word by word later (`vni=True`). A page whose legacy-font text already holds Unicode
+    Vietnamese letters (a Unicode file keeping an old font name) is left alone.
+    """
+    fonts: dict[str, str | None] = {}
+    legacy_chars = []
+    for c in page.chars:
+        name = c.get("fontname", "")
+        if name not in fonts:
+            fonts[name] = font_encoding(name)
+        if fonts[name]:
+            legacy_chars.append(c)
+    if not legacy_chars:
+        return None
+    kinds = {fonts[c.get("fontname", "")] for c in legacy_chars}
+    hint = kinds.pop() if len(kinds) == 1 else None
+    sample = "".join(c["text"] for c in legacy_chars).replace("\u2212", "\u00ad")
+    encoding = evidence(sample).verdict(hint)
+    if encoding == TCVN3:
+        capitals = {name: is_capitals_font(name) for name in fonts}
+        for c in legacy_chars:
+            if fonts[c.get("fontname", "")] == TCVN3:
+                text = "\u00ad" if c["text"] == "\u2212" else c["text"]
+                c["text"] = tcvn3_to_unicode(text, capitals[c.get("fontname", "")])
+    return encoding
+
+
+def _read_page(page: pdfplumber.page.Page, page_no: int, doc: Document, vni: bool = False) -> None:
     tables = page.find_tables()
     items: list[tuple[float, Paragraph | Table]] = []
     for t in tables:
-        grid = _grid(t.extract(), page_no)
+        rows = t.extract()
+        if vni:
+            rows = [[vni_to_unicode(v) if v else v for v in row] for row in rows]
+        grid = _grid(rows, page_no)
         if grid:
             items.append((t.bbox[1], Table(index=-1, rows=grid, page=page_no)))
     boxes = [t.bbox for t in tables]
@@ -72,7 +114,13 @@ def _read_page(page: pdfplumber.page.Page, page_no: int, doc: Document) -> None:
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
     free = page.filter(lambda o: o.get("object_type") != "char" or outside(o)) if boxes else page
-    lines = _lines(free.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5))
+    # 3 pt (pdfplumber's default): justified text spaces letters apart, and a tighter tolerance
+    # split real reports' words and numbers ("200 3", "ch ỉ").
+    words = free.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=3)
+    if vni:
+        for w in words:
+            w["text"] = vni_to_unicode(w["text"])
+    lines = _lines(words)
     for top, para in _paragraphs(lines, page_no):
         items.append((top, para))
     items.sort(key=lambda it: it[0])

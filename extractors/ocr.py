@@ -1,0 +1,219 @@
+"""Read a scanned PDF (no text layer) with OCR: pages rendered by pdftoppm, read by Tesseract (vie).
+
+Each page is rendered at 300 dpi in grayscale and read by `tesseract ... tsv`; Tesseract's
+blocks and paragraphs become Paragraphs with their page number. A line with a wide gap (the
+Decree 30 header: issuing body left, national motto right) is split into its two sides.
+Word confidences are averaged per page and per document and reported in `Document.warnings`;
+`Document.ocr` is set so findings from the text get a low confidence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.document import Document, Paragraph, SourceFormat
+from extractors.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
+from extractors.text import normalize_text
+
+#: Pages read per file at most (THIDUA_OCR_MAX_PAGES, as in models.settings); the rest are skipped with a warning.
+DEFAULT_MAX_PAGES = 20
+DPI = 300
+#: Tesseract page segmentation: 3 = fully automatic layout analysis (blocks, paragraphs).
+PSM = 3
+PAGE_TIMEOUT = 180  # seconds for one page (render + OCR)
+#: Below this mean word confidence (0-100) a page gets its own warning.
+LOW_CONFIDENCE = 70.0
+
+
+@dataclass
+class PageText:
+    """What OCR read on one page: paragraphs (top, text) and the word confidences."""
+
+    page: int
+    paragraphs: list[str] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+
+    @property
+    def mean_confidence(self) -> float | None:
+        """Mean word confidence on the page (0-100), None when no word was read."""
+        return statistics.fmean(self.confidences) if self.confidences else None
+
+
+def _max_pages() -> int:
+    try:
+        return max(1, int(os.environ.get("THIDUA_OCR_MAX_PAGES", "") or DEFAULT_MAX_PAGES))
+    except ValueError:
+        return DEFAULT_MAX_PAGES
+
+
+@lru_cache(maxsize=4)
+def _tesseract_languages(tesseract: str, tessdata: str | None) -> frozenset[str]:
+    out = subprocess.run([tesseract, "--list-langs"], capture_output=True, text=True, timeout=30)
+    lines = (out.stdout + out.stderr).splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and " " not in ln.strip())
+
+
+def check_tools(path: Path | None = None) -> tuple[str, str]:
+    """The pdftoppm and tesseract executables; MissingToolError (in Vietnamese) when one is missing."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise MissingToolError(
+            "tệp PDF là bản quét (không có lớp chữ) nhưng chưa cài pdftoppm để dựng ảnh trang; "
+            "hãy cài đặt: apt-get install poppler-utils",
+            path,
+            tool="poppler-utils",
+        )
+    tesseract = shutil.which("tesseract")
+    if tesseract is None:
+        raise MissingToolError(
+            "tệp PDF là bản quét (không có lớp chữ) nhưng chưa cài Tesseract OCR; "
+            "hãy cài đặt: apt-get install tesseract-ocr tesseract-ocr-vie",
+            path,
+            tool="tesseract",
+        )
+    if "vie" not in _tesseract_languages(tesseract, os.environ.get("TESSDATA_PREFIX")):
+        raise MissingToolError(
+            "Tesseract OCR chưa có dữ liệu tiếng Việt (vie); hãy cài đặt: apt-get install tesseract-ocr-vie",
+            path,
+            tool="tesseract-ocr-vie",
+        )
+    return pdftoppm, tesseract
+
+
+def _page_count(pdftoppm: str, path: Path) -> int:
+    pdfinfo = Path(pdftoppm).with_name("pdfinfo")
+    if pdfinfo.exists():
+        out = subprocess.run([str(pdfinfo), str(path)], capture_output=True, timeout=60)
+        for line in out.stdout.decode("latin-1").splitlines():
+            if line.startswith("Pages:"):
+                return int(line.split()[1])
+    import pypdfium2  # noqa: PLC0415 - installed with pdfplumber
+
+    return len(pypdfium2.PdfDocument(str(path)))
+
+
+def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -> PageText:
+    """Render one page and read it; the TSV's block/paragraph/line structure shapes the text."""
+    stem = tmp / f"p{page}"
+    subprocess.run(
+        [pdftoppm, "-r", str(DPI), "-gray", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(stem)],
+        check=True, capture_output=True, timeout=PAGE_TIMEOUT,
+    )
+    image = stem.with_suffix(".pgm")
+    # One thread per Tesseract: pages already run side by side, and OpenMP threads fight over cores.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    proc = subprocess.run(
+        [tesseract, str(image), "-", "-l", "vie", "--psm", str(PSM), "tsv"],
+        capture_output=True, timeout=PAGE_TIMEOUT, env=env,
+    )
+    image.unlink(missing_ok=True)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[-300:])
+    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page)
+
+
+def _parse_tsv(tsv: str, page: int) -> PageText:
+    """Group Tesseract's words into paragraphs (block, paragraph), lines kept in order."""
+    result = PageText(page=page)
+    paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") != "5" or not (row.get("text") or "").strip():
+            continue
+        conf = float(row["conf"])
+        if conf >= 0:
+            result.confidences.append(conf)
+        word = {
+            "text": row["text"].strip(),
+            "left": int(row["left"]),
+            "right": int(row["left"]) + int(row["width"]),
+            "height": int(row["height"]),
+        }
+        key = (int(row["block_num"]), int(row["par_num"]))
+        paras.setdefault(key, {}).setdefault(int(row["line_num"]), []).append(word)
+    for key in sorted(paras):
+        sides: dict[str, list[str]] = {"full": [], "left": [], "right": []}
+        for line_no in sorted(paras[key]):
+            for side, text in _split_line(paras[key][line_no]):
+                sides[side].append(text)
+        for side in ("full", "left", "right"):
+            text = normalize_text(" ".join(sides[side]))
+            if text:
+                result.paragraphs.append(text)
+    return result
+
+
+def _split_line(words: list[dict]) -> list[tuple[str, str]]:
+    """A line as one text, or as its left and right sides when a wide gap parts two columns."""
+    words = sorted(words, key=lambda w: w["left"])
+    size = statistics.median(w["height"] for w in words) or 30
+    for i in range(1, len(words)):
+        if words[i]["left"] - words[i - 1]["right"] > 3 * size:
+            left = " ".join(w["text"] for w in words[:i])
+            right = " ".join(w["text"] for w in words[i:])
+            return [("left", left), ("right", right)]
+    return [("full", " ".join(w["text"] for w in words))]
+
+
+def read_scanned_pdf(path: Path, max_pages: int | None = None, workers: int | None = None) -> Document:
+    """OCR a PDF with no text layer; raise MissingToolError when Tesseract (vie) or poppler is missing."""
+    path = Path(path)
+    pdftoppm, tesseract = check_tools(path)
+    try:
+        total = _page_count(pdftoppm, path)
+    except Exception as exc:  # noqa: BLE001 - pdfinfo/pdfium failing means the PDF is broken
+        raise CorruptDocumentError(f"tệp PDF bị hỏng, không đếm được số trang ({exc})", path) from None
+    limit = min(total, max_pages or _max_pages())
+    doc = Document(source=path.name, format=SourceFormat.SCAN, pages=total, ocr=True)
+    workers = workers or min(2, os.cpu_count() or 1, limit) or 1
+    with tempfile.TemporaryDirectory(prefix="thidua-ocr-") as tmp, ThreadPoolExecutor(workers) as pool:
+        futures = [pool.submit(_ocr_page, pdftoppm, tesseract, path, n, Path(tmp)) for n in range(1, limit + 1)]
+        pages: list[PageText] = []
+        for n, fut in enumerate(futures, start=1):
+            try:
+                pages.append(fut.result())
+            except subprocess.TimeoutExpired:
+                doc.warnings.append(f"Trang {n}: OCR quá thời gian ({PAGE_TIMEOUT} giây), bỏ qua trang này.")
+            except (subprocess.CalledProcessError, RuntimeError) as exc:
+                detail = getattr(exc, "stderr", None) or str(exc)
+                if isinstance(detail, bytes):
+                    detail = detail.decode("utf-8", "replace")
+                doc.warnings.append(f"Trang {n}: không đọc được bằng OCR ({str(detail).strip()[-200:]}).")
+    all_conf: list[float] = []
+    for page in pages:
+        for text in page.paragraphs:
+            doc.blocks.append(Paragraph(index=len(doc.blocks), text=text, page=page.page))
+        all_conf.extend(page.confidences)
+        mean = page.mean_confidence
+        if mean is not None and mean < LOW_CONFIDENCE:
+            doc.warnings.append(f"Trang {page.page}: chữ quét khó đọc (độ tin cậy OCR {mean:.0f}%).")
+    if not doc.blocks:
+        raise EmptyDocumentError("tệp PDF quét không đọc được chữ nào bằng OCR", path)
+    doc.warnings.insert(
+        0,
+        f"Văn bản quét, chữ được đọc bằng OCR (độ tin cậy trung bình {statistics.fmean(all_conf):.0f}%); "
+        "cần kiểm tra lại số liệu và dấu.",
+    )
+    if limit < total:
+        doc.warnings.append(f"Chỉ đọc {limit}/{total} trang đầu bằng OCR (giới hạn THIDUA_OCR_MAX_PAGES).")
+    return doc
+
+
+def ocr_confidence(doc: Document) -> float | None:
+    """The mean OCR word confidence (0-100) recorded in a scanned document's warnings, if any."""
+    import re  # noqa: PLC0415
+
+    for w in doc.warnings:
+        m = re.search(r"độ tin cậy trung bình (\d+)%", w)
+        if m:
+            return float(m.group(1))
+    return None
