@@ -11,7 +11,7 @@ from models.settings import Settings
 app = typer.Typer(help="Cơ sở dữ liệu: nâng cấp lược đồ.", no_args_is_help=True)
 
 
-@app.command("upgrade")
+@app.command("upgrade", help="Nâng cấp lược đồ cơ sở dữ liệu lên bản mới nhất (cũng tự làm khi dùng lần đầu).")
 @guarded
 def upgrade_db() -> None:
     """Upgrade the database schema to the newest migration."""
@@ -20,7 +20,7 @@ def upgrade_db() -> None:
     typer.echo(f"Cơ sở dữ liệu đã ở phiên bản mới nhất: {current_revision(url)}")
 
 
-@app.command("current")
+@app.command("current", help="In phiên bản lược đồ mà cơ sở dữ liệu đang ở.")
 @guarded
 def current() -> None:
     """Print the migration the database is at."""

@@ -10,19 +10,21 @@ from cli.common import guarded
 from cli.extract import plan_matcher
 from extractors.evaluation import FIELDS, evaluate
 from extractors.units import load_units
+from matching.evaluation import MatchScores, format_scores, score_document
 from models.settings import Settings
 
 
 def eval_command(
     directory: Path = typer.Argument(..., help="Thư mục chứa báo cáo và tệp X.expected.json."),
     plan: Path = typer.Option(None, "--plan", help="Tệp kế hoạch để đối chiếu nhiệm vụ (mặc định: kế hoạch đang dùng)."),
+    details: bool = typer.Option(False, "--details", help="In từng nhiệm vụ đối chiếu sai của mỗi báo cáo."),
 ) -> None:
-    """Chấm độ chính xác của bộ trích xuất: P/R/F1 theo từng trường, từng tệp, và F1 chung."""
-    _eval(directory, plan)
+    """Chấm độ chính xác của bộ trích xuất và của đối chiếu kế hoạch: P/R/F1 theo từng trường, nhầm lẫn trạng thái, F1 chung."""
+    _eval(directory, plan, details)
 
 
 @guarded
-def _eval(directory: Path, plan: Path | None) -> None:
+def _eval(directory: Path, plan: Path | None, details: bool = False) -> None:
     units = load_units(Settings.from_env().units_file)
     result = evaluate(directory, units, plan_matcher(plan, units))
     if not result.documents:
@@ -47,6 +49,14 @@ def _eval(directory: Path, plan: Path | None) -> None:
             continue
         s = result.totals[name]
         typer.echo(f"{name:<24}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
-    if not result.matched:
+    if result.matched:
+        # Matching as the completion matrix sees it: one status per (unit, plan item) and report.
+        matching = MatchScores()
+        for doc in result.documents:
+            score_document(doc.expected, doc.got or {}, matching, doc.name)
+        typer.echo("")
+        typer.echo(format_scores(matching, details=details))
+        typer.echo("")
+    else:
         typer.echo("(chưa đối chiếu kế hoạch: không có --plan và không có kế hoạch đang dùng)")
     typer.echo(f"overall F1: {result.overall_f1:.3f}")

@@ -19,7 +19,7 @@ from models.settings import Settings
 app = typer.Typer(help="Kế hoạch của Cụm thi đua: nhập từ tệp Word/PDF và xem.", no_args_is_help=True)
 
 
-@app.command("import")
+@app.command("import", help="Nhập bảng kế hoạch từ tệp .docx, .doc hoặc .pdf làm kế hoạch đang dùng của năm đó.")
 @guarded
 def import_plan(
     file: Path = typer.Argument(..., help="Tệp kế hoạch (.docx, .doc hoặc .pdf)."),
@@ -37,7 +37,7 @@ def import_plan(
         typer.echo(f"Đã nhập kế hoạch năm {plan.year} với {len(plan.items)} nhiệm vụ từ {file.name}.")
 
 
-@app.command("show")
+@app.command("show", help="Xem kế hoạch đang dùng: mã, nội dung, đơn vị thực hiện, thời hạn, địa điểm của từng nhiệm vụ.")
 @guarded
 def show_plan(
     year: int = typer.Option(None, help="Năm của kế hoạch (mặc định: năm mới nhất)."),

@@ -27,7 +27,7 @@ def review(
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
 
 
-@user_app.command("add")
+@user_app.command("add", help="Tạo tài khoản người duyệt (reviewer) hoặc quản trị (admin) cho trang duyệt.")
 @guarded
 def user_add(
     username: str = typer.Argument(..., help="Tên đăng nhập."),
@@ -48,5 +48,5 @@ def user_add(
 
 def register(app: typer.Typer) -> None:
     """Add `review` and `user` to the main command."""
-    app.command("review")(review)
+    app.command("review", help="Mở trang duyệt kết quả (đăng nhập, sửa kết quả máy tìm, xem bảng hoàn thành, điểm).")(review)
     app.add_typer(user_app, name="user")

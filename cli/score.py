@@ -118,7 +118,7 @@ def score(
                         console.print(f"    {points_vi(e.get('points')):>6}  {describe(e)}", markup=False)
 
 
-@app.command("grade")
+@app.command("grade", help="Nhập xếp loại (A–D) hoặc điểm của một tiêu chí chấm tay; được lưu vào lịch sử sửa.")
 @guarded
 def grade(
     ctx: typer.Context,
@@ -140,7 +140,7 @@ def grade(
         typer.echo(f"Đã ghi: {u.name} – {c.name}: {row.new_value.get('grade') or points_vi(row.new_value.get('points'))} (bản sửa #{row.id}).")
 
 
-@app.command("received")
+@app.command("received", help="Ghi ngày Tổ giúp việc nhận báo cáo của một đơn vị (dùng thay ngày của báo cáo khi xét hạn).")
 @guarded
 def received(
     ctx: typer.Context,
@@ -164,7 +164,7 @@ def received(
         typer.echo(f"Đã ghi: {u.name} – báo cáo {period.upper()} năm {year} nhận ngày {when:%d/%m/%Y} (bản sửa #{row.id}).")
 
 
-@export_app.command("excel")
+@export_app.command("excel", help="Xuất sổ Excel: bảng hoàn thành, bảng điểm và căn cứ của từng điểm.")
 @guarded
 def export_excel_command(
     out: Path = typer.Argument(..., help="Tệp .xlsx sẽ ghi ra."),
@@ -181,7 +181,7 @@ def export_excel_command(
     typer.echo(f"Đã xuất {path} ({len(view.rows)} đơn vị, năm {view.year}).")
 
 
-@export_app.command("word")
+@export_app.command("word", help="Xuất báo cáo Word theo Nghị định 30/2020, kèm bảng điểm và biểu đồ.")
 @guarded
 def export_word_command(
     out: Path = typer.Argument(..., help="Tệp .docx sẽ ghi ra."),

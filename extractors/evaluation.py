@@ -68,6 +68,9 @@ class DocResult:
     scores: dict[str, Score]
     error: str | None = None
     details: list[str] = field(default_factory=list)
+    #: The expected file's content and the findings as `Findings.to_json()` (None after an error).
+    expected: dict[str, Any] = field(default_factory=dict)
+    got: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -192,5 +195,5 @@ def evaluate(
                 details.append(f"thiếu số liệu {m}={v:g}")
             for m, v in sorted((got_f - exp_f).keys()):
                 details.append(f"thừa số liệu {m}={v:g}")
-        results.append(DocResult(doc_path.name, scores, error, details))
+        results.append(DocResult(doc_path.name, scores, error, details, expected, got))
     return Evaluation(results, totals, matcher is not None)

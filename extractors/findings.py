@@ -61,6 +61,8 @@ class TaskStatement:
     confidence: float
     #: Filled by matching: the plan item ids this statement reports on, with their scores.
     plan_items: list[tuple[str, float]] = field(default_factory=list)
+    #: The later year a future-work section names ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023"): next year's plan, not this one's.
+    for_year: int | None = None
 
 
 @dataclass(slots=True)
@@ -111,6 +113,7 @@ class Findings:
                         "span": t.span.to_dict(),
                         "confidence": round(t.confidence, 3),
                         "match_score": round(score, 3) if item else None,
+                        **({"for_year": t.for_year} if t.for_year else {}),
                     }
                 )
         return {

@@ -65,6 +65,18 @@ _PLACE_DATE = re.compile(r"[a-z][a-z ]{1,40},?\s+ngay\s+(?:\d{1,2}|\.+|…|\s)\s
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:vao|sang|chieu|toi|trong|tu)\s+)?ngay\s")
 _LIST_MARK = re.compile(r"^\s*(?:[-+•–*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[ivx]+\.)\s*", re.IGNORECASE)
+# A time label opening a list item ("Quý II: ...", "Tháng 7/2022: ...", "6 tháng cuối năm: ...") names
+# when; the action follows it (folded text).
+_PERIOD_LABEL = re.compile(
+    r"^(?:quy\s+(?:[ivx]+|\d)|thang\s+\d{1,2}|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?|nam\s+\d{4}"
+    r"|dot\s+\w+|giai\s+doan\s+\w+)(?:\s*/\s*\d{4}|\s+nam\s+\d{4})?\s*[:\-–]\s*"
+)
+
+
+def _lead(folded: str) -> str:
+    """A folded clause without its list mark and time label: where its action or leading date is."""
+    lead = _LIST_MARK.sub("", folded, count=1)
+    return _PERIOD_LABEL.sub("", lead, count=1)
 _HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])\.\s+\S|^\s*\d+(?:\.\d+)*\.\s+\S")
 _TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
@@ -95,6 +107,8 @@ class _Ctx:
     section_of: dict[int, Status | None] = field(default_factory=dict)
     #: Columns of the last award table (width, block, recipients, awards, value columns).
     table_layout: tuple | None = None
+    #: The issuing district the header names when it is not one of the cluster's units.
+    foreign_issuer: str | None = None
 
 
 def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
@@ -119,7 +133,9 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
     out.tasks = _prose_tasks(ctx) + _table_tasks(ctx, award_tables)
     prose = _prose_figures(ctx, award_tables)
     out.figures = _merge_figures(table_figures, prose)
-    if out.unit is None:
+    if out.unit is None and ctx.foreign_issuer:
+        out.warnings.append(f"đơn vị ban hành «{ctx.foreign_issuer}» không thuộc Cụm thi đua")
+    elif out.unit is None:
         out.warnings.append("không xác định được đơn vị báo cáo")
     if out.period is None:
         out.warnings.append("không xác định được kỳ báo cáo")
@@ -270,6 +286,9 @@ def _dates_in(folded: str, default_year: int | None) -> list[tuple[dt.date | Non
 
 # --------------------------------------------------------------------------- unit
 
+# "HUYỆN THẠCH AN", "UBND thị xã X", "THÀNH PHỐ Y" in the header: the issuing district (folded text).
+_ISSUER = re.compile(r"(?<!cac )\b(?:huyen|thi xa|thanh pho|quan)\s+(?!uy\b|doan\b)[a-z]+(?:\s+[a-z]+)?", re.IGNORECASE)
+
 _ZONE_WEIGHT = {"header": 5.0, "signature": 4.0, "title": 2.0, "body": 0.3, "recipients": 0.0}
 
 
@@ -301,6 +320,13 @@ def _unit(ctx: _Ctx, units: list[UnitSpec]) -> Located | None:
                 scores[unit.name] += w
             if unit.name not in first or w > first[unit.name][0]:
                 first[unit.name] = (w, p, s, e)
+    if not scores:
+        # The header names an issuing district, but none of the cluster's: a report from outside the
+        # cluster (or a unit list to update). Body mentions (the host of a meeting) must not stand in.
+        for p in _zone_pieces(ctx, "header"):
+            if m := _ISSUER.search(fold_keep_length(p.text)):
+                ctx.foreign_issuer = p.text[m.start() : m.end()].strip()
+                return None
     for name, v in body.items():
         scores[name] += min(v, 2.0)
     if not scores:
@@ -404,6 +430,7 @@ def _prose_tasks(ctx: _Ctx) -> list[TaskStatement]:
     """Task statements from body paragraphs (and cells of tables that are neither award nor task tables)."""
     out: list[TaskStatement] = []
     section: Status | None = None
+    section_year: int | None = None
     blocks = ctx.document.blocks
     for p in ctx.pieces:
         if p.zone != "body" or p.doc is None:
@@ -416,15 +443,26 @@ def _prose_tasks(ctx: _Ctx) -> list[TaskStatement]:
         numbered_title = bool(_HEADING.match(t)) and len(t) < 100 and not t.endswith((".", ";", ":"))
         if numbered_title and _section_default(fold_keep_length(t)) is not None:
             section = _section_default(fold_keep_length(t))  # "3. Nhiệm vụ Quý IV" in a PDF without bold
+            section_year = _later_year(fold_keep_length(t), ctx) if section is Status.PLANNED else None
             continue
         if _is_heading(p, block if isinstance(block, Paragraph) else None):
             f = fold_keep_length(p.text)
             new = _section_default(f)
             if re.match(r"^\s*[IVX]+\.", p.text) or p.text.upper() == p.text or new is not None:
                 section = new
+                section_year = _later_year(f, ctx) if new is Status.PLANNED else None
             continue
-        out.extend(_statements(ctx, p, section))
+        for statement in _statements(ctx, p, section):
+            statement.for_year = section_year if statement.status is Status.PLANNED else None
+            out.append(statement)
     return out
+
+
+def _later_year(heading_folded: str, ctx: _Ctx) -> int | None:
+    """The year a future-work heading names when it is after the report's year ("... NĂM 2023")."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", heading_folded)]
+    later = [y for y in years if ctx.year and y > ctx.year]
+    return later[0] if later else None
 
 
 def _statements(ctx: _Ctx, p: _Piece, section: Status | None, implicit: bool = True) -> list[TaskStatement]:
@@ -495,7 +533,7 @@ def _dated_action(ctx: _Ctx, text: str, doc: Doc, a: int, b: int) -> int | None:
     start = doc[a].idx
     end = doc[b - 1].idx + len(doc[b - 1].text)
     rest = fold_keep_length(text[start:end])
-    lead = _LIST_MARK.sub("", rest, count=1)
+    lead = _lead(rest)
     if re.match(r"^\W*(can cu|thuc hien (ke hoach|cong van|chi thi|quyet dinh|huong dan|thong bao|nghi)|theo |de |nham )", lead):
         return None  # a preamble citing documents, not an action
     dates = [d for d in _dates_in(rest, ctx.year) if d[0] is not None]
@@ -516,7 +554,13 @@ def _dated_action(ctx: _Ctx, text: str, doc: Doc, a: int, b: int) -> int | None:
 
 
 def _first_content_token(doc: Doc, a: int, b: int) -> int | None:
+    start = doc[a].idx
+    clause = fold_keep_length(doc.text[start : doc[b - 1].idx + len(doc[b - 1].text)])
+    label = _LIST_MARK.sub("", clause, count=1)
+    after_label = start + len(clause) - len(_PERIOD_LABEL.sub("", label, count=1)) if label != clause or _PERIOD_LABEL.match(label) else start
     for t in doc[a:b]:
+        if t.idx < after_label:
+            continue  # "Quý II: Tổ chức ...": the time label is not the action
         if t.is_punct or t.like_num or t.text in {"-", "+", "•", "–", "*"} or re.match(r"^[a-zđ]\)$|^\d+[.)]$", t.text):
             continue
         return t.i
@@ -557,7 +601,7 @@ def _statement_date(ctx: _Ctx, text: str, s: int, e: int, cue_char: int) -> dt.d
     if not dates:
         return None
     clause = f[s:e]
-    lead = _LIST_MARK.sub("", clause, count=1)
+    lead = _lead(clause)
     offset = len(clause) - len(lead)
     if _LEADING_DATE.match(lead) or re.match(r"^\d{1,2}\s*/\s*\d{1,2}", lead):
         first = dates[0]

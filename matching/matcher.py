@@ -160,6 +160,8 @@ class PlanMatcher:
             verb = self.vocab.leading_action(pieces[0])
             if verb and len(pieces) > 1:
                 parts.extend(p if self.vocab.leading_action(p) else f"{verb} {p}" for p in pieces)
+        # "Phát động phong trào thi đua phấn đấu hoàn thành ...": the task without its purpose is a part too.
+        parts.extend(core for p in list(parts) if (core := self.vocab.task_core(p)))
         return list(dict.fromkeys(parts))
 
     def _weight(self, feature: str) -> float:
@@ -203,15 +205,7 @@ class PlanMatcher:
                     best = max((fuzz.ratio(f, g) for g in bigrams), default=0.0)
                     if best >= FUZZY_RATIO:
                         credit[f] = FUZZY_CREDIT
-            matched_w = sum(item.weights[f] * c for f, c in credit.items())
-            coverage = matched_w / item.total
-            for part in item.parts:
-                # A part counts on its own only with two meaningful words of its own matched.
-                if sum(1 for f in part if f in credit and self._is_meaningful(f)) < 2:
-                    continue
-                total = sum(part.values()) or 1.0
-                part_cov = sum(w * credit.get(f, 0.0) for f, w in part.items()) / total
-                coverage = max(coverage, PART_WEIGHT * part_cov)
+            coverage = self._coverage(item, credit)
             factors: dict[str, float] = {}
             notes: list[str] = []
             meaningful = sum(1 for f in credit if self._is_meaningful(f))
@@ -232,6 +226,20 @@ class PlanMatcher:
             out.append(ItemMatch(item.spec.id, round(score, 4), round(coverage, 4), words, factors, tuple(notes)))
         out.sort(key=lambda m: (-m.score, m.item_id))
         return out
+
+    def _coverage(self, item: _Item, credit: dict[str, float]) -> float:
+        """The share of an item's weight (or, scaled by PART_WEIGHT, of one of its parts') the credited features carry."""
+        coverage = sum(item.weights[f] * c for f, c in credit.items() if f in item.weights) / item.total
+        for part in item.parts:
+            # A part counts on its own only with two meaningful words of its own matched (a
+            # paraphrase concept, itself several words, counts as two).
+            strength = sum(2 if f.startswith("c:") else 1 for f in part if f in credit and (f.startswith("c:") or self._is_meaningful(f)))
+            if strength < 2:
+                continue
+            total = sum(part.values()) or 1.0
+            part_cov = sum(w * credit.get(f, 0.0) for f, w in part.items()) / total
+            coverage = max(coverage, PART_WEIGHT * part_cov)
+        return coverage
 
     def match(
         self,
@@ -306,7 +314,9 @@ def match_details(
     unit = findings.unit.value if findings.unit else None
     report_date = findings.report_date.value if findings.report_date else None
     return [
-        matcher.match(
+        []
+        if t.for_year and t.for_year > plan.year  # work planned for a later year is not this plan's
+        else matcher.match(
             t.text,
             status=t.status,
             date=t.date,

@@ -51,6 +51,18 @@ class Vocabulary:
     head_cues: tuple[str, ...]
     #: Verbs plan items start with ("ban hanh", "to chuc"), longest first.
     actions: tuple[tuple[str, ...], ...] = ()
+    #: Words opening a purpose clause in a plan item (lower case, with diacritics).
+    purpose: tuple[tuple[str, ...], ...] = ()
+
+    def task_core(self, text: str) -> str | None:
+        """The words before a purpose clause ("Phát động phong trào thi đua" of "... phấn đấu hoàn thành ..."), or None."""
+        words = text.split()
+        low = [normalize_text(w).lower() for w in words]
+        for i in range(2, len(words)):
+            for marker in self.purpose:
+                if tuple(low[i : i + len(marker)]) == marker:
+                    return " ".join(words[:i])
+        return None
 
     def leading_action(self, text: str) -> str | None:
         """The action verb a text starts with, in its own spelling, or None."""
@@ -99,6 +111,7 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
             groups=groups,
             head_cues=head_cues,
             actions=tuple(sorted((_words(a) for a in words.get("actions", [])), key=len, reverse=True)),
+            purpose=tuple(tuple(normalize_text(w).lower().split()) for w in words.get("purpose", [])),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise ConfigError(f"tệp dữ liệu đối chiếu thiếu hoặc sai mục ({exc})", data_dir) from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import typer.main
 
 from cli.main import app
@@ -25,6 +27,18 @@ def test_every_setting_is_documented() -> None:
     assert not missing, f"undocumented settings in docs/settings.md: {missing}"
 
 
+def test_every_environment_variable_the_code_reads_is_documented() -> None:
+    # Readers outside models.settings (LibreOffice timeout, OCR pages) count too.
+    doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for folder in ("extractors", "matching", "models", "inbox", "flows", "review", "scoring", "cli", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            names.update(re.findall(r"\bTHIDUA_[A-Z_]+\b", path.read_text(encoding="utf-8")))
+    assert "THIDUA_SOFFICE_TIMEOUT" in names
+    missing = sorted(n for n in names if f"`{n}`" not in doc)
+    assert not missing, f"environment variables missing from docs/settings.md: {missing}"
+
+
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = _command_paths(typer.main.get_command(app))
@@ -41,6 +55,20 @@ def test_every_command_has_help() -> None:
         if hasattr(cmd, "commands"):
             return [n for k, sub in cmd.commands.items() for n in walk(sub, f"{name} {k}")]
         return [] if (cmd.help or "").strip() else [name]
+
+    assert walk(group, "thidua") == []
+
+
+def test_every_command_help_is_in_vietnamese() -> None:
+    # Users are Vietnamese: a help text without a Vietnamese letter was left in English.
+    group = typer.main.get_command(app)
+    viet = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+    def walk(cmd, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+        own = [] if viet.search(cmd.help or "") else [name]
+        if hasattr(cmd, "commands"):
+            return own + [n for k, sub in cmd.commands.items() for n in walk(sub, f"{name} {k}")]
+        return own
 
     assert walk(group, "thidua") == []
 

@@ -200,6 +200,27 @@ def test_match_findings_fills_plan_items(plan: PlanSpec, monkeypatch: pytest.Mon
     assert {r["plan_item"] for r in rows} == {"Q3-1", "Q3-2", None}
 
 
+def test_next_years_planned_work_is_not_matched_to_this_years_plan(plan: PlanSpec) -> None:
+    findings = Findings(source="x.docx", format="docx", unit=Located("Hòa An"))
+    text = "Tổ chức Hội nghị sơ kết 6 tháng đầu năm của Cụm"
+    findings.tasks = [_task(text, Status.PLANNED), _task(text, Status.PLANNED)]
+    findings.tasks[1].for_year = plan.year + 1
+    match_findings(findings, plan, UNITS, threshold=0.45)
+    assert [i for i, _ in findings.tasks[0].plan_items] == ["Q3-1"]
+    assert findings.tasks[1].plan_items == []
+
+
+def test_a_task_named_without_its_purpose_clause_matches(matcher: PlanMatcher) -> None:
+    # Q1-2 is "Phát động phong trào thi đua phấn đấu hoàn thành nhiệm vụ kinh tế - xã hội năm 2022 ...":
+    # a report that names the launch alone reports on it.
+    for text in ("Lễ phát động thi đua năm 2022 được tổ chức tại trung tâm huyện",
+                 "UBND huyện ban hành Kế hoạch số 7/KH-UBND phát động phong trào thi đua năm 2022"):
+        assert _ids(matcher.match(text, status=Status.DONE, unit="Bảo Lạc")) == {"Q1-2"}, text
+    vocab = load_vocabulary()
+    assert vocab.task_core("Phát động phong trào thi đua phấn đấu hoàn thành nhiệm vụ") == "Phát động phong trào thi đua"
+    assert vocab.task_core("Đề nghị khen thưởng cho các tập thể") is None  # "đề" is not "để"
+
+
 def test_unknown_unit_gets_no_responsibility_factor(matcher: PlanMatcher) -> None:
     m = matcher.score_all("Hướng dẫn các đơn vị tổng kết công tác thi đua, khen thưởng năm 2022", unit=None)[0]
     assert m.item_id == "Q4-1" and "responsibility" not in m.factors

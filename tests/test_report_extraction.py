@@ -88,6 +88,13 @@ def test_unit_from_header_outweighs_body_mentions_of_other_districts() -> None:
     assert f.unit.span is not None and f.unit.span.block == 0
 
 
+def test_header_naming_a_district_outside_the_cluster_gives_no_unit() -> None:
+    body = ["I. KẾT QUẢ", "- Ngày 07/5/2022, huyện đã dự Hội nghị chuyên đề do huyện Hòa An tổ chức."]
+    found = findings_of(body, district="THẠCH AN", place="Thạch An")
+    assert found.unit is None
+    assert any("THẠCH AN" in w and "không thuộc Cụm" in w for w in found.warnings)
+
+
 def test_unit_spelled_in_capitals_without_tone_or_only_in_signature() -> None:
     assert findings_of([], district="BAO LAC", place="Bao Lac").unit.value == "Bảo Lạc"
     doc = report(["Nội dung báo cáo."], district="", place="")
@@ -142,6 +149,9 @@ def test_period_kind_and_year(title, date, kind, year) -> None:
         ("- Hội nghị sơ kết sẽ được tổ chức vào ngày 07/7/2022 tại huyện.", [(Status.PLANNED, None)]),
         ("- Hội nghị sơ kết của Cụm dự kiến tổ chức vào đầu tháng 7/2022.", [(Status.PLANNED, None)]),
         ("- Ngày 22/4/2022, ký kết Giao ước thi đua với các huyện trong Cụm.", [(Status.DONE, dt.date(2022, 4, 22))]),
+        # a time label before the action or its date: "Quý III: Ngày ...", "Tháng 5/2022: ..."
+        ("3. Quý II: Ngày 07/5/2022, tham dự Hội nghị chuyên đề của Cụm.", [(Status.DONE, dt.date(2022, 5, 7))]),
+        ("- 6 tháng đầu năm: ngày 15/3/2022 tổ chức tập huấn nghiệp vụ.", [(Status.DONE, dt.date(2022, 3, 15))]),
         # not task statements: a goal, a movement's name in quotes, a shortcoming without an action verb
         ("- Phấn đấu hoàn thành nhiệm vụ kinh tế - xã hội năm 2022.", []),
         ('- Hưởng ứng phong trào "Không tổ chức tiệc cưới linh đình" ở khu dân cư.', []),
@@ -162,6 +172,24 @@ def test_list_items_under_future_heading_are_planned() -> None:
         "3. Một số khó khăn cần tháo gỡ.",
     ]
     assert [t.status for t in findings_of(body).tasks] == [Status.DONE, Status.PLANNED, Status.PLANNED]
+
+
+def test_time_label_before_an_action_under_results_heading() -> None:
+    body = ["I. KẾT QUẢ THỰC HIỆN", "- Quý II: Tổ chức 01 lớp tập huấn nghiệp vụ cho cán bộ cơ sở."]
+    assert statuses(body) == [(Status.DONE, None)]
+
+
+def test_next_years_work_is_marked_with_its_year() -> None:
+    body = [
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2022",
+        "- Huyện đã tổ chức kiểm tra công tác thi đua tại 5 xã.",
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023",
+        "1. Tiếp tục duy trì việc kiểm tra chéo giữa các đơn vị trong Cụm.",
+        "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2022",
+        "1. Tổ chức kiểm tra công tác thi đua của các xã.",
+    ]
+    tasks = findings_of(body, title=("Tổng kết công tác thi đua, khen thưởng năm 2022",), date="ngày 15 tháng 12 năm 2022").tasks
+    assert [(t.status, t.for_year) for t in tasks] == [(Status.DONE, None), (Status.PLANNED, 2023), (Status.PLANNED, None)]
 
 
 def test_task_table_with_status_and_date_columns() -> None:
@@ -380,6 +408,10 @@ def test_eval_command_prints_scores() -> None:
     assert result.exit_code == 0, result.output
     assert "overall F1:" in result.output.splitlines()[-1]
     assert "figures" in result.output and "unit" in result.output
+    # Matching as issue 4 measures it: unit, plan item and status all agree; and the status confusion.
+    line = next(x for x in result.output.splitlines() if x.startswith("matching (unit+plan item+status)"))
+    assert float(line.split("F1=")[1].split()[0]) >= 0.85
+    assert "status confusion" in result.output
 
 
 @needs_corpus

@@ -346,6 +346,8 @@ def test_queue_lowest_confidence_first(site: Site) -> None:
     values = [conf[int(fid)] for fid, _ in rows]
     assert values == sorted(values) and len(rows) == 5
     assert values[0] == 0.3  # the figure read with least confidence leads
+    # every page of the app is one click away from the nav bar, the scores included
+    assert all(f'href="{path}"' in html for path in ("/queue", "/matrix", "/scores", "/history", "/orphans"))
 
 
 def test_finding_page_shows_the_source_with_the_span_marked(site: Site) -> None:
