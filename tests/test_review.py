@@ -496,6 +496,37 @@ def test_corrections_are_append_only(site: Site) -> None:
     ]
 
 
+def test_the_database_itself_refuses_to_change_a_correction(site: Site) -> None:
+    # Migration 0002: another client (psql, a script) cannot rewrite history either.
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from models.db import get_engine
+
+    _key_, user, unit_id = _key(site)
+    finding = _finding_id(site, "Q2-1")
+    with site.session() as s:
+        c = record_correction(
+            s, user, "task", unit_id=unit_id, year=2022, period_kind="6M", plan_item_code="Q2-1",
+            field="change", old_value={"status": "done"}, new_value={"status": "not_done", "date": None},
+            expected_version=0, finding_id=finding,
+        )
+        s.commit()
+        cid = c.id
+    engine = get_engine(site.settings.database_url)
+    for sql in ("UPDATE corrections SET note = 'sửa lén' WHERE id = :id",
+                "UPDATE corrections SET new_value = old_value WHERE id = :id",
+                "DELETE FROM corrections WHERE id = :id"):
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text(sql), {"id": cid})
+    # The foreign key's ON DELETE SET NULL (the finding replaced by reprocessing) is allowed.
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE corrections SET finding_id = NULL WHERE id = :id"), {"id": cid})
+    with site.session() as s:
+        kept = s.get(Correction, cid)
+        assert kept.finding_id is None and kept.note == "" and kept.new_value["status"] == "not_done"
+
+
 def test_second_reviewer_is_told_and_nothing_is_overwritten(site: Site) -> None:
     lan, minh = site.login("lan"), site.login("minh")
     fid = _finding_id(site, "Q2-1")
