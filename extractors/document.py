@@ -114,6 +114,8 @@ class Document:
     legacy_encoding: str | None = None
     #: True when any text came from OCR (findings from it get a low confidence).
     ocr: bool = False
+    #: Mean OCR word confidence (0-100) when the text came from OCR, else None.
+    ocr_confidence: float | None = None
     #: Non-fatal problems seen while reading, in Vietnamese, for reviewers.
     warnings: list[str] = field(default_factory=list)
     #: Font names the file uses (".VnTime" betrays TCVN3, "VNI-Times" betrays VNI).

@@ -1,7 +1,9 @@
 """Read a scanned PDF (no text layer) with OCR: pages rendered by pdftoppm, read by Tesseract (vie).
 
 Each page is rendered at 300 dpi in grayscale and read by `tesseract ... tsv`; Tesseract's
-blocks and paragraphs become Paragraphs with their page number. A line with a wide gap (the
+blocks and paragraphs become Paragraphs with their page number. Ruled tables are found in the
+page image first (extractors.scan_tables), their rules whitened before OCR, and the words inside
+them become a Table placed among the paragraphs by its top. A line with a wide gap (the
 Decree 30 header: issuing body left, national motto right) is split into its two sides.
 Word confidences are averaged per page and per document and reported in `Document.warnings`;
 `Document.ocr` is set so findings from the text get a low confidence.
@@ -16,13 +18,15 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.document import Document, Paragraph, SourceFormat
+from extractors.document import Block, Document, Paragraph, SourceFormat, Table
 from extractors.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
+from extractors.scan_tables import Grid, detect_tables, erase_rules, fill_grid, read_pgm, write_pgm
 from extractors.text import normalize_text
 
 #: Pages read per file at most (THIDUA_OCR_MAX_PAGES, as in models.settings); the rest are skipped with a warning.
@@ -37,11 +41,13 @@ LOW_CONFIDENCE = 70.0
 
 @dataclass
 class PageText:
-    """What OCR read on one page: paragraphs (top, text) and the word confidences."""
+    """What OCR read on one page: blocks in reading order (index set later) and the word confidences."""
 
     page: int
-    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     confidences: list[float] = field(default_factory=list)
+    #: Seconds spent finding tables in the page image (not counting OCR).
+    table_seconds: float = 0.0
 
     @property
     def mean_confidence(self) -> float | None:
@@ -110,6 +116,13 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
         check=True, capture_output=True, timeout=PAGE_TIMEOUT,
     )
     image = stem.with_suffix(".pgm")
+    started = time.perf_counter()
+    gray = read_pgm(image)
+    grids, _ = detect_tables(gray)
+    if grids:
+        write_pgm(image, erase_rules(gray, grids))
+    del gray
+    table_seconds = time.perf_counter() - started
     # One thread per Tesseract: pages already run side by side, and OpenMP threads fight over cores.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     proc = subprocess.run(
@@ -119,49 +132,74 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
     image.unlink(missing_ok=True)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[-300:])
-    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page)
+    result = _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids)
+    result.table_seconds = table_seconds
+    return result
 
 
-def _parse_tsv(tsv: str, page: int) -> PageText:
-    """Group Tesseract's words into paragraphs (block, paragraph), lines kept in order."""
+def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText:
+    """Words inside a ruled table fill its cells; the rest are grouped into paragraphs (block, paragraph).
+
+    Blocks keep Tesseract's paragraph order; a table goes before the first paragraph below its top.
+    """
     result = PageText(page=page)
+    grids = grids or []
     paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
+    in_table: list[list[dict]] = [[] for _ in grids]
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if row.get("level") != "5" or not (row.get("text") or "").strip():
             continue
         conf = float(row["conf"])
         if conf >= 0:
             result.confidences.append(conf)
+        left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
         word = {
             "text": row["text"].strip(),
-            "left": int(row["left"]),
-            "right": int(row["left"]) + int(row["width"]),
-            "height": int(row["height"]),
+            "left": left,
+            "top": top,
+            "right": left + width,
+            "height": height,
+            "cx": left + width / 2,
+            "cy": top + height / 2,
         }
+        owner = next((i for i, g in enumerate(grids) if g.locate(word["cx"], word["cy"]) is not None), None)
+        if owner is not None:
+            in_table[owner].append(word)
+            continue
         key = (int(row["block_num"]), int(row["par_num"]))
         paras.setdefault(key, {}).setdefault(int(row["line_num"]), []).append(word)
+    tables = sorted(
+        ((g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=fill_grid(g, words, page), page=page))
+         for g, words in zip(grids, in_table)),
+        key=lambda t: t[0],
+    )
     for key in sorted(paras):
         sides: dict[str, list[str]] = {"full": [], "left": [], "right": []}
+        tops: dict[str, int] = {}
         for line_no in sorted(paras[key]):
-            for side, text in _split_line(paras[key][line_no]):
+            for side, text, top in _split_line(paras[key][line_no]):
                 sides[side].append(text)
+                tops[side] = min(tops.get(side, top), top)
         for side in ("full", "left", "right"):
             text = normalize_text(" ".join(sides[side]))
             if text:
-                result.paragraphs.append(text)
+                while tables and tables[0][0] < tops[side]:
+                    result.blocks.append(tables.pop(0)[1])
+                result.blocks.append(Paragraph(index=-1, text=text, page=page))
+    result.blocks.extend(t for _, t in tables)
     return result
 
 
-def _split_line(words: list[dict]) -> list[tuple[str, str]]:
-    """A line as one text, or as its left and right sides when a wide gap parts two columns."""
+def _split_line(words: list[dict]) -> list[tuple[str, str, int]]:
+    """A line as (side, text, top): one text, or its left and right sides when a wide gap parts two columns."""
     words = sorted(words, key=lambda w: w["left"])
     size = statistics.median(w["height"] for w in words) or 30
     for i in range(1, len(words)):
         if words[i]["left"] - words[i - 1]["right"] > 3 * size:
             left = " ".join(w["text"] for w in words[:i])
             right = " ".join(w["text"] for w in words[i:])
-            return [("left", left), ("right", right)]
-    return [("full", " ".join(w["text"] for w in words))]
+            return [("left", left, min(w["top"] for w in words[:i])), ("right", right, min(w["top"] for w in words[i:]))]
+    return [("full", " ".join(w["text"] for w in words), min(w["top"] for w in words))]
 
 
 def read_scanned_pdf(path: Path, max_pages: int | None = None, workers: int | None = None) -> Document:
@@ -190,17 +228,19 @@ def read_scanned_pdf(path: Path, max_pages: int | None = None, workers: int | No
                 doc.warnings.append(f"Trang {n}: không đọc được bằng OCR ({str(detail).strip()[-200:]}).")
     all_conf: list[float] = []
     for page in pages:
-        for text in page.paragraphs:
-            doc.blocks.append(Paragraph(index=len(doc.blocks), text=text, page=page.page))
+        for block in page.blocks:
+            block.index = len(doc.blocks)
+            doc.blocks.append(block)
         all_conf.extend(page.confidences)
         mean = page.mean_confidence
         if mean is not None and mean < LOW_CONFIDENCE:
             doc.warnings.append(f"Trang {page.page}: chữ quét khó đọc (độ tin cậy OCR {mean:.0f}%).")
     if not doc.blocks:
         raise EmptyDocumentError("tệp PDF quét không đọc được chữ nào bằng OCR", path)
+    doc.ocr_confidence = statistics.fmean(all_conf) if all_conf else None
     doc.warnings.insert(
         0,
-        f"Văn bản quét, chữ được đọc bằng OCR (độ tin cậy trung bình {statistics.fmean(all_conf):.0f}%); "
+        f"Văn bản quét, chữ được đọc bằng OCR (độ tin cậy trung bình {doc.ocr_confidence or 0:.0f}%); "
         "cần kiểm tra lại số liệu và dấu.",
     )
     if limit < total:
@@ -209,11 +249,5 @@ def read_scanned_pdf(path: Path, max_pages: int | None = None, workers: int | No
 
 
 def ocr_confidence(doc: Document) -> float | None:
-    """The mean OCR word confidence (0-100) recorded in a scanned document's warnings, if any."""
-    import re  # noqa: PLC0415
-
-    for w in doc.warnings:
-        m = re.search(r"độ tin cậy trung bình (\d+)%", w)
-        if m:
-            return float(m.group(1))
-    return None
+    """The mean OCR word confidence (0-100) of a scanned document, None when no OCR was done."""
+    return doc.ocr_confidence

@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from extractors.document import Document, Paragraph, Span, Table
 from extractors.findings import Figure, Findings, Located, Period, PeriodKind, Status, TaskStatement
 from extractors.nlp import PATTERNS_DIR, _read_json, get_nlp
+from extractors.text import fold
 from extractors.units import UnitSpec, find_units, fold_keep_length
 
 #: Confidence factor for anything read with OCR: reviewers should see those first.
@@ -647,6 +648,9 @@ def _table_tasks(ctx: _Ctx, award_tables: set[int]) -> list[TaskStatement]:
             conf = 0.85
             if status_col is not None and status_col < len(row) and row[status_col] is not None:
                 status, cue_piece = _cell_status(row[status_col])
+                if status is None and ctx.document.ocr:
+                    status = _folded_status(row[status_col].text)
+                    cue_piece = row[status_col] if status else None
                 conf = 0.9
             if status is None:
                 for i, st in mark_cols.items():
@@ -693,6 +697,25 @@ def _table_tasks(ctx: _Ctx, award_tables: set[int]) -> list[TaskStatement]:
 def _longest(row: list[_Piece | None]) -> int | None:
     best = max((i for i, p in enumerate(row) if p is not None), key=lambda i: len(row[i].text), default=None)  # type: ignore[union-attr]
     return best
+
+
+# Short status cells as OCR reads them: tone marks are often misread ("Đang triến khai"), so the
+# cell is compared without diacritics. Only the whole (short) cell counts, never running text.
+_FOLDED_STATUS = [
+    (re.compile(r"^(chua|khong) (thuc hien|hoan thanh|trien khai|to chuc)\b"), Status.NOT_DONE),
+    (re.compile(r"^dang (trien khai|thuc hien|to chuc|hoan thien|xay dung)\b"), Status.IN_PROGRESS),
+    (re.compile(r"^(da (hoan thanh|thuc hien|to chuc|trien khai)|hoan thanh)\b"), Status.DONE),
+    (re.compile(r"^(du kien|se) "), Status.PLANNED),
+]
+
+
+def _folded_status(text: str) -> Status | None:
+    """The status a short OCR'd status cell states, matched without diacritics."""
+    folded = re.sub(r"[^a-z0-9 ]+", " ", fold(text)).split()
+    if not folded or len(folded) > 6:
+        return None
+    joined = " ".join(folded)
+    return next((st for rx, st in _FOLDED_STATUS if rx.match(joined)), None)
 
 
 def _cell_status(piece: _Piece) -> tuple[Status | None, _Piece | None]:
