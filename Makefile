@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test bench eval clean
+.PHONY: setup system-packages venv demo test bench bench-flow eval clean
 
 setup: system-packages venv
 
@@ -31,14 +31,22 @@ venv: $(VENV)/.installed
 demo: setup
 	bash scripts/demo.sh
 
+# Two workers, a test file each (its cached reads and its Prefect server stay in one process):
+# the suite takes about 10 minutes on two cores instead of 17.
 test: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 eval: venv
 	$(VENV)/bin/thidua eval sample_docs/reports --plan sample_docs/plan/ke_hoach_cum_thi_dua_2022.docx
 
+# Speed figures (printed, never asserted): readers per format, whole extraction vs bare pdfplumber.
 bench: venv
 	$(PY) benchmarks/bench_readers.py
+	$(PY) benchmarks/bench_extraction.py
+
+# 500 documents through the process-inbox flow vs the same stages in a plain loop (a few minutes).
+bench-flow: venv
+	$(PY) benchmarks/bench_flow.py --docs 500
 
 clean:
 	rm -rf $(VENV) thidua-data .pytest_cache
