@@ -38,6 +38,9 @@ def _quiet_prefect() -> None:
         return
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The ephemeral server's first start on a new machine (Prefect's own database migrations, cold
+    # imports) took longer than Prefect's default 20 s in a fresh checkout.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 @guarded
@@ -82,6 +85,13 @@ def run(
             summary = process_inbox(
                 str(inbox.resolve()) if inbox else None, settle_seconds=settle_seconds, stale_claim_minutes=stale_minutes
             )
+        except RuntimeError as exc:
+            if "Prefect" not in str(exc):
+                raise
+            raise ConfigError(
+                f"không khởi động được máy chủ Prefect ({exc}); thử lại, hoặc đặt PREFECT_API_URL tới một máy chủ "
+                "Prefect đang chạy (docs/running.md)"
+            ) from None
         finally:
             remove()
     if as_json:
