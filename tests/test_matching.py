@@ -221,6 +221,15 @@ def test_a_task_named_without_its_purpose_clause_matches(matcher: PlanMatcher) -
     assert vocab.task_core("Đề nghị khen thưởng cho các tập thể") is None  # "đề" is not "để"
 
 
+def test_signing_the_covenant_is_the_members_part_of_the_regulation(matcher: PlanMatcher) -> None:
+    # Q2-1 "Ban hành Quy chế hoạt động của Cụm thi đua; ...": members sign the covenant under it.
+    signed = matcher.match("Huyện đã ký giao ước thi đua năm 2022 cùng các huyện bạn", status=Status.DONE, unit="Bảo Lâm")
+    assert _ids(signed) == {"Q2-1"}
+    # "Cụm giao ước thi đua" is also the cluster's name: naming it is not signing anything.
+    named = matcher.match("Gửi báo cáo về Trưởng Cụm giao ước thi đua các huyện miền Tây", status=Status.DONE, unit="Bảo Lâm")
+    assert "Q2-1" not in _ids(named)
+
+
 def test_unknown_unit_gets_no_responsibility_factor(matcher: PlanMatcher) -> None:
     m = matcher.score_all("Hướng dẫn các đơn vị tổng kết công tác thi đua, khen thưởng năm 2022", unit=None)[0]
     assert m.item_id == "Q4-1" and "responsibility" not in m.factors
