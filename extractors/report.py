@@ -514,6 +514,12 @@ def _statements(ctx: _Ctx, p: _Piece, section: Status | None, implicit: bool = T
                 first = _first_content_token(doc, a, b)
                 if first is not None and doc[first]._.action_verb:
                     status, cue_at, conf = Status.PLANNED, first, 0.6
+            if status is None and current and ci > 0 and doc[a - 1].text == ";":
+                # "Tham dự Hội nghị ... ngày 25/01; ban hành Kế hoạch ... ngày 18/02": a clause after ";"
+                # opening with an action verb is a further action with the same status, and its own date.
+                first = _first_content_token(doc, a, b)
+                if first is not None and doc[first]._.action_verb:
+                    status, cue_at, conf = current[-1][2], first, current[-1][4]
             if status is None:
                 if current:
                     s, _, st, cu, cf = current[-1]
@@ -524,8 +530,14 @@ def _statements(ctx: _Ctx, p: _Piece, section: Status | None, implicit: bool = T
             start = pending[0][0] if pending else a
             pending = []
             current.append((start, b, status, cue_at, conf))
-        for s, e, st, cue_at, conf in current:
-            out.append(_statement(ctx, p, doc, s, e, st, cue_at, conf))
+        made = [_statement(ctx, p, doc, s, e, st, cue_at, conf) for s, e, st, cue_at, conf in current]
+        # "Ngày 07/7/2022, tham dự Hội nghị ...; cử cán bộ tham gia Đoàn kiểm tra": a date opening
+        # the sentence covers the actions after ";" that name no date of their own.
+        if len(made) > 1 and made[0].date and _LEADING_DATE.match(_lead(fold_keep_length(made[0].text))):
+            for later in made[1:]:
+                if later.date is None and later.status is made[0].status:
+                    later.date = made[0].date
+        out.extend(made)
     return out
 
 

@@ -150,6 +150,12 @@ def test_period_kind_and_year(title, date, kind, year) -> None:
         ("- Hội nghị sơ kết sẽ được tổ chức vào ngày 07/7/2022 tại huyện.", [(Status.PLANNED, None)]),
         ("- Hội nghị sơ kết của Cụm dự kiến tổ chức vào đầu tháng 7/2022.", [(Status.PLANNED, None)]),
         ("- Ngày 22/4/2022, ký kết Giao ước thi đua với các huyện trong Cụm.", [(Status.DONE, dt.date(2022, 4, 22))]),
+        # a further action after ";" keeps the status and has its own date
+        ("- Đã dự Hội nghị của Cụm ngày 25/01/2022; ban hành Kế hoạch số 5/KH-UBND ngày 18/02/2022.",
+         [(Status.DONE, dt.date(2022, 1, 25)), (Status.DONE, dt.date(2022, 2, 18))]),
+        ("- Huyện đã tổ chức 03 lớp tập huấn; số học viên đạt 120 người.", [(Status.DONE, None)]),
+        ("- Ngày 05/5/2022, dự Hội nghị của Cụm; cử 01 cán bộ tham gia Đoàn kiểm tra.",
+         [(Status.DONE, dt.date(2022, 5, 5)), (Status.DONE, dt.date(2022, 5, 5))]),
         # a time label before the action or its date: "Quý III: Ngày ...", "Tháng 5/2022: ..."
         ("3. Quý II: Ngày 07/5/2022, tham dự Hội nghị chuyên đề của Cụm.", [(Status.DONE, dt.date(2022, 5, 7))]),
         ("- 6 tháng đầu năm: ngày 15/3/2022 tổ chức tập huấn nghiệp vụ.", [(Status.DONE, dt.date(2022, 3, 15))]),
