@@ -359,6 +359,26 @@ def test_unknown_district_goes_to_review(settings: Settings, prefect_harness: st
         assert report.unit_id is None and report.findings  # kept for the reviewer, not lost
 
 
+def test_missing_system_tool_sends_the_file_to_review(
+    settings: Settings, prefect_harness: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A user's machine without LibreOffice: the legacy .doc waits in review/ with what to install;
+    # the Word file beside it is processed as usual.
+    _import_plan(settings)
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    for name in ("nguyen_binh_q3_2022.doc", "hoa_an_6m_2022.docx"):
+        _age(Path(shutil.copy(REPORTS / name, settings.inbox / name)))
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    summary = _run(settings)
+    assert summary["processed"] == 1 and summary["failed"] == []
+    assert [r["file"] for r in summary["review"]] == ["nguyen_binh_q3_2022.doc"]
+    review = settings.data_dir / "review"
+    assert _docs_in(review) == ["nguyen_binh_q3_2022.doc"]
+    assert "libreoffice" in reason_path(review / "nguyen_binh_q3_2022.doc").read_text(encoding="utf-8").lower()
+
+
 def test_new_version_supersedes_the_old_one(settings: Settings, prefect_harness: str) -> None:
     _import_plan(settings)
     src = REPORTS / "hoa_an_6m_2022.docx"
