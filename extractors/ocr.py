@@ -18,7 +18,6 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,8 +45,6 @@ class PageText:
     page: int
     blocks: list[Block] = field(default_factory=list)
     confidences: list[float] = field(default_factory=list)
-    #: Seconds spent finding tables in the page image (not counting OCR).
-    table_seconds: float = 0.0
 
     @property
     def mean_confidence(self) -> float | None:
@@ -116,13 +113,11 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
         check=True, capture_output=True, timeout=PAGE_TIMEOUT,
     )
     image = stem.with_suffix(".pgm")
-    started = time.perf_counter()
     gray = read_pgm(image)
     grids, _ = detect_tables(gray)
     if grids:
         write_pgm(image, erase_rules(gray, grids))
     del gray
-    table_seconds = time.perf_counter() - started
     # One thread per Tesseract: pages already run side by side, and OpenMP threads fight over cores.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     proc = subprocess.run(
@@ -132,9 +127,7 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
     image.unlink(missing_ok=True)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[-300:])
-    result = _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids)
-    result.table_seconds = table_seconds
-    return result
+    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids)
 
 
 def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText:

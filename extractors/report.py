@@ -72,16 +72,16 @@ _PERIOD_LABEL = re.compile(
     r"^(?:quy\s+(?:[ivx]+|\d)|thang\s+\d{1,2}|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?|nam\s+\d{4}"
     r"|dot\s+\w+|giai\s+doan\s+\w+)(?:\s*/\s*\d{4}|\s+nam\s+\d{4})?\s*[:\-–]\s*"
 )
+_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])\.\s+\S|^\s*\d+(?:\.\d+)*\.\s+\S")
+_TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
+_COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
+_MARK = re.compile(r"^\s*[xX✓✔vV+]\s*$")
 
 
 def _lead(folded: str) -> str:
     """A folded clause without its list mark and time label: where its action or leading date is."""
     lead = _LIST_MARK.sub("", folded, count=1)
     return _PERIOD_LABEL.sub("", lead, count=1)
-_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])\.\s+\S|^\s*\d+(?:\.\d+)*\.\s+\S")
-_TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
-_COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
-_MARK = re.compile(r"^\s*[xX✓✔vV+]\s*$")
 
 
 @dataclass(slots=True)
@@ -442,16 +442,16 @@ def _prose_tasks(ctx: _Ctx) -> list[TaskStatement]:
         block = blocks[p.span.block]
         t = p.text.strip()
         numbered_title = bool(_HEADING.match(t)) and len(t) < 100 and not t.endswith((".", ";", ":"))
-        if numbered_title and _section_default(fold_keep_length(t)) is not None:
-            section = _section_default(fold_keep_length(t))  # "3. Nhiệm vụ Quý IV" in a PDF without bold
-            section_year = _later_year(fold_keep_length(t), ctx) if section is Status.PLANNED else None
+        if numbered_title and (default := _section_default(folded := fold_keep_length(t))) is not None:
+            section = default  # "3. Nhiệm vụ Quý IV" in a PDF without bold
+            section_year = _later_year(section, folded, ctx)
             continue
         if _is_heading(p, block if isinstance(block, Paragraph) else None):
             f = fold_keep_length(p.text)
             new = _section_default(f)
             if re.match(r"^\s*[IVX]+\.", p.text) or p.text.upper() == p.text or new is not None:
                 section = new
-                section_year = _later_year(f, ctx) if new is Status.PLANNED else None
+                section_year = _later_year(section, f, ctx)
             continue
         for statement in _statements(ctx, p, section):
             statement.for_year = section_year if statement.status is Status.PLANNED else None
@@ -459,8 +459,10 @@ def _prose_tasks(ctx: _Ctx) -> list[TaskStatement]:
     return out
 
 
-def _later_year(heading_folded: str, ctx: _Ctx) -> int | None:
+def _later_year(section: Status | None, heading_folded: str, ctx: _Ctx) -> int | None:
     """The year a future-work heading names when it is after the report's year ("... NĂM 2023")."""
+    if section is not Status.PLANNED:
+        return None
     years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", heading_folded)]
     later = [y for y in years if ctx.year and y > ctx.year]
     return later[0] if later else None
@@ -569,8 +571,7 @@ def _dated_action(ctx: _Ctx, text: str, doc: Doc, a: int, b: int) -> int | None:
 def _first_content_token(doc: Doc, a: int, b: int) -> int | None:
     start = doc[a].idx
     clause = fold_keep_length(doc.text[start : doc[b - 1].idx + len(doc[b - 1].text)])
-    label = _LIST_MARK.sub("", clause, count=1)
-    after_label = start + len(clause) - len(_PERIOD_LABEL.sub("", label, count=1)) if label != clause or _PERIOD_LABEL.match(label) else start
+    after_label = start + len(clause) - len(_lead(clause))
     for t in doc[a:b]:
         if t.idx < after_label:
             continue  # "Quý II: Tổ chức ...": the time label is not the action

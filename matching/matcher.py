@@ -229,7 +229,7 @@ class PlanMatcher:
 
     def _coverage(self, item: _Item, credit: dict[str, float]) -> float:
         """The share of an item's weight (or, scaled by PART_WEIGHT, of one of its parts') the credited features carry."""
-        coverage = sum(item.weights[f] * c for f, c in credit.items() if f in item.weights) / item.total
+        coverage = sum(item.weights[f] * c for f, c in credit.items()) / item.total
         for part in item.parts:
             # A part counts on its own only with two meaningful words of its own matched (a
             # paraphrase concept, itself several words, counts as two).
