@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test bench bench-flow eval clean
+.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow eval clean
 
 setup: system-packages venv
 
@@ -19,10 +19,11 @@ system-packages:
 	fi
 	@bash scripts/ensure_postgres.sh || echo "PostgreSQL not available: tests run on SQLite only."
 
-$(VENV)/.installed: pyproject.toml
+# requirements.lock pins what CI installs (pyproject.toml keeps ranges); refresh it with `make lock`.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev]' -c requirements.lock
 	touch $@
 
 venv: $(VENV)/.installed
@@ -35,6 +36,15 @@ demo: setup
 # the suite takes about 10 minutes on two cores instead of 17.
 test: setup
 	$(PY) -m pytest -q -n 2 --dist loadfile
+
+# Static types of the shared core, the extractors and matching (configuration in pyproject.toml).
+typecheck: venv
+	@mkdir -p .mypy/thidua && for d in core extractors matching models flows inbox review scoring cli; do \
+	  ln -sfn ../../$$d .mypy/thidua/$$d; done
+	$(PY) -m mypy
+
+lock: venv
+	$(PY) -m pip freeze --exclude-editable > requirements.lock
 
 eval: venv
 	$(VENV)/bin/thidua eval sample_docs/reports --plan sample_docs/plan/ke_hoach_cum_thi_dua_2022.docx

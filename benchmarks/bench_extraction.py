@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
-from extractors.nlp import get_nlp  # noqa: E402
-from extractors.readers import DOCUMENT_SUFFIXES, read_document, sniff_format  # noqa: E402
-from extractors.report import extract_findings  # noqa: E402
-from extractors.units import load_units  # noqa: E402
+from thidua.extractors.nlp import get_nlp  # noqa: E402
+from thidua.extractors.readers import DOCUMENT_SUFFIXES, read_document, sniff_format  # noqa: E402
+from thidua.extractors.report import extract_findings  # noqa: E402
+from thidua.core.units import load_units  # noqa: E402
 
 
 def _pages(path: Path, kind: str, doc_pages: int | None) -> int:

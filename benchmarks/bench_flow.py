@@ -94,12 +94,12 @@ def _drop_database(admin_url: str, name: str) -> None:
 
 
 def _import_plan() -> None:
-    from extractors.plan import extract_plan
-    from extractors.readers import read_document
-    from extractors.units import load_units
-    from models.db import session_scope
-    from models.plans import register_source_file, save_plan, sync_units
-    from models.settings import Settings
+    from thidua.extractors.plan import extract_plan
+    from thidua.extractors.readers import read_document
+    from thidua.core.units import load_units
+    from thidua.models.db import session_scope
+    from thidua.models.plans import register_source_file, save_plan, sync_units
+    from thidua.core.settings import Settings
 
     settings = Settings.from_env()
     units = load_units(settings.units_file)
@@ -110,7 +110,7 @@ def _import_plan() -> None:
 
 
 def run_flow(inbox: Path) -> tuple[float, dict]:  # type: ignore[type-arg]
-    from flows.process_inbox import process_inbox
+    from thidua.flows.process_inbox import process_inbox
 
     t0 = time.perf_counter()
     summary = process_inbox(str(inbox), settle_seconds=10)
@@ -118,9 +118,9 @@ def run_flow(inbox: Path) -> tuple[float, dict]:  # type: ignore[type-arg]
 
 
 def run_loop(inbox: Path) -> tuple[float, Counter[str]]:
-    from flows.steps import default_claimer, handle_document, prepare_run
-    from inbox import list_complete_files, sorted_folders
-    from models.settings import Settings
+    from thidua.flows.steps import default_claimer, handle_document, prepare_run
+    from thidua.inbox import list_complete_files, sorted_folders
+    from thidua.core.settings import Settings
 
     t0 = time.perf_counter()
     settings = Settings.from_env()
@@ -136,10 +136,10 @@ def phase(name: str, docs: int, data: Path, include_slow: bool) -> None:
     # Start Prefect's ephemeral server and load the extractor's language pipeline outside the timing.
     from prefect import flow
 
-    from extractors.readers import read_document
-    from extractors.report import extract_findings
-    from extractors.units import load_units
-    from models.settings import Settings
+    from thidua.extractors.readers import read_document
+    from thidua.extractors.report import extract_findings
+    from thidua.core.units import load_units
+    from thidua.core.settings import Settings
 
     @flow(name="bench-warm-up")
     def warm_up() -> int:

@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
-from extractors.quality import character_accuracy  # noqa: E402
-from extractors.readers import DOCUMENT_SUFFIXES, read_document  # noqa: E402
-from extractors.text import normalize_text  # noqa: E402
+from thidua.extractors.quality import character_accuracy  # noqa: E402
+from thidua.extractors.readers import DOCUMENT_SUFFIXES, read_document  # noqa: E402
+from thidua.core.text import normalize_text  # noqa: E402
 
 DEFAULT_DIRS = [ROOT.parent / "shared" / "realdocs", ROOT / "sample_docs" / "reports"]
 

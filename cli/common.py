@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from extractors.errors import ThiduaError
+from thidua.core.errors import ThiduaError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import guarded
-from models.db import current_revision, upgrade
-from models.settings import Settings
+from thidua.cli.common import guarded
+from thidua.models.db import current_revision, upgrade
+from thidua.core.settings import Settings
 
 app = typer.Typer(help="Cơ sở dữ liệu: nâng cấp lược đồ.", no_args_is_help=True)
 

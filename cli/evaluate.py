@@ -6,12 +6,12 @@ from pathlib import Path
 
 import typer
 
-from cli.common import guarded
-from cli.extract import plan_matcher
-from extractors.evaluation import FIELDS, evaluate
-from extractors.units import load_units
-from matching.evaluation import MatchScores, format_scores, score_document
-from models.settings import Settings
+from thidua.cli.common import guarded
+from thidua.cli.extract import plan_matcher
+from thidua.extractors.evaluation import FIELDS, evaluate
+from thidua.core.units import load_units
+from thidua.matching.evaluation import MatchScores, format_scores, score_document
+from thidua.core.settings import Settings
 
 
 def eval_command(

@@ -9,32 +9,30 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from cli.common import guarded, print_json
-from extractors.findings import Findings
-from extractors.readers import read_document
-from extractors.report import extract_findings
-from extractors.units import UnitSpec, load_units
-from models.settings import Settings
+from thidua.cli.common import guarded, print_json
+from thidua.core.findings import Findings
+from thidua.extractors.readers import read_document
+from thidua.extractors.report import extract_findings
+from thidua.core.units import UnitSpec, load_units
+from thidua.core.settings import Settings
 
 
 def plan_matcher(plan: Path | None, units: list[UnitSpec], year: int | None = None) -> Callable[[Findings], Findings] | None:
     """A function linking findings to plan items: from a plan file, else the database's active plan.
 
-    Returns None when matching is not installed or there is no plan to match against.
+    Returns None when there is no plan to match against.
     """
-    try:
-        from matching import match_findings
-    except ImportError:
-        return None
+    from thidua.matching import match_findings
+
     spec = None
     if plan is not None:
-        from extractors.plan import extract_plan
+        from thidua.extractors.plan import extract_plan
 
         spec = extract_plan(read_document(plan), [u.name for u in units], year)
     else:
         try:
-            from models.db import session_scope
-            from models.plans import active_plan, plan_spec
+            from thidua.models.db import session_scope
+            from thidua.models.plans import active_plan, plan_spec
 
             with session_scope() as session:
                 row = active_plan(session, year)
@@ -43,7 +41,8 @@ def plan_matcher(plan: Path | None, units: list[UnitSpec], year: int | None = No
             spec = None
     if spec is None:
         return None
-    return lambda findings: match_findings(findings, spec, units)
+    threshold = Settings.from_env().match_threshold
+    return lambda findings: match_findings(findings, spec, units, threshold)
 
 
 def extract_command(

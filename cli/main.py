@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, plan, status
-from cli import review as review_cli
+from thidua.cli import db, plan, status
+from thidua.cli import review as review_cli
 
 app = typer.Typer(
     name="thidua",
@@ -17,11 +17,11 @@ app.add_typer(db.app, name="db")
 app.add_typer(plan.app, name="plan")
 app.command("status", help="Bảng hoàn thành kế hoạch: đơn vị × nhiệm vụ, với trạng thái, ngày, đúng/trễ hạn và độ tin cậy.")(status.status)
 review_cli.register(app)
-app.command("extract")(__import__("cli.extract", fromlist=["_"]).extract_command)
-app.command("eval")(__import__("cli.evaluate", fromlist=["_"]).eval_command)
-app.command("run", help="Xử lý hộp thư đến ngay (một lần chạy luồng process-inbox), có thanh tiến độ và bản tóm tắt.")(__import__("cli.run", fromlist=["_"]).run)
-app.command("serve", help="Chạy luồng process-inbox theo lịch (02:00 hằng đêm, giờ Việt Nam) cho đến khi dừng.")(__import__("cli.run", fromlist=["_"]).serve)
-__import__("cli.score", fromlist=["_"]).register(app)
+app.command("extract")(__import__("thidua.cli.extract", fromlist=["_"]).extract_command)
+app.command("eval")(__import__("thidua.cli.evaluate", fromlist=["_"]).eval_command)
+app.command("run", help="Xử lý hộp thư đến ngay (một lần chạy luồng process-inbox), có thanh tiến độ và bản tóm tắt.")(__import__("thidua.cli.run", fromlist=["_"]).run)
+app.command("serve", help="Chạy luồng process-inbox theo lịch (02:00 hằng đêm, giờ Việt Nam) cho đến khi dừng.")(__import__("thidua.cli.run", fromlist=["_"]).serve)
+__import__("thidua.cli.score", fromlist=["_"]).register(app)
 
 
 def main() -> None:

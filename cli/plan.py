@@ -8,13 +8,13 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from cli.common import guarded, print_json
-from extractors.plan import extract_plan
-from extractors.readers import read_document
-from extractors.units import load_units
-from models.db import session_scope
-from models.plans import active_plan, plan_item_dict, register_source_file, save_plan, sync_units
-from models.settings import Settings
+from thidua.cli.common import guarded, print_json
+from thidua.extractors.plan import extract_plan
+from thidua.extractors.readers import read_document
+from thidua.core.units import load_units
+from thidua.models.db import session_scope
+from thidua.models.plans import active_plan, plan_item_dict, register_source_file, save_plan, sync_units
+from thidua.core.settings import Settings
 
 app = typer.Typer(help="Kế hoạch của Cụm thi đua: nhập từ tệp Word/PDF và xem.", no_args_is_help=True)
 

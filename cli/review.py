@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import guarded
-from models.db import session_scope
-from models.settings import Settings
+from thidua.cli.common import guarded
+from thidua.models.db import session_scope
+from thidua.core.settings import Settings
 
 user_app = typer.Typer(help="Tài khoản đăng nhập trang duyệt kết quả.", no_args_is_help=True)
 
@@ -19,7 +19,7 @@ def review(
     """Start the reviewers' web page (log in, correct findings, see the completion matrix)."""
     import uvicorn
 
-    from review.app import create_app
+    from thidua.review.app import create_app
 
     settings = Settings.from_env()
     app = create_app(settings)
@@ -37,7 +37,7 @@ def user_add(
     ),
 ) -> None:
     """Create a reviewer or admin account for the review page."""
-    from review.security import create_user
+    from thidua.review.security import create_user
 
     if password is None:
         password = typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")

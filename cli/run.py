@@ -18,9 +18,9 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cli.common import guarded
-from extractors.errors import ConfigError
-from models.settings import Settings
+from thidua.cli.common import guarded
+from thidua.core.errors import ConfigError
+from thidua.core.settings import Settings
 
 #: The nightly schedule: 02:00 in Vietnam, when nobody is dropping files.
 NIGHTLY_CRON = "0 2 * * *"
@@ -57,7 +57,7 @@ def run(
 ) -> None:
     """Process the inbox now (one run of the process-inbox flow), with a progress bar and a summary."""
     _quiet_prefect()
-    from flows.process_inbox import add_progress_listener, process_inbox, summary_markdown
+    from thidua.flows.process_inbox import add_progress_listener, process_inbox, summary_markdown
 
     console = Console(stderr=as_json)
     if inbox is not None and not inbox.is_dir():
@@ -104,10 +104,8 @@ def run(
 
 def _print_matrix() -> None:
     """The completion matrix of `thidua status`, when a plan has been imported."""
-    try:
-        from cli.status import status
-    except ImportError:  # the matrix is not part of this installation
-        return
+    from thidua.cli.status import status
+
     typer.echo("")
     try:
         status(unit=None, year=None, as_of=None, as_json=False)
@@ -186,7 +184,7 @@ def serve(
         os.environ["PREFECT_API_URL"] = api_url
         from prefect.schedules import Cron
 
-        from flows.process_inbox import process_inbox
+        from thidua.flows.process_inbox import process_inbox
 
         typer.echo(f"Chạy luồng process-inbox theo lịch '{cron}' ({timezone}); dừng bằng Ctrl+C.")
         process_inbox.serve(

@@ -10,15 +10,15 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from sqlalchemy import select
 
-from cli.common import guarded, print_json
-from extractors.errors import ConfigError
-from extractors.text import fold
-from models.db import session_scope
-from models.settings import Settings
-from models.tables import Unit, User
-from scoring.compute import score_year
-from scoring.report import describe, points_vi, rows_of, score_table
-from scoring.table import ScoringTable, find_table, load_table
+from thidua.cli.common import guarded, print_json
+from thidua.core.errors import ConfigError
+from thidua.core.text import fold
+from thidua.models.db import session_scope
+from thidua.core.settings import Settings
+from thidua.models.tables import Unit, User
+from thidua.scoring.compute import score_year
+from thidua.scoring.report import describe, points_vi, rows_of, score_table
+from thidua.scoring.table import ScoringTable, find_table, load_table
 
 app = typer.Typer(
     help="Chấm điểm thi đua theo bảng tiêu chí (luôn tính lại từ dữ liệu hiện có).",
@@ -44,7 +44,7 @@ def _table(table: Path | None, year: int | None, session) -> ScoringTable:  # ty
     if table is not None:
         return load_table(table)
     if year is None:
-        from models.plans import active_plan
+        from thidua.models.plans import active_plan
 
         plan = active_plan(session)
         if plan is None:
@@ -129,7 +129,7 @@ def grade(
     note: str = typer.Option("", "--note", help="Ghi chú, lý do."),
 ) -> None:
     """Enter a reviewer's grade (A–D) or points for a manual criterion; kept in the corrections' history."""
-    from scoring.manual import record_manual
+    from thidua.scoring.manual import record_manual
 
     opts = ctx.obj or {}
     with session_scope() as session:
@@ -151,7 +151,7 @@ def received(
     note: str = typer.Option("", "--note", help="Ghi chú, ví dụ số công văn đến."),
 ) -> None:
     """Record the day a unit's report was received (it wins over the report's own date for deadlines)."""
-    from scoring.manual import record_received
+    from thidua.scoring.manual import record_received
 
     opts = ctx.obj or {}
     when = _date(date, "nhận")
@@ -173,7 +173,7 @@ def export_excel_command(
     as_of: str = _AS_OF,
 ) -> None:
     """Excel workbook: completion matrix, scores and ranks, evidence of every point, the table used."""
-    from scoring.excel import export_excel
+    from thidua.scoring.excel import export_excel
 
     with session_scope() as session:
         view = score_table(session, year, _table(table, year, session), _date(as_of, "--as-of"))
@@ -193,7 +193,7 @@ def export_word_command(
     signer: str = typer.Option("", "--signer", help="Họ tên người ký."),
 ) -> None:
     """Word report laid out as Decree 30/2020 with the score table and the chart."""
-    from scoring.word import WordOptions, export_word
+    from thidua.scoring.word import WordOptions, export_word
 
     with session_scope() as session:
         view = score_table(session, year, _table(table, year, session), _date(as_of, "--as-of"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from extractors.document import Span
+from thidua.core.document import Span
 
 
 class Status(StrEnum):

@@ -7,8 +7,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.errors import ConfigError
-from extractors.text import fold
+from thidua.core.errors import ConfigError
+from thidua.core.text import fold
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import olefile
+
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from extractors.document import Document, SourceFormat
-from extractors.errors import CorruptDocumentError, EncryptedDocumentError, MissingToolError
+from thidua.core.document import Document, SourceFormat
+from thidua.core.errors import CorruptDocumentError, EncryptedDocumentError, MissingToolError
 
 #: Seconds LibreOffice may take on one file (its first start in a fresh profile takes ~3 s).
 CONVERT_TIMEOUT = int(os.environ.get("THIDUA_SOFFICE_TIMEOUT", "180"))
@@ -62,7 +64,7 @@ def read_doc(path: Path) -> Document:
                 + (f" (LibreOffice: {detail[-1][:200]})" if detail else ""),
                 path,
             )
-        from extractors.docx_reader import read_docx
+        from thidua.extractors.docx_reader import read_docx
 
         doc = read_docx(out, SourceFormat.DOC)
     doc.source = path.name
@@ -75,16 +77,10 @@ def _check_ole(path: Path) -> None:
     LibreOffice headless does not fail on an encrypted .doc: it waits for a password or writes
     an empty file. The Word binary header (FIB) says so: bit 0x0100 of its flags is fEncrypted.
     """
-    try:
-        import olefile  # noqa: PLC0415 - optional: only to look inside the container
-    except ImportError:
-        olefile = None
     with open(path, "rb") as fh:
         head = fh.read(8)
     if not head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise CorruptDocumentError("tệp .doc không phải văn bản Word 97-2003 hợp lệ", path)
-    if olefile is None:
-        return
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):

@@ -11,10 +11,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from extractors.document import Cell, Document, Paragraph, SourceFormat, Table
-from extractors.errors import CorruptDocumentError, EncryptedDocumentError
-from extractors.legacy import convert_runs, evidence, font_encoding
-from extractors.text import normalize_text
+from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
+from thidua.core.errors import CorruptDocumentError, EncryptedDocumentError
+from thidua.extractors.legacy import convert_runs, evidence, font_encoding
+from thidua.core.text import normalize_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

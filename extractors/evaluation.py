@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import ConfigError, ThiduaError
-from extractors.findings import Findings
-from extractors.readers import DOCUMENT_SUFFIXES, read_document
-from extractors.report import extract_findings
-from extractors.units import UnitSpec
+from thidua.core.errors import ConfigError, ThiduaError
+from thidua.core.findings import Findings
+from thidua.extractors.readers import DOCUMENT_SUFFIXES, read_document
+from thidua.extractors.report import extract_findings
+from thidua.core.units import UnitSpec
 
 
 @dataclass(slots=True)
@@ -177,8 +177,6 @@ def evaluate(
             got = findings.to_json()
         except ThiduaError as exc:
             error = exc.reason
-        except ImportError as exc:  # a reader another part of the project has not installed yet
-            error = f"thiếu bộ đọc ({exc})"
         scores = compare(expected, got, matcher is not None)
         for name, s in scores.items():
             totals[name].tp += s.tp

@@ -25,8 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extractors.document import Document, Paragraph, Table
-from extractors.text import normalize_text
+from thidua.core.document import Document, Paragraph, Table
+from thidua.core.text import normalize_text
 
 TCVN3 = "tcvn3"
 VNI = "vni"

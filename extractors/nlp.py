@@ -32,8 +32,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from extractors.errors import ConfigError
-from extractors.text import fold
+from thidua.core.errors import ConfigError
+from thidua.core.text import fold
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 PIPELINE_CONFIG = PATTERNS_DIR / "pipeline.cfg"

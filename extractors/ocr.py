@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.document import Block, Document, Paragraph, SourceFormat, Table
-from extractors.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
-from extractors.scan_tables import Grid, detect_tables, erase_rules, fill_grid, read_pgm, write_pgm
-from extractors.text import normalize_text
+from thidua.core.document import Block, Document, Paragraph, SourceFormat, Table
+from thidua.core.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
+from thidua.extractors.scan_tables import Grid, detect_tables, erase_rules, fill_grid, read_pgm, write_pgm
+from thidua.core.text import normalize_text
 
-#: Pages read per file at most (THIDUA_OCR_MAX_PAGES, as in models.settings); the rest are skipped with a warning.
+#: Pages read per file at most (THIDUA_OCR_MAX_PAGES, as in core.settings); the rest are skipped with a warning.
 DEFAULT_MAX_PAGES = 20
 DPI = 300
 #: Tesseract page segmentation: 3 = fully automatic layout analysis (blocks, paragraphs).

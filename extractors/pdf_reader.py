@@ -10,10 +10,10 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from extractors.document import Cell, Document, Paragraph, SourceFormat, Table
-from extractors.errors import CorruptDocumentError, EncryptedDocumentError
-from extractors.legacy import TCVN3, VNI, evidence, font_encoding, is_capitals_font, tcvn3_to_unicode, vni_to_unicode
-from extractors.text import normalize_text
+from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
+from thidua.core.errors import CorruptDocumentError, EncryptedDocumentError
+from thidua.extractors.legacy import TCVN3, VNI, evidence, font_encoding, is_capitals_font, tcvn3_to_unicode, vni_to_unicode
+from thidua.core.text import normalize_text
 
 # A line that opens a new paragraph: a list marker or a section number.
 _LIST_START = re.compile(r"^\s*(?:[-+•–*]|[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s", re.IGNORECASE)

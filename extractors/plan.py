@@ -10,11 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
 
-from extractors.document import Document, Span, Table
-from extractors.errors import PlanError
-from extractors.text import fold, normalize_text
+from thidua.core.document import Document, Span, Table
+from thidua.core.errors import PlanError
+from thidua.core.plan import PlanItemSpec, PlanSpec, quarter_end
+from thidua.core.text import fold, normalize_text
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"^\s*quy\s*(iv|iii|ii|i|[1-4])\b\s*(?:[/\-]\s*|nam\s+)?(\d{4})?", re.IGNORECASE)
@@ -28,41 +28,6 @@ _DUE = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"(?:^|\s)[-–•+]\s+")
-
-
-@dataclass(slots=True)
-class PlanItemSpec:
-    """One plan task as read from the document."""
-
-    id: str
-    quarter: int
-    number: int
-    content: str
-    #: "all" (every member), "head" (cluster head only), "head_and_all" (head leads, all take part)
-    #: or "units" (only the units named in `responsible_units`).
-    responsible: str
-    responsible_units: list[str] = field(default_factory=list)
-    responsible_text: str = ""
-    due: str | None = None
-    due_date: dt.date | None = None
-    place: str | None = None
-    spans: list[Span] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, object]:
-        """JSON-ready dict (dates as ISO strings, spans as dicts)."""
-        d = asdict(self)
-        d["due_date"] = self.due_date.isoformat() if self.due_date else None
-        d["spans"] = [s.to_dict() for s in self.spans]
-        return d
-
-
-@dataclass(slots=True)
-class PlanSpec:
-    """A plan as read from a document: its year, title and items in order."""
-
-    year: int
-    title: str
-    items: list[PlanItemSpec]
 
 
 def _quarter_of(text: str) -> tuple[int, int | None] | None:
@@ -141,12 +106,6 @@ def _due(text: str, quarter: int, year: int) -> tuple[str | None, dt.date | None
     # "đầu tháng" = the first ten days; "giữa tháng" = by the 20th; otherwise the month's end.
     day = {"đầu": 10, "giữa": 20}.get(part, last)
     return hint, dt.date(y, month, day)
-
-
-def quarter_end(quarter: int, year: int) -> dt.date:
-    """The last day of a quarter."""
-    month = quarter * 3
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _responsibility(text: str, unit_names: list[str]) -> tuple[str, list[str]]:

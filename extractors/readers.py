@@ -5,8 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from extractors.document import Document
-from extractors.errors import MissingFileError, UnsupportedFormatError
+from thidua.core.document import Document
+from thidua.core.errors import MissingFileError, UnsupportedFormatError
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word .doc (and encrypted .docx)
 
@@ -48,21 +48,21 @@ def read_document(path: Path | str) -> Document:
     path = Path(path)
     kind = sniff_format(path)
     if kind == "docx":
-        from extractors.docx_reader import read_docx
+        from thidua.extractors.docx_reader import read_docx
 
         doc = read_docx(path)
     elif kind == "doc":
-        from extractors.doc_reader import read_doc
+        from thidua.extractors.doc_reader import read_doc
 
         doc = read_doc(path)
     else:
-        from extractors.pdf_reader import read_pdf
+        from thidua.extractors.pdf_reader import read_pdf
 
         doc = read_pdf(path)
         if not any(b.text.strip() for b in doc.blocks):
-            from extractors.ocr import read_scanned_pdf
+            from thidua.extractors.ocr import read_scanned_pdf
 
             doc = read_scanned_pdf(path)
-    from extractors.legacy import fix_legacy_encoding
+    from thidua.extractors.legacy import fix_legacy_encoding
 
     return fix_legacy_encoding(doc)

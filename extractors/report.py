@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extractors.document import Document, Paragraph, Span, Table
-from extractors.findings import Figure, Findings, Located, Period, PeriodKind, Status, TaskStatement
-from extractors.nlp import PATTERNS_DIR, _read_json, get_nlp
-from extractors.text import fold
-from extractors.units import UnitSpec, find_units, fold_keep_length
+from thidua.core.document import Document, Paragraph, Span, Table
+from thidua.core.findings import Figure, Findings, Located, Period, PeriodKind, Status, TaskStatement
+from thidua.extractors.nlp import PATTERNS_DIR, _read_json, get_nlp
+from thidua.core.text import fold
+from thidua.core.units import UnitSpec, find_units, fold_keep_length
 
 #: Confidence factor for anything read with OCR: reviewers should see those first.
 OCR_FACTOR = 0.5

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from extractors.document import Cell
-from extractors.text import normalize_text
+from thidua.core.document import Cell
+from thidua.core.text import normalize_text
 
 #: Length (px) of the strips a rule must fill; longer than any letter stroke at 300 dpi.
 STRIP = 60

@@ -22,8 +22,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from sqlalchemy.exc import DBAPIError
 
-from extractors.errors import ThiduaError
-from flows.steps import (
+from thidua.core.errors import ThiduaError
+from thidua.flows.steps import (
     BUSY,
     DEFERRED,
     DUPLICATE,
@@ -38,10 +38,10 @@ from flows.steps import (
     handle_document,
     prepare_run,
 )
-from inbox import InboxEntry, list_complete_files, sorted_folders
-from models.db import session_scope
-from models.settings import Settings
-from models.tables import FlowRunSummary
+from thidua.inbox import InboxEntry, list_complete_files, sorted_folders
+from thidua.models.db import session_scope
+from thidua.core.settings import Settings
+from thidua.models.tables import FlowRunSummary
 
 FLOW_NAME = "process-inbox"
 #: Seconds a file must stay unchanged before it is taken (a copy in progress keeps changing it).

@@ -21,14 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from extractors.errors import DocumentError, MissingFileError, MissingToolError, ThiduaError
-from extractors.findings import Findings
-from extractors.plan import PlanSpec
-from extractors.units import UnitSpec, load_units
-from inbox import InboxEntry, move_to, sorted_folders, still_as_listed
-from models.db import session_factory, session_scope
-from models.plans import plan_spec, sync_units
-from models.results import (
+from thidua.core.errors import DocumentError, MissingFileError, MissingToolError, ThiduaError
+from thidua.core.findings import Findings
+from thidua.core.plan import PlanSpec
+from thidua.core.units import UnitSpec, load_units
+from thidua.inbox import InboxEntry, move_to, sorted_folders, still_as_listed
+from thidua.models.db import session_factory, session_scope
+from thidua.models.plans import plan_spec, sync_units
+from thidua.models.results import (
     DEFAULT_STALE_AFTER,
     claim_source_file,
     done_items,
@@ -39,8 +39,8 @@ from models.results import (
     review_reason,
     save_results,
 )
-from models.settings import Settings
-from models.tables import Plan, SourceFile
+from thidua.core.settings import Settings
+from thidua.models.tables import Plan, SourceFile
 
 #: What can happen to one inbox file.
 PROCESSED, DUPLICATE, FAILED, REVIEW = "processed", "duplicate", "failed", "review"
@@ -148,9 +148,9 @@ def _set_aside(
 
 def _read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings, PlanChoice | None]:
     """Read the stored original, extract the findings, and match them with the year's plan."""
-    from extractors.readers import read_document
-    from extractors.report import extract_findings
-    from matching import match_findings
+    from thidua.extractors.readers import read_document
+    from thidua.extractors.report import extract_findings
+    from thidua.matching import match_findings
 
     doc = read_document(Path(sf.stored_path))
     doc.source = name  # the stored original is named by its hash; findings name the sent file
@@ -158,7 +158,7 @@ def _read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings
     period = findings.period.value if findings.period else None
     plan = ctx.plan_for(period.year if period else None)
     if plan is not None:
-        findings = match_findings(findings, plan.spec, ctx.units)
+        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold)
     return findings, plan
 
 
@@ -281,7 +281,7 @@ def _timed(outcome: DocumentOutcome, started: float) -> DocumentOutcome:
 
 
 def _storage_error(exc: OperationalError) -> ThiduaError:
-    from extractors.errors import StorageError
+    from thidua.core.errors import StorageError
 
     return StorageError(f"lỗi cơ sở dữ liệu ({exc.orig})")
 

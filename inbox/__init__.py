@@ -11,14 +11,14 @@ File handling only: no database, no Prefect, no reading of contents.
   a reason to give.
 """
 
-from inbox.files import (
+from thidua.inbox.files import (
     InboxEntry,
     InboxListing,
     is_temporary_name,
     list_complete_files,
     still_as_listed,
 )
-from inbox.moves import REASON_SUFFIX, move_to, reason_path, sorted_folders
+from thidua.inbox.moves import REASON_SUFFIX, move_to, reason_path, sorted_folders
 
 __all__ = [
     "REASON_SUFFIX",

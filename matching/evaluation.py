@@ -19,14 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import ThiduaError
-from extractors.findings import Findings
-from extractors.plan import PlanSpec, extract_plan
-from extractors.readers import read_document
-from extractors.text import fold
-from extractors.units import UnitSpec, load_units
-from matching.matcher import match_findings
-from models.settings import PROJECT_ROOT, Settings
+from thidua.core.errors import ThiduaError
+from thidua.core.findings import Findings
+from thidua.core.plan import PlanSpec
+from thidua.extractors.evaluation import find_documents
+from thidua.extractors.plan import extract_plan
+from thidua.extractors.report import extract_findings
+from thidua.extractors.readers import read_document
+from thidua.core.text import fold
+from thidua.core.units import UnitSpec, load_units
+from thidua.matching.matcher import DEFAULT_THRESHOLD, match_findings
+from thidua.core.settings import PROJECT_ROOT, Settings
 
 NONE = "—"
 STATUSES = ("done", "in_progress", "not_done", "planned")
@@ -117,12 +120,9 @@ def match_scores(
     expected_dir: Path,
     plan: Path | PlanSpec | None = None,
     units: list[UnitSpec] | None = None,
-    threshold: float | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> MatchScores:
     """Extract, match and score every report of a folder that has an expected file."""
-    from extractors.evaluation import find_documents  # helper-3's pairing of documents and expected files
-    from extractors.report import extract_findings
-
     units = units or load_units(Settings.from_env().units_file)
     if not isinstance(plan, PlanSpec):
         plan = extract_plan(read_document(Path(plan or DEFAULT_PLAN)), [u.name for u in units])
@@ -131,7 +131,7 @@ def match_scores(
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         try:
             findings: Findings = extract_findings(read_document(doc_path), units)
-        except (ThiduaError, ImportError) as exc:  # ImportError: a reader not installed yet
+        except ThiduaError as exc:
             scores.errors[doc_path.name] = getattr(exc, "reason", str(exc))
             findings = Findings(source=str(doc_path), format="")
         match_findings(findings, plan, units, threshold)

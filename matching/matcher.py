@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extractors.findings import Findings, Status, TaskStatement
-from extractors.plan import PlanItemSpec, PlanSpec, quarter_end
-from extractors.text import fold
-from extractors.units import UnitSpec
-from matching.vocabulary import TextFeatures, Vocabulary, load_vocabulary, text_features, unit_keys
+from thidua.core.findings import Findings, Status, TaskStatement
+from thidua.core.plan import PlanItemSpec, PlanSpec, quarter_end
+from thidua.core.text import fold
+from thidua.core.units import UnitSpec
+from thidua.matching.vocabulary import TextFeatures, Vocabulary, load_vocabulary, text_features, unit_keys
 
 #: IDF is raised to this power: distinctive words dominate an item's weight.
 IDF_POWER = 1.0
@@ -55,6 +55,8 @@ NOVEL_SHARE = 0.2
 #: Fuzzy (OCR) matches of bigrams count this much, at a rapidfuzz ratio of at least FUZZY_RATIO.
 FUZZY_CREDIT = 0.7
 FUZZY_RATIO = 90.0
+#: The threshold of `thidua eval` and tests; the pipeline passes THIDUA_MATCH_THRESHOLD (same default).
+DEFAULT_THRESHOLD = 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +101,9 @@ class PlanMatcher:
         self,
         plan: PlanSpec,
         units: list[UnitSpec],
-        threshold: float | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
         vocabulary: Vocabulary | None = None,
     ) -> None:
-        if threshold is None:
-            from models.settings import Settings
-
-            threshold = Settings.from_env().match_threshold
         self.plan = plan
         self.threshold = threshold
         self.vocab = vocabulary or load_vocabulary()
@@ -307,15 +305,11 @@ class PlanMatcher:
 
 
 #: Matchers built lately, newest last: (plan, units, threshold, matcher). Plans are not changed once read.
-_RECENT: list[tuple[PlanSpec, tuple[UnitSpec, ...], float | None, PlanMatcher]] = []
+_RECENT: list[tuple[PlanSpec, tuple[UnitSpec, ...], float, PlanMatcher]] = []
 
 
-def _matcher_for(plan: PlanSpec, units: list[UnitSpec], threshold: float | None) -> PlanMatcher:
+def _matcher_for(plan: PlanSpec, units: list[UnitSpec], threshold: float) -> PlanMatcher:
     """A matcher for this very plan object (building one costs ~80 ms, a batch matches many reports)."""
-    if threshold is None:
-        from models.settings import Settings
-
-        threshold = Settings.from_env().match_threshold
     key = tuple(units)
     for cached_plan, cached_units, cached_threshold, matcher in _RECENT:
         if cached_plan is plan and cached_units == key and cached_threshold == threshold:
@@ -327,7 +321,7 @@ def _matcher_for(plan: PlanSpec, units: list[UnitSpec], threshold: float | None)
 
 
 def match_details(
-    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float | None = None
+    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float = DEFAULT_THRESHOLD
 ) -> list[list[ItemMatch]]:
     """The plan items of each task statement (parallel to `findings.tasks`), with evidence."""
     matcher = _matcher_for(plan, units, threshold)
@@ -349,11 +343,11 @@ def match_details(
 
 
 def match_findings(
-    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float | None = None
+    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float = DEFAULT_THRESHOLD
 ) -> Findings:
     """Fill each task statement's `plan_items` with (plan item id, score) above the threshold; returns `findings`.
 
-    The threshold defaults to THIDUA_MATCH_THRESHOLD. A statement below it keeps an empty list.
+    Callers pass the configured threshold (THIDUA_MATCH_THRESHOLD); a statement below it keeps an empty list.
     """
     for task, matches in zip(findings.tasks, match_details(findings, plan, units, threshold)):
         task.plan_items = [(m.item_id, m.score) for m in matches]

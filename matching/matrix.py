@@ -30,11 +30,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from extractors.errors import ConfigError, PlanError
-from extractors.plan import quarter_end
-from extractors.text import fold
-from models.plans import active_plan
-from models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit
+from thidua.core.errors import ConfigError, PlanError
+from thidua.core.plan import quarter_end
+from thidua.core.text import fold
+from thidua.models.plans import active_plan
+from thidua.models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit
 
 SOURCE_MACHINE = "machine"
 SOURCE_CONFIRMED = "confirmed"

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.errors import ConfigError
-from extractors.text import fold, normalize_text
+from thidua.core.errors import ConfigError
+from thidua.core.text import fold, normalize_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -33,14 +33,14 @@ from typing import Any
 from sqlalchemy import Delete, Update, event, select, text
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from extractors.errors import ThiduaError
-from models.tables import Correction, User
+from thidua.core.errors import ThiduaError
+from thidua.models.tables import Correction, User
 
 TASK = "task"
 FIGURE = "figure"
 #: The decisions a reviewer can record.
 FIELDS = ("accept", "change", "reject")
-#: The statuses a task can have (extractors.findings.Status values).
+#: The statuses a task can have (core.findings.Status values).
 STATUSES = ("done", "in_progress", "not_done", "planned")
 
 

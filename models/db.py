@@ -11,8 +11,8 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from extractors.errors import StorageError
-from models.settings import Settings
+from thidua.core.errors import StorageError
+from thidua.core.settings import Settings
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _engines: dict[str, Engine] = {}

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from extractors.errors import MissingFileError, StorageError
+from thidua.core.errors import MissingFileError, StorageError
 
 
 def sha256_of(path: Path) -> str:

@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from extractors.plan import PlanSpec
-from extractors.units import UnitSpec
-from models.originals import store_original
-from models.tables import Plan, PlanItem, SourceFile, Unit
+from thidua.core.plan import PlanSpec
+from thidua.core.units import UnitSpec
+from thidua.models.originals import store_original
+from thidua.models.tables import Plan, PlanItem, SourceFile, Unit
 
 
 def sync_units(session: Session, units: list[UnitSpec]) -> dict[str, Unit]:
@@ -97,7 +97,7 @@ def plan_item_dict(item: PlanItem) -> dict[str, object]:
 
 def plan_spec(plan: Plan) -> PlanSpec:
     """The stored plan back as the PlanSpec the extractor produced (for matching)."""
-    from extractors.plan import PlanItemSpec
+    from thidua.core.plan import PlanItemSpec
 
     return PlanSpec(
         year=plan.year,

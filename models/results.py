@@ -21,12 +21,12 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from extractors.document import Span
-from extractors.findings import Findings, Located, PeriodKind
-from extractors.text import fold
-from extractors.units import UnitSpec
-from models.plans import active_plan, register_source_file
-from models.tables import Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
+from thidua.core.document import Span
+from thidua.core.findings import Findings, Located, PeriodKind
+from thidua.core.text import fold
+from thidua.core.units import UnitSpec
+from thidua.models.plans import active_plan, register_source_file
+from thidua.models.tables import Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
 
 #: Statuses a run may take a file from (a re-dropped failed or review file is tried again).
 CLAIMABLE = ("received", "failed", "review")

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from review.app import create_app
+from thidua.review.app import create_app
 
 __all__ = ["create_app"]

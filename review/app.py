@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from starlette.middleware.sessions import SessionMiddleware
 
-from models.corrections import (
+from thidua.models.corrections import (
     FIGURE,
     TASK,
     CorrectionConflict,
@@ -30,15 +30,15 @@ from models.corrections import (
     latest_by_key,
     record_correction,
 )
-from models.db import session_factory
-from models.plans import active_plan
-from models.settings import Settings
-from models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit, User
-from review import labels
-from matching.matrix import completion_matrix, orphan_corrections
-from review.queue import QueueEntry, build_queue, entry_for
-from review.security import ROLES, UserError, authenticate, create_user, csrf_matches, new_csrf_token, secret_key
-from review.sources import excerpt_for
+from thidua.models.db import session_factory
+from thidua.models.plans import active_plan
+from thidua.core.settings import Settings
+from thidua.models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit, User
+from thidua.review import labels
+from thidua.matching.matrix import completion_matrix, orphan_corrections
+from thidua.review.queue import QueueEntry, build_queue, entry_for
+from thidua.review.security import ROLES, UserError, authenticate, create_user, csrf_matches, new_csrf_token, secret_key
+from thidua.review.sources import excerpt_for
 
 HERE = Path(__file__).resolve().parent
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -529,7 +529,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], float] =
             flash(request, "ok", f"Đã {'mở khoá' if target.active else 'khoá'} tài khoản {target.username}.")
         return RedirectResponse("/admin/users", status_code=303)
 
-    app.include_router(__import__("review.scores", fromlist=["_"]).score_router(db, current_user, render, flash))
+    app.include_router(__import__("thidua.review.scores", fromlist=["_"]).score_router(db, current_user, render, flash))
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> Response:

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from models.corrections import FIGURE, TASK, CorrectionKey, latest_by_key
-from models.tables import Correction, Finding, Match, Report
+from thidua.models.corrections import FIGURE, TASK, CorrectionKey, latest_by_key
+from thidua.models.tables import Correction, Finding, Match, Report
 
 
 @dataclass(slots=True)

@@ -15,14 +15,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from extractors.errors import ThiduaError
-from models.corrections import CorrectionConflict, CorrectionError, current_version
-from models.plans import active_plan
-from models.tables import Plan, Unit, User
-from scoring.chart import score_chart_png
-from scoring.manual import manual_key, record_manual
-from scoring.report import SOURCE_LABELS, describe, points_vi, score_table
-from scoring.table import find_table
+from thidua.core.errors import ThiduaError
+from thidua.models.corrections import CorrectionConflict, CorrectionError, current_version
+from thidua.models.plans import active_plan
+from thidua.models.tables import Plan, Unit, User
+from thidua.scoring.chart import score_chart_png
+from thidua.scoring.manual import manual_key, record_manual
+from thidua.scoring.report import SOURCE_LABELS, describe, points_vi, score_table
+from thidua.scoring.table import find_table
 
 
 def score_router(

@@ -12,9 +12,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from extractors.errors import ConfigError, ThiduaError
-from models.settings import Settings
-from models.tables import User
+from thidua.core.errors import ConfigError, ThiduaError
+from thidua.core.settings import Settings
+from thidua.models.tables import User
 
 ROLES = ("reviewer", "admin")
 #: Where a generated key is kept when THIDUA_SECRET_KEY is empty.

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.document import Document, Paragraph, Table
-from extractors.errors import ThiduaError
-from models.tables import Finding
+from thidua.core.document import Document, Paragraph, Table
+from thidua.core.errors import ThiduaError
+from thidua.models.tables import Finding
 
 _lock = threading.Lock()
 
@@ -35,7 +35,7 @@ class SourceExcerpt:
 
 @functools.lru_cache(maxsize=32)
 def _read_cached(path: str, _mtime: float, _size: int) -> Document:
-    from extractors.readers import read_document
+    from thidua.extractors.readers import read_document
 
     return read_document(Path(path))
 

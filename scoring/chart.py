@@ -10,7 +10,7 @@ matplotlib.use("Agg")  # no display: the chart is drawn into memory only
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from scoring.report import ScoreTable, points_vi  # noqa: E402
+from thidua.scoring.report import ScoreTable, points_vi  # noqa: E402
 
 #: One colour per section of the table (I, II, III, …), in order.
 _COLOURS = ["#2f6db5", "#4fa36b", "#e0a22b", "#8b5fbf", "#d0667a", "#5bb6c4"]

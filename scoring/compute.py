@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from extractors.errors import ConfigError
-from matching.matrix import Cell, FigureValue, Matrix, completion_matrix, effective_figures
-from models.settings import Settings
-from models.tables import Correction, Report, Score, SourceFile, Unit
-from scoring.manual import manual_entries, received_dates
-from scoring.table import BONUS_CAP, TOTAL, Criterion, Deadline, ScoringTable, find_table
+from thidua.core.errors import ConfigError
+from thidua.matching.matrix import Cell, FigureValue, Matrix, completion_matrix, effective_figures
+from thidua.core.settings import Settings
+from thidua.models.tables import Correction, Report, Score, SourceFile, Unit
+from thidua.scoring.manual import manual_entries, received_dates
+from thidua.scoring.table import BONUS_CAP, TOTAL, Criterion, Deadline, ScoringTable, find_table
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MACHINE = "machine"
@@ -535,7 +535,7 @@ def score_year(
     """Recompute a year's scores from the current data and store them; the year's table by default."""
     if table is None:
         if year is None:
-            from models.plans import active_plan
+            from thidua.models.plans import active_plan
 
             plan = active_plan(session)
             if plan is None:

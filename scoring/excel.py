@@ -10,9 +10,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
-from extractors.errors import StorageError
-from scoring.compute import done_date
-from scoring.report import (
+from thidua.core.errors import StorageError
+from thidua.scoring.compute import done_date
+from thidua.scoring.report import (
     SOURCE_LABELS,
     STATE_LABELS,
     TIMING_LABELS,

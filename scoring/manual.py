@@ -19,9 +19,9 @@ import datetime as dt
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from models.corrections import CorrectionConflict, CorrectionError, CorrectionKey, latest_correction
-from models.tables import Correction, User
-from scoring.table import PERIODS, Criterion
+from thidua.models.corrections import CorrectionConflict, CorrectionError, CorrectionKey, latest_correction
+from thidua.models.tables import Correction, User
+from thidua.scoring.table import PERIODS, Criterion
 
 MANUAL = "manual"
 REPORT = "report"

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.settings import Settings
-from models.tables import Report, SourceFile
-from scoring.compute import ScoreSheet, score_year
-from scoring.table import BONUS_CAP, ScoringTable
+from thidua.core.settings import Settings
+from thidua.models.tables import Report, SourceFile
+from thidua.scoring.compute import ScoreSheet, score_year
+from thidua.scoring.table import BONUS_CAP, ScoringTable
 
 SOURCE_LABELS = {
     "machine": "Máy đọc (chưa duyệt)",

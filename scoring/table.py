@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import ConfigError
-from extractors.text import fold
-from models.settings import Settings
+from thidua.core.errors import ConfigError
+from thidua.core.text import fold
+from thidua.core.settings import Settings
 
 #: The rules a criterion can use (docs/scoring.md describes each).
 RULES = ("plan_tasks", "reports_on_time", "late_reports", "figures", "manual")
-#: Report periods a deadline may name (extractors.findings PeriodKind values).
+#: Report periods a deadline may name (core.findings PeriodKind values).
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "6M", "9M", "Y", "OTHER")
 #: The criterion id the stored total (with the rank) uses; no criterion may take it.
 TOTAL = "total"

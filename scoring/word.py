@@ -22,9 +22,9 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from extractors.errors import StorageError
-from scoring.chart import score_chart_png
-from scoring.report import ScoreTable, points_vi
+from thidua.core.errors import StorageError
+from thidua.scoring.chart import score_chart_png
+from thidua.scoring.report import ScoreTable, points_vi
 
 FONT = "Times New Roman"
 

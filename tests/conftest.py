@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
-from models.settings import Settings
+from thidua.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DOCS = ROOT / "sample_docs"
@@ -51,7 +51,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     try:
         yield url
     finally:
-        from models import db as dbmod
+        from thidua.models import db as dbmod
 
         engine = dbmod._engines.pop(url, None)
         if engine is not None:
@@ -76,7 +76,7 @@ def settings(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Se
 @pytest.fixture
 def session(settings: Settings) -> Iterator[Session]:
     """A session on the upgraded test database."""
-    from models.db import session_factory
+    from thidua.models.db import session_factory
 
     s = session_factory(settings)()
     try:

@@ -6,8 +6,8 @@ import re
 
 import typer.main
 
-from cli.main import app
-from models.settings import setting_names
+from thidua.cli.main import app
+from thidua.core.settings import setting_names
 from tests.conftest import ROOT
 
 
@@ -28,7 +28,7 @@ def test_every_setting_is_documented() -> None:
 
 
 def test_every_environment_variable_the_code_reads_is_documented() -> None:
-    # Readers outside models.settings (LibreOffice timeout, OCR pages) count too.
+    # Readers outside core.settings (LibreOffice timeout, OCR pages) count too.
     doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     names: set[str] = set()
     for folder in ("extractors", "matching", "models", "inbox", "flows", "review", "scoring", "cli", "tests"):

@@ -22,17 +22,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from extractors.document import Span
-from extractors.findings import Findings, Located, Period, PeriodKind, Status, TaskStatement
-from extractors.plan import PlanSpec, extract_plan
-from extractors.readers import read_document
-from extractors.units import load_units
-from inbox import is_temporary_name, list_complete_files, move_to, reason_path, still_as_listed
-from models.db import session_factory, session_scope
-from models.plans import register_source_file, save_plan, sync_units
-from models.results import claim_source_file, finish_source_file, save_results
-from models.settings import Settings
-from models.tables import Finding, FlowRunSummary, Match, Report, SourceFile
+from thidua.core.document import Span
+from thidua.core.findings import Findings, Located, Period, PeriodKind, Status, TaskStatement
+from thidua.core.plan import PlanSpec
+from thidua.extractors.plan import extract_plan
+from thidua.extractors.readers import read_document
+from thidua.core.units import load_units
+from thidua.inbox import is_temporary_name, list_complete_files, move_to, reason_path, still_as_listed
+from thidua.models.db import session_factory, session_scope
+from thidua.models.plans import register_source_file, save_plan, sync_units
+from thidua.models.results import claim_source_file, finish_source_file, save_results
+from thidua.core.settings import Settings
+from thidua.models.tables import Finding, FlowRunSummary, Match, Report, SourceFile
 from tests.conftest import PLAN_DOCX, ROOT, SAMPLE_DOCS
 
 REPORTS = SAMPLE_DOCS / "reports"
@@ -85,7 +86,7 @@ def _docx_variant(src: Path, dst: Path, replace: dict[str, str] | None = None, t
 
 
 def _run(settings: Settings, **kw):  # type: ignore[no-untyped-def]
-    from flows.process_inbox import process_inbox
+    from thidua.flows.process_inbox import process_inbox
 
     kw.setdefault("settle_seconds", 5)
     return process_inbox(str(settings.inbox), **kw)
@@ -115,7 +116,7 @@ def _subprocess_env(settings: Settings, api_url: str) -> dict[str, str]:
 def _start_run(settings: Settings, api_url: str) -> subprocess.Popen[bytes]:
     """`python -m flows.process_inbox INBOX` in its own process, on the session's Prefect server."""
     return subprocess.Popen(
-        [sys.executable, "-m", "flows.process_inbox", str(settings.inbox)],
+        [sys.executable, "-m", "thidua.flows.process_inbox", str(settings.inbox)],
         cwd=ROOT,
         env=_subprocess_env(settings, api_url),
         stdout=subprocess.PIPE,
@@ -494,7 +495,7 @@ def test_transient_fault_is_retried_corrupt_file_is_not(settings: Settings, pref
 def test_thidua_run_command(settings: Settings, prefect_harness: str) -> None:
     from typer.testing import CliRunner
 
-    from cli.main import app
+    from thidua.cli.main import app
 
     _import_plan(settings)
     _drop(settings.inbox, REPORTS / DOCX_REPORTS[0])

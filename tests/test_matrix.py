@@ -11,14 +11,14 @@ import pytest
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from cli.main import app
-from extractors.errors import ConfigError, PlanError
-from extractors.plan import extract_plan
-from extractors.readers import read_document
-from extractors.units import load_units
-from matching.matrix import completion_matrix, effective_figures, orphan_corrections
-from models.plans import active_plan, plan_spec, save_plan, sync_units
-from models.tables import Correction, Finding, Match, Plan, Report, SourceFile, Unit, User
+from thidua.cli.main import app
+from thidua.core.errors import ConfigError, PlanError
+from thidua.extractors.plan import extract_plan
+from thidua.extractors.readers import read_document
+from thidua.core.units import load_units
+from thidua.matching.matrix import completion_matrix, effective_figures, orphan_corrections
+from thidua.models.plans import active_plan, plan_spec, save_plan, sync_units
+from thidua.models.tables import Correction, Finding, Match, Plan, Report, SourceFile, Unit, User
 from tests.conftest import PLAN_DOCX, SAMPLE_DOCS
 
 D = dt.date

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
-from extractors.plan import extract_plan
-from extractors.readers import read_document
+from thidua.cli.main import app
+from thidua.extractors.plan import extract_plan
+from thidua.extractors.readers import read_document
 from tests.conftest import PLAN_DOCX, PLAN_PDF
 
 SEED_IDS = ["Q1-1", "Q1-2", "Q1-3", "Q2-1", "Q2-2", "Q3-1", "Q3-2", "Q4-1", "Q4-2", "Q4-3"]

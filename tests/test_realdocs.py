@@ -11,10 +11,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from extractors.doc_reader import read_doc
-from extractors.document import Document, SourceFormat
-from extractors.errors import CorruptDocumentError, EncryptedDocumentError, MissingToolError
-from extractors.legacy import (
+from thidua.extractors.doc_reader import read_doc
+from thidua.core.document import Document, SourceFormat
+from thidua.core.errors import CorruptDocumentError, EncryptedDocumentError, MissingToolError
+from thidua.extractors.legacy import (
     TCVN3,
     VNI,
     detect_encoding,
@@ -24,10 +24,10 @@ from extractors.legacy import (
     tcvn3_to_unicode,
     vni_to_unicode,
 )
-from extractors.ocr import ocr_confidence, read_scanned_pdf
-from extractors.quality import character_accuracy
-from extractors.readers import read_document
-from extractors.text import fold, normalize_text
+from thidua.extractors.ocr import ocr_confidence, read_scanned_pdf
+from thidua.extractors.quality import character_accuracy
+from thidua.extractors.readers import read_document
+from thidua.core.text import fold, normalize_text
 
 REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 pytestmark = pytest.mark.skipif(not REALDOCS.is_dir(), reason=f"real documents folder {REALDOCS} is absent")
@@ -252,7 +252,7 @@ def test_font_names():
 
 
 def test_fix_legacy_encoding_by_statistics_when_fonts_are_unknown():
-    from extractors.document import Paragraph
+    from thidua.core.document import Paragraph
 
     doc = Document(source="x.pdf", format=SourceFormat.PDF)
     doc.blocks = [

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.document import Cell, Document, Paragraph, SourceFormat, Table
-from extractors.evaluation import evaluate
-from extractors.findings import PeriodKind, Status
-from extractors.report import extract_findings
-from extractors.units import load_units
+from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
+from thidua.extractors.evaluation import evaluate
+from thidua.core.findings import PeriodKind, Status
+from thidua.extractors.report import extract_findings
+from thidua.core.units import load_units
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "sample_docs" / "reports"
@@ -386,7 +386,7 @@ def _readable(path: Path) -> bool:
 
 @needs_corpus
 def test_extract_command_prints_findings_json() -> None:
-    from cli.main import app
+    from thidua.cli.main import app
 
     result = CliRunner().invoke(app, ["extract", str(REPORTS / "hoa_an_6m_2022.docx"), "--json", "--plan", str(PLAN_DOCX)])
     assert result.exit_code == 0, result.output
@@ -398,7 +398,7 @@ def test_extract_command_prints_findings_json() -> None:
 
 @needs_corpus
 def test_extract_command_reports_a_bad_file_in_vietnamese(tmp_path: Path) -> None:
-    from cli.main import app
+    from thidua.cli.main import app
 
     bad = tmp_path / "hong.pdf"
     bad.write_bytes(b"not a pdf at all")
@@ -409,7 +409,7 @@ def test_extract_command_reports_a_bad_file_in_vietnamese(tmp_path: Path) -> Non
 
 @needs_corpus
 def test_eval_command_prints_scores(tmp_path: Path) -> None:
-    from cli.main import app
+    from thidua.cli.main import app
 
     # Three reports in three formats (Word, text PDF, legacy .doc) keep the command test short;
     # the accuracy of the whole sample set is measured by `thidua eval` itself (make eval).
@@ -430,8 +430,8 @@ def test_eval_command_prints_scores(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_accuracy_on_the_readable_sample_reports() -> None:
-    from cli.extract import plan_matcher
-    from matching.evaluation import MatchScores, score_document
+    from thidua.cli.extract import plan_matcher
+    from thidua.matching.evaluation import MatchScores, score_document
 
     result = evaluate(REPORTS, UNITS, plan_matcher(PLAN_DOCX, UNITS), include=_readable)
     assert len(result.documents) >= 10 and not any(d.error for d in result.documents)

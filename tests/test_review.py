@@ -15,12 +15,12 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from extractors.document import Document, Span, Table
-from extractors.findings import Figure, Findings, Located, Period, PeriodKind, Status, TaskStatement
-from extractors.plan import extract_plan
-from extractors.readers import read_document
-from extractors.units import load_units
-from models.corrections import (
+from thidua.core.document import Document, Span, Table
+from thidua.core.findings import Figure, Findings, Located, Period, PeriodKind, Status, TaskStatement
+from thidua.extractors.plan import extract_plan
+from thidua.extractors.readers import read_document
+from thidua.core.units import load_units
+from thidua.models.corrections import (
     AppendOnlyError,
     CorrectionConflict,
     CorrectionKey,
@@ -28,13 +28,13 @@ from models.corrections import (
     latest_correction,
     record_correction,
 )
-from models.db import session_scope
-from models.plans import register_source_file, save_plan, sync_units
-from models.results import save_results
-from models.settings import Settings
-from models.tables import Correction, Finding, Report, Unit, User
-from review.app import create_app
-from review.security import SECRET_KEY_FILE, create_user, secret_key
+from thidua.models.db import session_scope
+from thidua.models.plans import register_source_file, save_plan, sync_units
+from thidua.models.results import save_results
+from thidua.core.settings import Settings
+from thidua.models.tables import Correction, Finding, Report, Unit, User
+from thidua.review.app import create_app
+from thidua.review.security import SECRET_KEY_FILE, create_user, secret_key
 from tests.conftest import PLAN_DOCX, SAMPLE_DOCS
 
 REPORT = SAMPLE_DOCS / "reports" / "hoa_an_6m_2022.docx"
@@ -145,7 +145,7 @@ class Site:
         return c
 
     def session(self) -> Session:
-        from models.db import session_factory
+        from thidua.models.db import session_factory
 
         return session_factory(self.settings)()
 
@@ -317,7 +317,7 @@ def test_secret_key_is_generated_once_and_kept(settings: Settings) -> None:
 
 
 def test_user_add_command(settings: Settings) -> None:
-    from cli.main import app
+    from thidua.cli.main import app
 
     runner = CliRunner()
     r = runner.invoke(app, ["user", "add", "hoa", "--password", PASSWORD, "--role", "admin"])
@@ -367,7 +367,7 @@ def test_finding_page_shows_the_source_with_the_span_marked(site: Site) -> None:
 
 
 def test_accept_change_reject_through_the_page(site: Site) -> None:
-    from matching.matrix import completion_matrix, effective_figures
+    from thidua.matching.matrix import completion_matrix, effective_figures
 
     c = site.login()
     q21 = _finding_id(site, "Q2-1")
@@ -408,7 +408,7 @@ def test_accept_change_reject_through_the_page(site: Site) -> None:
 
 
 def test_moving_a_task_to_another_plan_item(site: Site) -> None:
-    from matching.matrix import completion_matrix
+    from thidua.matching.matrix import completion_matrix
 
     c = site.login()
     q11 = _finding_id(site, "Q1-1")
@@ -501,7 +501,7 @@ def test_the_database_itself_refuses_to_change_a_correction(site: Site) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
 
-    from models.db import get_engine
+    from thidua.models.db import get_engine
 
     _key_, user, unit_id = _key(site)
     finding = _finding_id(site, "Q2-1")
@@ -569,7 +569,7 @@ def test_conflict_at_the_model_level(site: Site) -> None:
 
 
 def test_a_correction_survives_reprocessing(site: Site) -> None:
-    from matching.matrix import completion_matrix
+    from thidua.matching.matrix import completion_matrix
 
     c = site.login()
     fid = _finding_id(site, "Q2-1")
@@ -637,9 +637,9 @@ def test_two_writers_racing_on_one_key_cannot_both_win(site: Site) -> None:
 
 def test_pdf_finding_shows_its_page(site: Site) -> None:
     """A report read from a PDF by the real extractor and matcher: the excerpt names its page."""
-    from extractors.report import extract_findings
-    from matching import match_findings
-    from models.plans import active_plan, plan_spec
+    from thidua.extractors.report import extract_findings
+    from thidua.matching import match_findings
+    from thidua.models.plans import active_plan, plan_spec
 
     path = SAMPLE_DOCS / "reports" / "hoa_an_9m_2022.pdf"
     units = load_units(site.settings.units_file)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from models.settings import Settings
+from thidua.core.settings import Settings
 from tests.conftest import PLAN_DOCX, SAMPLE_DOCS
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -48,8 +48,8 @@ def _free_port() -> int:
 
 def _run_inbox_once(settings: Settings) -> None:
     """One pass of the inbox flow's per-document stage over the inbox (no Prefect needed here)."""
-    from flows.steps import default_claimer, handle_document, prepare_run
-    from inbox import list_complete_files
+    from thidua.flows.steps import default_claimer, handle_document, prepare_run
+    from thidua.inbox import list_complete_files
 
     ctx = prepare_run(settings, default_claimer())
     listing = list_complete_files(settings.inbox, settle_seconds=0, now=time.time() + 60)
@@ -61,14 +61,14 @@ def _run_inbox_once(settings: Settings) -> None:
 
 def _reprocess_stored_original(settings: Settings, original_name: str) -> int:
     """Run the stored original through read -> extract -> match -> save_results again."""
-    from extractors.readers import read_document
-    from extractors.report import extract_findings
-    from extractors.units import load_units
-    from matching import match_findings
-    from models.db import session_scope
-    from models.plans import active_plan, plan_spec
-    from models.results import save_results
-    from models.tables import SourceFile
+    from thidua.extractors.readers import read_document
+    from thidua.extractors.report import extract_findings
+    from thidua.core.units import load_units
+    from thidua.matching import match_findings
+    from thidua.models.db import session_scope
+    from thidua.models.plans import active_plan, plan_spec
+    from thidua.models.results import save_results
+    from thidua.models.tables import SourceFile
 
     units = load_units(settings.units_file)
     with session_scope(settings) as s:
@@ -86,13 +86,13 @@ def live_site(settings: Settings) -> Iterator[str]:
     """The seed plan imported, the Hòa An 6-month report through the pipeline, users, a live server."""
     import uvicorn
 
-    from extractors.plan import extract_plan
-    from extractors.readers import read_document
-    from extractors.units import load_units
-    from models.db import session_scope
-    from models.plans import register_source_file, save_plan, sync_units
-    from review.app import create_app
-    from review.security import create_user
+    from thidua.extractors.plan import extract_plan
+    from thidua.extractors.readers import read_document
+    from thidua.core.units import load_units
+    from thidua.models.db import session_scope
+    from thidua.models.plans import register_source_file, save_plan, sync_units
+    from thidua.review.app import create_app
+    from thidua.review.security import create_user
 
     units = load_units(settings.units_file)
     spec = extract_plan(read_document(PLAN_DOCX), [u.name for u in units])
@@ -122,8 +122,8 @@ def live_site(settings: Settings) -> Iterator[str]:
 
 def _current_task_finding(settings: Settings, code: str) -> tuple[int, str]:
     """(finding id, machine status) of the current report's task linked to a plan item."""
-    from models.db import session_scope
-    from models.tables import Finding, Match, PlanItem, Report
+    from thidua.models.db import session_scope
+    from thidua.models.tables import Finding, Match, PlanItem, Report
 
     with session_scope(settings) as s:
         row = s.execute(

@@ -10,10 +10,10 @@ import pytest
 from PIL import Image
 from rapidfuzz import fuzz
 
-from extractors.document import Document, Paragraph, Table
-from extractors.ocr import ocr_confidence, read_scanned_pdf
-from extractors.scan_tables import cell_text, detect_tables, fill_grid, read_pgm, write_pgm
-from extractors.text import fold
+from thidua.core.document import Document, Paragraph, Table
+from thidua.extractors.ocr import ocr_confidence, read_scanned_pdf
+from thidua.extractors.scan_tables import cell_text, detect_tables, fill_grid, read_pgm, write_pgm
+from thidua.core.text import fold
 
 REPORTS = Path(__file__).resolve().parents[1] / "sample_docs" / "reports"
 PAPER = 246

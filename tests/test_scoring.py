@@ -19,16 +19,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from extractors.errors import ConfigError
-from extractors.plan import extract_plan
-from extractors.readers import read_document
-from extractors.units import load_units
-from models.corrections import record_correction
-from models.plans import save_plan, sync_units
-from models.tables import Finding, Match, Report, Score, SourceFile, Unit, User
-from scoring.compute import compute_scores, score_year
-from scoring.manual import record_manual, record_received
-from scoring.table import BONUS_CAP, TOTAL, load_table
+from thidua.core.errors import ConfigError
+from thidua.extractors.plan import extract_plan
+from thidua.extractors.readers import read_document
+from thidua.core.units import load_units
+from thidua.models.corrections import record_correction
+from thidua.models.plans import save_plan, sync_units
+from thidua.models.tables import Finding, Match, Report, Score, SourceFile, Unit, User
+from thidua.scoring.compute import compute_scores, score_year
+from thidua.scoring.manual import record_manual, record_received
+from thidua.scoring.table import BONUS_CAP, TOTAL, load_table
 from tests.conftest import PLAN_DOCX, SAMPLE_DOCS
 
 TABLE = SAMPLE_DOCS / "scoring_2022.toml"
@@ -217,7 +217,7 @@ def test_manual_grades_and_shared_rank(session: Session, world: dict[str, Unit])
     ev = sheet.unit("Bảo Lâm").criteria["chat_luong_phong_trao"].evidence[0]
     assert (ev["grade"], ev["points"], ev["source"]) == ("D", 5, "reviewer")
     assert sheet.unit("Bảo Lâm").pending == ["sang_tao"] and sheet.unit("Nguyên Bình").pending == []
-    from models.corrections import CorrectionError
+    from thidua.models.corrections import CorrectionError
 
     with pytest.raises(CorrectionError):
         record_manual(session, user, table.criterion("chat_luong_phong_trao"), unit_id=world["Hòa An"].id, year=2022, value="E")
@@ -281,8 +281,8 @@ def test_table_errors_name_the_file(tmp_path: Path, session: Session, world: dic
 def test_excel_export(session: Session, world: dict[str, Unit], tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from scoring.excel import SHEET_EVIDENCE, SHEET_MATRIX, SHEET_SCORES, SHEET_TABLE, export_excel
-    from scoring.report import score_table
+    from thidua.scoring.excel import SHEET_EVIDENCE, SHEET_MATRIX, SHEET_SCORES, SHEET_TABLE, export_excel
+    from thidua.scoring.report import score_table
 
     view = score_table(session, table=load_table(TABLE), as_of=AS_OF)
     path = export_excel(session, view, tmp_path / "out" / "diem.xlsx")
@@ -313,8 +313,8 @@ def test_excel_export(session: Session, world: dict[str, Unit], tmp_path: Path) 
 def test_word_export_decree_30(session: Session, world: dict[str, Unit], tmp_path: Path) -> None:
     from docx import Document as Docx
 
-    from scoring.report import score_table
-    from scoring.word import WordOptions, export_word
+    from thidua.scoring.report import score_table
+    from thidua.scoring.word import WordOptions, export_word
 
     view = score_table(session, table=load_table(TABLE), as_of=AS_OF)
     path = export_word(view, tmp_path / "bao_cao.docx", WordOptions(date=D(2023, 1, 5)))
@@ -355,8 +355,8 @@ def test_word_export_decree_30(session: Session, world: dict[str, Unit], tmp_pat
 def test_chart_png(session: Session, world: dict[str, Unit]) -> None:
     from PIL import Image
 
-    from scoring.chart import score_chart_png
-    from scoring.report import score_table
+    from thidua.scoring.chart import score_chart_png
+    from thidua.scoring.report import score_table
 
     png = score_chart_png(score_table(session, table=load_table(TABLE), as_of=AS_OF))
     img = Image.open(io.BytesIO(png))
@@ -364,7 +364,7 @@ def test_chart_png(session: Session, world: dict[str, Unit]) -> None:
 
 
 def test_cli_score_grade_and_exports(session: Session, world: dict[str, Unit], tmp_path: Path) -> None:
-    from cli.main import app
+    from thidua.cli.main import app
 
     runner = CliRunner()
     r = runner.invoke(app, ["score", "--json", "--as-of", "2023-02-01"])
@@ -400,8 +400,8 @@ def test_review_scores_page(settings, session: Session, world: dict[str, Unit]) 
 
     from fastapi.testclient import TestClient
 
-    from review.app import create_app
-    from review.security import create_user
+    from thidua.review.app import create_app
+    from thidua.review.security import create_user
 
     create_user(session, "lan", "mat-khau-dai-1", "reviewer")
     session.commit()
@@ -429,10 +429,10 @@ def test_review_scores_page(settings, session: Session, world: dict[str, Unit]) 
 def test_scores_from_the_real_pipeline(session: Session, settings) -> None:
     """Three year-end Word reports through the real extractor and matcher: every point's evidence
     leads to stored findings of those reports, and the points follow the rules from what was read."""
-    from matching import match_findings
-    from extractors.report import extract_findings
-    from models.plans import plan_spec, register_source_file
-    from models.results import save_results
+    from thidua.matching import match_findings
+    from thidua.extractors.report import extract_findings
+    from thidua.models.plans import plan_spec, register_source_file
+    from thidua.models.results import save_results
 
     specs = load_units(SAMPLE_DOCS / "units.toml")
     sync_units(session, specs)
