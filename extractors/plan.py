@@ -182,18 +182,18 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
     if year is None:
         raise PlanError("không xác định được năm của kế hoạch", doc.source)
     seen: set[str] = set()
-    for item, cells in zip(items, raw):
+    for item, fields in zip(items, raw):
         if item.id in seen:
             raise PlanError(f"nhiệm vụ {item.id} xuất hiện hai lần trong bảng kế hoạch", doc.source)
         seen.add(item.id)
-        content = normalize_text(cells.get("content", ""))
-        responsible_raw = normalize_text(cells.get("responsible", ""))
-        extra = " ".join(cells.get(k, "") for k in ("due", "place"))
+        content = normalize_text(fields.get("content", ""))
+        responsible_raw = normalize_text(fields.get("responsible", ""))
+        extra = " ".join(fields.get(k, "") for k in ("due", "place"))
         item.content = content
         item.responsible, item.responsible_units = _responsibility(responsible_raw, unit_names)
         item.responsible_text = _clean_responsible(responsible_raw)
         place = _PLACE.search(responsible_raw + " " + extra) or _PLACE.search(content)
-        item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (cells.get("place") or None)
+        item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (fields.get("place") or None)
         item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
         if item.due_date is None:
             item.due_date = quarter_end(item.quarter, year)

@@ -94,7 +94,7 @@ def machine_tasks(session: Session, year: int, unit_ids: list[int]) -> dict[Task
     ).all()
     found: dict[TaskKey, list[tuple[Match, Finding, Report]]] = defaultdict(list)
     for match, finding, report, code in rows:
-        if report.period_kind:
+        if report.unit_id is not None and report.period_kind:  # the query's filters; typed for mypy
             found[(report.unit_id, report.period_kind, code)].append((match, finding, report))
     out: dict[TaskKey, PeriodState] = {}
     for key, group in found.items():
@@ -139,8 +139,8 @@ def machine_figures(session: Session, year: int, unit_ids: list[int]) -> dict[Ta
     ).all()
     out: dict[TaskKey, FigureValue] = {}
     for finding, report, unit_name in rows:
-        if not report.period_kind or finding.value is None:
-            continue
+        if report.unit_id is None or not report.period_kind or finding.metric is None or finding.value is None:
+            continue  # excluded by the query's filters; typed for mypy
         key = (report.unit_id, report.period_kind, finding.metric)
         fig = out.get(key)
         ev = Evidence(report.id, finding.id, finding.text, None, "")
