@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from thidua.matching.matrix import OrphanCorrection, orphan_corrections
+from thidua.readmodel import orphan_corrections
+from thidua.readmodel.values import OrphanCorrection
 from thidua.models.corrections import TASK, CorrectionKey, corrections_for, history, latest_by_key
 from thidua.models.plans import active_plan
 from thidua.models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit, User

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from thidua.matching.matrix import completion_matrix
+from thidua.readmodel import completion_matrix
 from thidua.models.plans import active_plan
 from thidua.models.tables import Unit, User
 from thidua.review import queries
