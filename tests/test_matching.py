@@ -111,7 +111,7 @@ def test_head_only_item_from_a_member(matcher: PlanMatcher) -> None:
     assert member.score < head.score * 0.6
     assert "responsibility" in member.factors
     # A member reporting the head's action is not marked down as much.
-    cue = "Thực hiện Hướng dẫn của Trưởng Cụm về tổng kết công tác thi đua, khen thưởng năm 2022"
+    cue = "Thực hiện Hướng dẫn của Trưởng Cụm, huyện đã hướng dẫn các xã tổng kết công tác thi đua, khen thưởng năm 2022"
     reported = matcher.score_all(cue, date=dt.date(2022, 11, 20), unit="Bảo Lạc")[0]
     assert reported.item_id == "Q4-1"
     assert reported.factors.get("responsibility", 1.0) > member.factors["responsibility"]
@@ -298,3 +298,27 @@ def test_one_verdict_per_plan_item_the_most_confident_statement_decides() -> Non
     assert verdicts["Q3-1"]["date"] == "2022-07-08"
     assert verdicts["Q3-1"]["text"] == "Đã tổ chức hội nghị sơ kết"
     assert len(data["statements"]) == 3
+
+
+def test_a_plan_item_cited_as_background_is_not_a_completion(matcher: PlanMatcher) -> None:
+    # "Thực hiện Kế hoạch ... về ..." names an item as the reason for what follows, not as done.
+    cited = "Thực hiện Kế hoạch số 12/KH-CTĐ ngày 10/01/2022 của Cụm về tổ chức hội nghị sơ kết 6 tháng đầu năm"
+    assert matcher.match(cited, status=Status.DONE, unit="Hòa An") == []
+    done = cited + ", huyện đã cử đoàn dự hội nghị sơ kết 6 tháng đầu năm của Cụm"
+    assert [m.item_id for m in matcher.match(done, status=Status.DONE, unit="Hòa An")][:1] == ["Q3-1"]
+    assert matcher.match("Căn cứ Quy chế hoạt động của Cụm thi đua", status=Status.DONE, unit="Hòa An") == []
+
+
+def test_several_items_in_one_sentence_passive_voice_and_no_diacritics(matcher: PlanMatcher) -> None:
+    both = ("Báo cáo sơ kết công tác thi đua 6 tháng đã được gửi Trưởng Cụm đúng hạn và hội nghị sơ kết "
+            "6 tháng của Cụm đã được tổ chức tại huyện Hòa An")
+    assert {m.item_id for m in matcher.match(both, status=Status.DONE, unit="Bảo Lạc")} >= {"Q2-2", "Q3-1"}
+    plain = "hoi nghi so ket 6 thang dau nam da duoc to chuc"
+    assert [m.item_id for m in matcher.match(plain, status=Status.DONE, unit="Bảo Lạc")][:1] == ["Q3-1"]
+
+
+def test_a_deliverable_is_not_the_event_of_the_same_name(matcher: PlanMatcher) -> None:
+    # "Báo cáo sơ kết" (a report) and "Hội nghị sơ kết" (a conference) share every other word.
+    report = matcher.score_all("Báo cáo sơ kết 6 tháng đầu năm đã được ban hành", status=Status.DONE, unit="Bảo Lạc")
+    assert report[0].item_id == "Q2-2"
+    assert "kind" in {m.item_id: m for m in report}["Q3-1"].factors
