@@ -31,7 +31,6 @@ from thidua.models.plans import plan_spec, sync_units
 from thidua.models.results import (
     DEFAULT_STALE_AFTER,
     claim_source_file,
-    done_items,
     find_unit,
     finish_source_file,
     receive_file,
@@ -41,6 +40,7 @@ from thidua.models.results import (
 )
 from thidua.core.settings import Settings
 from thidua.models.tables import Plan, SourceFile
+from thidua.readmodel import done_items
 
 #: What can happen to one inbox file.
 PROCESSED, DUPLICATE, FAILED, REVIEW = "processed", "duplicate", "failed", "review"
