@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua.core.errors import ConfigError
+from thidua.core.dates import DATE_MENTION
 from thidua.core.text import fold, normalize_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -28,12 +29,7 @@ _WORD = re.compile(r"[^\W_]+")
 _CLAUSE = re.compile(r"[,;:.!?()\[\]\"“”‘’'«»\n]+")
 # "số 35/KH-UBND", "1254/BC-UBND", "Quyết định 598/QĐ-UBND": they name a document, not a task.
 _DOC_NUMBER = re.compile(r"\b(?:số\s*)?\d+\s*/\s*[^\W\d_][\w.\-–]*", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?\b"
-    r"|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
-    r"|\b\d{1,2}\s*/\s*\d{4}\b",
-    re.IGNORECASE,
-)
+_DATE = DATE_MENTION  # one set of date patterns for every stage: thidua.core.dates
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 

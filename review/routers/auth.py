@@ -1,0 +1,47 @@
+"""Log-in and log-out."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from thidua.review.deps import db, render, safe_next
+from thidua.review.security import authenticate, new_csrf_token
+
+router = APIRouter()
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/queue") -> Response:
+    """The log-in form."""
+    return render(request, "login.html", {"next": safe_next(next), "user": None, "error": None})
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login(request: Request, s: Session = Depends(db)) -> Response:
+    """Check the name and password; a fresh session on success."""
+    form = await request.form()
+    username = str(form.get("username", ""))
+    password = str(form.get("password", ""))
+    nxt = safe_next(str(form.get("next", "")))
+    user = authenticate(s, username, password)
+    if user is None:
+        return render(
+            request,
+            "login.html",
+            {"next": nxt, "user": None, "error": "Sai tên đăng nhập hoặc mật khẩu.", "username": username},
+            401,
+        )
+    s.commit()  # a password re-hash, if any
+    request.session.clear()  # no session fixation: a fresh session and CSRF token
+    request.session.update({"uid": user.id, "seen": request.app.state.clock(), "csrf": new_csrf_token()})
+    return RedirectResponse(nxt, status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    """End the session."""
+    request.session.clear()
+    request.session["flash"] = [("ok", "Đã đăng xuất.")]
+    return RedirectResponse("/login", status_code=303)
