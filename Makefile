@@ -39,7 +39,7 @@ test: setup
 
 # Static types of the shared core, the extractors and matching (configuration in pyproject.toml).
 typecheck: venv
-	@mkdir -p .mypy/thidua && for d in core extractors matching models flows inbox review scoring cli; do \
+	@mkdir -p .mypy/thidua && for d in core extractors matching readmodel models flows inbox review scoring cli; do \
 	  ln -sfn ../../$$d .mypy/thidua/$$d; done
 	$(PY) -m mypy
 

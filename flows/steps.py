@@ -38,7 +38,6 @@ from thidua.models.results import (
     DEFAULT_STALE_AFTER,
     claim_attempts,
     claim_source_file,
-    done_items,
     find_unit,
     finish_source_file,
     receive_file,
@@ -48,6 +47,7 @@ from thidua.models.results import (
 )
 from thidua.core.settings import Settings
 from thidua.models.tables import Plan, SourceFile
+from thidua.readmodel import done_items
 
 #: What can happen to one inbox file.
 PROCESSED, DUPLICATE, FAILED, REVIEW = "processed", "duplicate", "failed", "review"

@@ -316,34 +316,11 @@ def save_results(
     return report
 
 
-def done_items(session: Session, unit_id: int | None, year: int | None) -> set[str]:
-    """Plan item ids the machine found done by a unit in its current reports of a year."""
-    if unit_id is None or year is None:
-        return set()
-    q = (
-        select(PlanItem.code)
-        .join(Match, Match.plan_item_id == PlanItem.id)
-        .join(Finding, Finding.id == Match.finding_id)
-        .join(Report, Report.id == Finding.report_id)
-        .join(Plan, Plan.id == PlanItem.plan_id)
-        .where(
-            Report.is_current.is_(True),
-            Report.unit_id == unit_id,
-            Report.year == year,
-            Match.status == "done",
-            Plan.active.is_(True),
-        )
-        .distinct()
-    )
-    return set(session.scalars(q))
-
-
 __all__ = [
     "CLAIMABLE",
     "DEFAULT_STALE_AFTER",
     "claim_attempts",
     "claim_source_file",
-    "done_items",
     "find_unit",
     "finish_source_file",
     "receive_file",

@@ -35,7 +35,7 @@ from thidua.models.plans import active_plan
 from thidua.core.settings import Settings
 from thidua.models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit, User
 from thidua.review import labels
-from thidua.matching.matrix import completion_matrix, orphan_corrections
+from thidua.readmodel import completion_matrix, orphan_corrections
 from thidua.review.queue import QueueEntry, build_queue, entry_for
 from thidua.review.security import ROLES, UserError, authenticate, create_user, csrf_matches, new_csrf_token, secret_key
 from thidua.review.sources import excerpt_for
