@@ -34,6 +34,8 @@ def read_docx(path: Path, source_format: SourceFormat = SourceFormat.DOCX) -> Do
         raise CorruptDocumentError("tệp .docx bị hỏng (không phải tệp zip hợp lệ)", path) from None
     try:
         wd = docx.Document(str(path))
+    except MemoryError:
+        raise
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptDocumentError(f"tệp .docx bị hỏng ({exc})", path) from None
     except Exception as exc:  # lxml errors and friends: the XML inside is broken

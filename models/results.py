@@ -70,6 +70,7 @@ def claim_source_file(
     One conditional UPDATE, checked by its row count: on PostgreSQL the row lock makes a second
     claimer wait and then see the first one's claim; on SQLite writers are serialized. A claim
     older than `stale_after` is taken over. Commit right after, so other runs see the claim.
+    Every claim counts one attempt (`SourceFile.attempts`) until the file is finished.
     """
     now = _utcnow()
     result = session.execute(
@@ -84,10 +85,15 @@ def claim_source_file(
                 ),
             ),
         )
-        .values(status="processing", claimed_by=claimer, claimed_at=now)
+        .values(status="processing", claimed_by=claimer, claimed_at=now, attempts=SourceFile.attempts + 1)
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def claim_attempts(session: Session, source_file_id: int) -> int:
+    """How many claims a file has had since it last finished, this one included."""
+    return int(session.scalar(select(SourceFile.attempts).where(SourceFile.id == source_file_id)) or 0)
 
 
 def finish_source_file(
@@ -105,18 +111,25 @@ def finish_source_file(
             SourceFile.claimed_by == claimer,
             SourceFile.status == "processing",
         )
-        .values(status=status, error=error, claimed_by=None, claimed_at=None, processed_at=_utcnow())
+        .values(
+            status=status, error=error, claimed_by=None, claimed_at=None, processed_at=_utcnow(), attempts=0
+        )
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-def release_claim(session: Session, source_file_id: int, claimer: str) -> None:
-    """Give a file back (status "received") after a fault that a later run may not meet."""
+def release_claim(session: Session, source_file_id: int, claimer: str, count_attempt: bool = False) -> None:
+    """Give a file back (status "received") for a later run.
+
+    After a transient fault (the database was down) the attempt does not count; after a document
+    ran over its time limit it does (`count_attempt=True`), so it is not retried forever.
+    """
+    attempts = SourceFile.attempts if count_attempt else SourceFile.attempts - 1
     session.execute(
         update(SourceFile)
         .where(SourceFile.id == source_file_id, SourceFile.claimed_by == claimer)
-        .values(status="received", claimed_by=None, claimed_at=None)
+        .values(status="received", claimed_by=None, claimed_at=None, attempts=attempts)
         .execution_options(synchronize_session=False)
     )
 
@@ -139,6 +152,8 @@ def review_reason(findings: Findings, units: list[UnitSpec]) -> str | None:
     keys = {k for u in units for k in u.keys}
     if fold(str(findings.unit.value)) not in keys:
         return f"đơn vị '{findings.unit.value}' không có trong danh sách đơn vị của Cụm"
+    if findings.period is None:
+        return "không xác định được kỳ báo cáo (quý, 6 tháng, 9 tháng, năm) nên chưa tính vào kế hoạch"
     return None
 
 
@@ -304,6 +319,7 @@ def save_results(
 __all__ = [
     "CLAIMABLE",
     "DEFAULT_STALE_AFTER",
+    "claim_attempts",
     "claim_source_file",
     "find_unit",
     "finish_source_file",

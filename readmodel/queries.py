@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from thidua.core.errors import ConfigError, PlanError
@@ -77,6 +77,11 @@ def current_reports(session: Session, year: int, unit_ids: list[int]) -> dict[tu
     return out
 
 
+def _in_current_reports(year: int, unit_ids: list[int]) -> tuple[ColumnElement[bool], ...]:
+    """Findings of the units' current reports of a year (the read model never sees superseded ones)."""
+    return (Report.is_current.is_(True), Report.year == year, Report.unit_id.in_(unit_ids))
+
+
 def machine_tasks(session: Session, year: int, unit_ids: list[int]) -> dict[TaskKey, PeriodState]:
     """The machine's state per (unit, period, item) from current reports: the strongest match wins."""
     rows = session.execute(
@@ -84,12 +89,7 @@ def machine_tasks(session: Session, year: int, unit_ids: list[int]) -> dict[Task
         .join(Finding, Match.finding_id == Finding.id)
         .join(Report, Finding.report_id == Report.id)
         .join(PlanItem, Match.plan_item_id == PlanItem.id)
-        .where(
-            Report.is_current.is_(True),
-            Report.year == year,
-            Report.unit_id.in_(unit_ids),
-            Finding.kind == "task",
-        )
+        .where(*_in_current_reports(year, unit_ids), Finding.kind == "task")
         .order_by(Report.id, Finding.id, Match.id)
     ).all()
     found: dict[TaskKey, list[tuple[Match, Finding, Report]]] = defaultdict(list)
@@ -128,13 +128,7 @@ def machine_figures(session: Session, year: int, unit_ids: list[int]) -> dict[Ta
         select(Finding, Report, Unit.name)
         .join(Report, Finding.report_id == Report.id)
         .join(Unit, Report.unit_id == Unit.id)
-        .where(
-            Report.is_current.is_(True),
-            Report.year == year,
-            Report.unit_id.in_(unit_ids),
-            Finding.kind == "figure",
-            Finding.metric.is_not(None),
-        )
+        .where(*_in_current_reports(year, unit_ids), Finding.kind == "figure", Finding.metric.is_not(None))
         .order_by(Report.id, Finding.id)
     ).all()
     out: dict[TaskKey, FigureValue] = {}
