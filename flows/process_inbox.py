@@ -239,7 +239,23 @@ def process_inbox(
             FlowRunSummary(started_at=started, finished_at=dt.datetime.now(dt.timezone.utc), summary=summary)
         )
     create_markdown_artifact(markdown, key="process-inbox-summary", description="Kết quả xử lý hộp thư đến")
+    _learn(settings, logger)
     return summary
+
+
+def _learn(settings: Settings, logger: Any) -> None:
+    """After the inbox: retrain the cluster's model on reviewers' decisions (matching/learning.py)."""
+    from thidua.cli.learn import cluster_name, learn_from_database
+    from thidua.core.errors import ThiduaError
+
+    try:
+        with session_scope(settings) as session:
+            _path, model = learn_from_database(session, settings, cluster_name(settings.units_file))
+    except ThiduaError as exc:
+        logger.warning("Không học được từ quyết định của người duyệt: %s", exc)
+        return
+    if model is not None:
+        logger.info("Mô hình học: luật F1 %.3f, mô hình F1 %.3f (%s)", model.rules_f1, model.learned_f1, "dùng" if model.active else "chưa dùng")
 
 
 if __name__ == "__main__":  # `python -m flows.process_inbox [INBOX]`: one run, summary as JSON

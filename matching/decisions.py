@@ -1,0 +1,124 @@
+"""Reviewer decisions as training cases: from the database's corrections, or simulated from expected files.
+
+- Database: the reports of the plan's year with their task findings; the corrections in force of
+  their keys (unit, year, period kind, plan item) are the decisions: "accept"/"change" give the
+  item's status, "reject" says the item is not in the report (models/corrections.py).
+- Simulation (`cases_from_expected`): a reviewer who checked a report decides what its
+  `X.expected.json` says: the items listed with their status, every other plan item absent.
+
+`learning_curve` trains on a few reports of a plan and measures verdicts on the others, rules
+beside the model, as reviewers of a new plan would see it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from thidua.core.document import Span
+from thidua.core.errors import ThiduaError
+from thidua.core.findings import Status, TaskStatement
+from thidua.core.plan import PlanSpec
+from thidua.core.units import UnitSpec
+from thidua.matching.learning import Case, _fit, decision_count, f1, rules_links, verdict_scores, LearnedModel, plan_signature
+from thidua.matching.matcher import PlanMatcher
+
+
+def cases_from_expected(directory: Path, units: list[UnitSpec], plan: PlanSpec) -> list[Case]:
+    """One case per report of a folder with an expected file: the decisions a reviewer would make."""
+    from thidua.extractors.evaluation import find_documents
+    from thidua.extractors.readers import read_document
+    from thidua.extractors.report import extract_findings
+
+    cases = []
+    for doc_path, expected_path in find_documents(Path(directory)):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        try:
+            findings = extract_findings(read_document(doc_path), units)
+        except ThiduaError:
+            continue
+        decisions: dict[str, str | None] = {i.id: None for i in plan.items}
+        decisions.update({t["plan_item"]: t["status"] for t in expected.get("tasks", [])})
+        cases.append(
+            Case(
+                doc_path.name,
+                list(findings.tasks),
+                findings.unit.value if findings.unit else None,
+                findings.report_date.value if findings.report_date else None,
+                decisions,
+            )
+        )
+    return cases
+
+
+def cases_from_database(session: Session, plan: PlanSpec) -> list[Case]:
+    """One case per stored report of the plan's year that reviewers decided on."""
+    from thidua.models.corrections import TASK, latest_by_key
+    from thidua.models.tables import Finding, Report, Unit
+
+    decided: dict[tuple[int | None, str | None], dict[str, str | None]] = {}
+    for key, c in latest_by_key(session, plan.year).items():
+        if key.target != TASK or not key.plan_item_code:
+            continue
+        status = None if c.field == "reject" else (c.new_value or {}).get("status")
+        decided.setdefault((key.unit_id, key.period_kind), {})[key.plan_item_code] = status
+    names = {u.id: u.name for u in session.scalars(select(Unit))}
+    cases = []
+    for report in session.scalars(select(Report).where(Report.year == plan.year).order_by(Report.id)):
+        decisions = decided.get((report.unit_id, report.period_kind))
+        if not decisions:
+            continue
+        rows = session.scalars(select(Finding).where(Finding.report_id == report.id, Finding.kind == "task").order_by(Finding.id))
+        statements = [
+            TaskStatement(
+                f.text,
+                Status(f.status or "done"),
+                f.date,
+                Span(f.block or 0, f.span_start or 0, f.span_end or 0, f.page, f.row, f.col),
+                f.confidence,
+            )
+            for f in rows
+        ]
+        unit = names.get(report.unit_id) if report.unit_id is not None else None
+        cases.append(Case(f"report {report.id}", statements, unit, report.report_date, decisions))
+    return cases
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    """Verdict F1 on the reports not trained on, after training on `reports` reports."""
+
+    reports: int
+    decisions: float
+    rules_f1: float
+    learned_f1: float
+    runs: int
+
+
+def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], seeds: int = 5) -> list[CurvePoint]:
+    """Train on n reports (several random draws), measure rules and model on the rest."""
+    out = []
+    for n in sizes:
+        if n >= len(cases):
+            break
+        rules, learned, counts = [], [], []
+        for seed in range(seeds):
+            order = sorted(cases, key=lambda c: c.name)
+            random.Random(seed).shuffle(order)
+            fit_on, test = order[:n], order[n:]
+            fitted = _fit(matcher, fit_on)
+            rules.append(f1(verdict_scores(test, [rules_links(matcher, c) for c in test])))
+            if fitted is None:
+                learned.append(rules[-1])
+            else:
+                model = LearnedModel("", plan_signature(matcher.plan), fitted[0], fitted[1], 0.0, 0.0, 0)
+                learned.append(f1(verdict_scores(test, [model.links(matcher, c) for c in test])))
+            counts.append(decision_count(fit_on))
+        out.append(CurvePoint(n, statistics.mean(counts), statistics.mean(rules), statistics.mean(learned), seeds))
+    return out
