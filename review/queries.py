@@ -93,6 +93,11 @@ def siblings(s: Session, entry: QueueEntry) -> list[Finding]:
     return list(s.scalars(q).unique())
 
 
+def report(s: Session, report_id: int) -> Report | None:
+    """One report by id."""
+    return s.get(Report, report_id)
+
+
 def entry_history(s: Session, entry: QueueEntry) -> list[Correction]:
     """The corrections of an entry's key, newest first (its own decision only for an unlinked statement)."""
     if entry.item is not None:

@@ -48,6 +48,11 @@ class QueueEntry:
         return float(self.match.score) if self.match is not None else None
 
     @property
+    def certainty(self) -> float:
+        """The one figure the queue shows and bulk decisions use: the lower of confidence and match score."""
+        return min(self.confidence, self.score) if self.score is not None else self.confidence
+
+    @property
     def ref(self) -> str:
         """The entry's id in URLs: `<finding id>` or `<finding id>?item=<code>`."""
         return f"{self.finding.id}" + (f"?item={self.item}" if self.item and self.kind == TASK else "")

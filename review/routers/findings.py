@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,7 @@ from thidua.review.doubts import doubts
 from thidua.review.deps import current_user, db, flash, render
 from thidua.review.queue import QueueEntry, build_queue, entry_for
 from thidua.review.sources import excerpt_for
+from thidua.review.volume import NO_ITEM, QueueFilter, bulk_accept, bulk_dismiss_unlinked, paginate, progress
 
 router = APIRouter()
 
@@ -28,32 +29,123 @@ def home(user: User = Depends(current_user)) -> Response:
     return RedirectResponse("/queue", status_code=303)
 
 
-@router.get("/queue", response_class=HTMLResponse)
-def queue_page(
-    request: Request,
+def _filter(
     year: int | None = None,
     kind: str | None = None,
     show: str = "open",
+    unit_id: int | None = None,
+    report_id: int | None = None,
+    status: str | None = None,
+    item: str | None = None,
+    ocr: str | None = None,
+    min_conf: int | None = Query(None, ge=0, le=100),
+    max_conf: int | None = Query(None, ge=0, le=100),
+    q: str = Query("", max_length=200),
+) -> QueueFilter:
+    """The queue's filters from the query string."""
+    return QueueFilter(
+        year=year,
+        kind=kind if kind in (TASK, FIGURE) else None,
+        show="all" if show == "all" else "open",
+        unit_id=unit_id,
+        report_id=report_id,
+        status=status if status in labels.STATUS_LABELS else None,
+        item=item or None,
+        ocr=bool(ocr),
+        min_conf=min_conf,
+        max_conf=max_conf,
+        q=q.strip(),
+    )
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def queue_page(
+    request: Request,
+    f: QueueFilter = Depends(_filter),
+    page: int = Query(1, ge=1, le=100000),
     user: User = Depends(current_user),
     s: Session = Depends(db),
 ) -> Response:
-    """Entries to decide, least sure first."""
-    kind = kind if kind in (TASK, FIGURE) else None
-    entries = build_queue(s, year=year, kind=kind, include_reviewed=show == "all")
-    total_open = len(build_queue(s, year=year, kind=kind)) if show == "all" else len(entries)
+    """Entries to decide, least sure first, filtered, a page at a time, with progress per district."""
+    everything = build_queue(s, year=f.year, kind=f.kind, include_reviewed=True)
+    narrowed = [e for e in everything if f.matches(e)]
+    entries = narrowed if f.show == "all" else [e for e in narrowed if not e.reviewed]
+    total_open = sum(1 for e in narrowed if not e.reviewed)
     return render(
         request,
         "queue.html",
         {
             "user": user,
-            "entries": entries,
-            "year": year,
-            "kind": kind,
-            "show": show,
+            "page": paginate(entries, page),
+            "entries": paginate(entries, page).entries,
+            "f": f,
+            "year": f.year,
+            "kind": f.kind,
+            "show": f.show,
             "years": queries.report_years(s),
             "total_open": total_open,
+            "units": queries.units_by_id(s),
+            "plan_codes": sorted({e.item for e in everything if e.item and e.kind == TASK}),
+            "progress": progress(everything, labels.period_label),
+            "NO_ITEM": NO_ITEM,
         },
     )
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse)
+def report_page(request: Request, report_id: int, user: User = Depends(current_user), s: Session = Depends(db)) -> Response:
+    """One district report top to bottom: every entry in document order, decided or not."""
+    report = queries.report(s, report_id)
+    if report is None:
+        raise HTTPException(404, "Không tìm thấy báo cáo này.")
+    entries = [e for e in build_queue(s, year=report.year, include_reviewed=True) if e.report.id == report.id]
+    entries.sort(key=lambda e: (e.finding.block if e.finding.block is not None else 1 << 30, e.finding.span_start or 0, e.item or ""))
+    [prog] = progress(entries, labels.period_label) or [None]
+    return render(
+        request,
+        "report.html",
+        {"user": user, "report": report, "entries": entries, "progress": prog, "f": QueueFilter(report_id=report.id, show="all")},
+    )
+
+
+@router.post("/queue/bulk")
+async def bulk(request: Request, user: User = Depends(current_user), s: Session = Depends(db)) -> Response:
+    """Accept everything above a certainty, or dismiss the statements on no plan item, of the filtered queue."""
+    form = await request.form()
+    back = str(form.get("back") or "/queue")
+    back = back if back.startswith("/queue") or back.startswith("/reports/") else "/queue"
+    try:
+        f = _filter(
+            year=int(str(form["year"])) if form.get("year") else None,
+            kind=str(form.get("kind") or "") or None,
+            unit_id=int(str(form["unit_id"])) if form.get("unit_id") else None,
+            report_id=int(str(form["report_id"])) if form.get("report_id") else None,
+            status=str(form.get("status") or "") or None,
+            item=str(form.get("item") or "") or None,
+            ocr=str(form.get("ocr") or "") or None,
+            min_conf=None,
+            max_conf=None,
+            q=str(form.get("q") or ""),
+        )
+        threshold = int(str(form.get("threshold") or "90"))
+    except ValueError:
+        raise HTTPException(400, "Biểu mẫu không hợp lệ.") from None
+    if not 0 <= threshold <= 100:
+        raise HTTPException(400, "Ngưỡng độ chắc chắn phải từ 0 đến 100.")
+    entries = [e for e in build_queue(s, year=f.year, kind=f.kind) if f.matches(e)]
+    action = str(form.get("action", ""))
+    if action == "accept_above":
+        out = bulk_accept(s, user, entries, threshold / 100)
+        what = f"Đã xác nhận {out.done} mục có độ chắc chắn từ {threshold}% trở lên"
+    elif action == "dismiss_unlinked":
+        out = bulk_dismiss_unlinked(s, user, entries, str(form.get("reason") or ""))
+        what = f"Đã bỏ {out.done} câu không gắn nhiệm vụ nào"
+    else:
+        raise HTTPException(400, "Thao tác không hợp lệ.")
+    s.commit()
+    skipped = f"; giữ lại {len(out.skipped)} mục trong hàng chờ (mục đã có quyết định trên câu khác hoặc trùng mục)" if out.skipped else ""
+    flash(request, "ok", what + skipped + ".")
+    return RedirectResponse(back, status_code=303)
 
 
 def finding_context(s: Session, entry: QueueEntry, user: User) -> dict[str, Any]:
