@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from thidua.cli.common import guarded, print_json
-from thidua.matching.matrix import Cell, completion_matrix, orphan_corrections
+from thidua.readmodel import Cell, completion_matrix, orphan_corrections
 from thidua.models.db import session_scope
 
 _STATE_MARK = {"done": "✓", "in_progress": "…", "not_done": "✗", "planned": "○"}

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.core.errors import ConfigError, ThiduaError
+from thidua.core.scores import Counts
 from thidua.core.findings import Findings
 from thidua.extractors.readers import DOCUMENT_SUFFIXES, read_document
 from thidua.extractors.report import extract_findings
@@ -29,43 +30,11 @@ from thidua.core.units import UnitSpec
 
 
 @dataclass(slots=True)
-class Score:
-    """True positives, false positives and misses of one field."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, expected: Counter, predicted: Counter) -> None:
-        """Add the multiset comparison of one document."""
-        tp = sum((expected & predicted).values())
-        self.tp += tp
-        self.fp += sum(predicted.values()) - tp
-        self.fn += sum(expected.values()) - tp
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp), 1.0 when nothing was predicted and nothing expected."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn)."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(slots=True)
 class DocResult:
     """One document's comparison."""
 
     name: str
-    scores: dict[str, Score]
+    scores: dict[str, Counts]
     error: str | None = None
     details: list[str] = field(default_factory=list)
     #: The expected file's content and the findings as `Findings.to_json()` (None after an error).
@@ -78,7 +47,7 @@ class Evaluation:
     """All documents' results and the per-field totals."""
 
     documents: list[DocResult]
-    totals: dict[str, Score]
+    totals: dict[str, Counts]
     matched: bool
 
     @property
@@ -115,9 +84,9 @@ def _figure_counter(figures: list[dict[str, Any]]) -> Counter:
     return Counter((m, v) for m, v in summed.items())
 
 
-def compare(expected: dict[str, Any], got: dict[str, Any] | None, matched: bool) -> dict[str, Score]:
+def compare(expected: dict[str, Any], got: dict[str, Any] | None, matched: bool) -> dict[str, Counts]:
     """Score one document's findings (Findings.to_json()) against its expected dict."""
-    scores = {f: Score() for f in FIELDS}
+    scores = {f: Counts() for f in FIELDS}
     got = got or {}
 
     def single(name: str, value: Any) -> Counter:
@@ -130,27 +99,18 @@ def compare(expected: dict[str, Any], got: dict[str, Any] | None, matched: bool)
     exp_tasks = expected.get("tasks", [])
     got_tasks = got.get("tasks", [])
     if matched:
-        linked = [t for t in got_tasks if t.get("plan_item")]
-        # One verdict per plan item: the most confident linked statement (as the completion matrix does).
-        best: dict[str, dict[str, Any]] = {}
-        for t in linked:
-            cur = best.get(t["plan_item"])
-            if cur is None or (t.get("match_score") or 0) > (cur.get("match_score") or 0):
-                best[t["plan_item"]] = t
+        # `tasks` is one verdict per plan item already (Findings.verdicts, as the completion matrix sees it).
+        verdicts = [t for t in got_tasks if t.get("plan_item")]
         scores["tasks"].add(
             Counter((t["plan_item"], t["status"]) for t in exp_tasks),
-            Counter((t["plan_item"], t["status"]) for t in best.values()),
+            Counter((t["plan_item"], t["status"]) for t in verdicts),
         )
         scores["tasks+date"].add(
             Counter((t["plan_item"], t["status"], t["date"]) for t in exp_tasks),
-            Counter((t["plan_item"], t["status"], t["date"]) for t in best.values()),
+            Counter((t["plan_item"], t["status"], t["date"]) for t in verdicts),
         )
-    statements: dict[tuple[Any, ...], tuple[str, Any]] = {}
-    for t in got_tasks:  # a statement linked to several items is still one statement
-        statements[(t["text"], json.dumps(t["span"], sort_keys=True))] = (t["status"], t["date"])
-    scores["status (no plan item)"].add(
-        Counter((t["status"], t["date"]) for t in exp_tasks), Counter(statements.values())
-    )
+    statements = Counter((t["status"], t["date"]) for t in got.get("statements", []))
+    scores["status (no plan item)"].add(Counter((t["status"], t["date"]) for t in exp_tasks), statements)
     scores["figures"].add(_figure_counter(expected.get("figures", [])), _figure_counter(got.get("figures", [])))
     return scores
 
@@ -162,7 +122,7 @@ def evaluate(
     include: Callable[[Path], bool] | None = None,
 ) -> Evaluation:
     """Extract every document of a folder that has an expected file (and passes `include`) and score it."""
-    totals = {f: Score() for f in FIELDS}
+    totals = {f: Counts() for f in FIELDS}
     results = []
     for doc_path, expected_path in find_documents(directory):
         if include is not None and not include(doc_path):

@@ -114,7 +114,7 @@ def font_encoding(font: str | None) -> str | None:
 
 def is_capitals_font(font: str | None) -> bool:
     """True for the all-capitals TCVN3 fonts (.VnTimeH, .VnArialH, .VnTimeH,Bold ...)."""
-    if font_encoding(font) != TCVN3:
+    if not font or font_encoding(font) != TCVN3:
         return False
     family = _FONT_PREFIX.sub("", font.strip()).split(",")[0].split("-")[0].strip()
     return family.endswith("H")

@@ -42,16 +42,19 @@ def _header_columns(row: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, text in enumerate(row):
         f = fold(text)
+        # Time first: "Thời gian thực hiện" names the time column, not who carries the task out.
         if "noi dung" in f and "content" not in cols:
             cols["content"] = i
-        elif ("don vi" in f or "chu tri" in f or "thuc hien" in f or "phu trach" in f) and "responsible" not in cols:
-            cols["responsible"] = i
-        elif re.search(r"\b(s?tt|so tt|so thu tu)\b", f) and "number" not in cols:
-            cols["number"] = i
         elif "thoi gian" in f or "thoi han" in f:
             cols["due"] = i
         elif "dia diem" in f:
             cols["place"] = i
+        elif "phoi hop" in f and "cooperating" not in cols:
+            cols["cooperating"] = i
+        elif ("don vi" in f or "chu tri" in f or "thuc hien" in f or "phu trach" in f) and "responsible" not in cols:
+            cols["responsible"] = i
+        elif re.search(r"\b(s?tt|so tt|so thu tu)\b", f) and "number" not in cols:
+            cols["number"] = i
     if "content" in cols and ("number" in cols or "responsible" in cols):
         cols.setdefault("number", 0)
         return cols
@@ -108,10 +111,30 @@ def _due(text: str, quarter: int, year: int) -> tuple[str | None, dt.date | None
     return hint, dt.date(y, month, day)
 
 
-def _responsibility(text: str, unit_names: list[str]) -> tuple[str, list[str]]:
+#: The cluster head as plans name it ("Trưởng Cụm", "Cụm trưởng"); "Cụm phó" is a member.
+_HEAD = re.compile(r"\b(truong cum|cum truong)\b")
+
+
+def _responsibility(text: str, unit_names: list[str], cooperating: str = "") -> tuple[str, list[str]]:
+    """Who carries an item out: "all", "head", "head_and_all" or "units" (named), from the lead column.
+
+    A head-led item that every member takes part in (the "Đơn vị phối hợp" column says so) is
+    "head_and_all": each member reports its part.
+    """
+    kind, named = _lead_responsibility(text, unit_names)
+    if kind == "head" and _everyone(fold(cooperating)):
+        return "head_and_all", []
+    return kind, named
+
+
+def _everyone(folded: str) -> bool:
+    return "cac don vi" in folded or "thanh vien" in folded or "toan cum" in folded
+
+
+def _lead_responsibility(text: str, unit_names: list[str]) -> tuple[str, list[str]]:
     f = fold(text)
-    head = "truong cum" in f
-    everyone = "cac don vi" in f or "thanh vien" in f or "toan cum" in f
+    head = bool(_HEAD.search(f))
+    everyone = _everyone(f)
     if head and everyone:
         return "head_and_all", []
     if everyone:
@@ -182,18 +205,21 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
     if year is None:
         raise PlanError("không xác định được năm của kế hoạch", doc.source)
     seen: set[str] = set()
-    for item, cells in zip(items, raw):
+    for item, fields in zip(items, raw):
         if item.id in seen:
             raise PlanError(f"nhiệm vụ {item.id} xuất hiện hai lần trong bảng kế hoạch", doc.source)
         seen.add(item.id)
-        content = normalize_text(cells.get("content", ""))
-        responsible_raw = normalize_text(cells.get("responsible", ""))
-        extra = " ".join(cells.get(k, "") for k in ("due", "place"))
+        content = normalize_text(fields.get("content", ""))
+        responsible_raw = normalize_text(fields.get("responsible", ""))
+        extra = " ".join(fields.get(k, "") for k in ("due", "place"))
         item.content = content
-        item.responsible, item.responsible_units = _responsibility(responsible_raw, unit_names)
+        cooperating = normalize_text(fields.get("cooperating", ""))
+        item.responsible, item.responsible_units = _responsibility(responsible_raw, unit_names, cooperating)
         item.responsible_text = _clean_responsible(responsible_raw)
+        if _clean_responsible(cooperating):
+            item.responsible_text += f"; phối hợp: {' '.join(_clean_responsible(cooperating).split())}"
         place = _PLACE.search(responsible_raw + " " + extra) or _PLACE.search(content)
-        item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (cells.get("place") or None)
+        item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (fields.get("place") or None)
         item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
         if item.due_date is None:
             item.due_date = quarter_end(item.quarter, year)

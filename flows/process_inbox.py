@@ -185,15 +185,29 @@ def _run_tasks(works: list[Work], ctx: RunContext, at_once: int) -> list[Documen
 
 
 def summarize(
-    outcomes: list[DocumentOutcome], waiting: list[Path], inbox: Path, started: dt.datetime, run_id: str | None
+    outcomes: list[DocumentOutcome],
+    waiting: list[Path],
+    inbox: Path,
+    started: dt.datetime,
+    run_id: str | None,
+    symlinks: list[Path] | None = None,
+    moved_away: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """The run's summary as JSON-ready data (also stored in FlowRunSummary)."""
+    """The run's summary as JSON-ready data (also stored in FlowRunSummary).
+
+    A file another run took (busy) is "left in the inbox" only while it is still there at the end:
+    one the other run has already moved away (`moved_away`, by name) is listed under
+    `other_runs`, never as left over. Symbolic links found in the inbox are listed, not followed.
+    """
     by = lambda kind: [o for o in outcomes if o.outcome == kind]  # noqa: E731
     done: dict[tuple[str, int | None], set[str]] = {}
     for o in by(PROCESSED):
         if o.newly_done:
             done.setdefault((o.unit or "?", o.year), set()).update(o.newly_done)
-    left = [o.file for o in outcomes if o.outcome in (WAITING, BUSY)] + [p.name for p in waiting]
+    left = [o.file for o in outcomes if o.outcome == WAITING or (o.outcome == BUSY and o.file not in moved_away)]
+    left += [p.name for p in waiting if p.name not in moved_away]
+    others = [o.file for o in outcomes if o.outcome == GONE or (o.outcome == BUSY and o.file in moved_away)]
+    others += [p.name for p in waiting if p.name in moved_away]
     finished = dt.datetime.now(dt.timezone.utc)
     return {
         "flow_run_id": run_id,
@@ -208,6 +222,9 @@ def summarize(
         "review": [{"file": o.file, "reason": o.reason, "moved_to": o.moved_to} for o in by(REVIEW)],
         "deferred": [{"file": o.file, "reason": o.reason} for o in by(DEFERRED)],
         "left_in_inbox": sorted(left),
+        "other_runs": sorted(others),
+        "busy_elsewhere": sorted(o.file for o in outcomes if o.outcome == BUSY and o.file not in moved_away),
+        "symlinks": sorted(str(p.relative_to(inbox)) if p.is_relative_to(inbox) else str(p) for p in symlinks or []),
         "new_reports": sum(1 for o in outcomes if o.report_id is not None),
         "new_findings": sum(o.new_findings for o in outcomes),
         "items_now_done": [
@@ -219,6 +236,7 @@ def summarize(
 
 def summary_markdown(summary: dict[str, Any]) -> str:
     """The summary as Markdown, in Vietnamese (the Prefect artifact and the command's output)."""
+    busy = summary.get("busy_elsewhere", [])
     lines = [
         "# Kết quả xử lý hộp thư đến",
         "",
@@ -230,7 +248,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         f"| Tệp trùng (đã có trước) | {summary['duplicates']} |",
         f"| Tệp lỗi (failed/) | {len(summary['failed'])} |",
         f"| Cần người xem lại (review/) | {len(summary['review'])} |",
-        f"| Để lại cho lần chạy sau | {len(summary['left_in_inbox']) + len(summary['deferred'])} |",
+        f"| Để lại cho lần chạy sau | {len(summary['left_in_inbox']) - len(busy) + len(summary['deferred'])} |",
+        f"| Do lần chạy khác xử lý | {len(busy) + len(summary.get('other_runs', []))} |",
         f"| Phát hiện mới (findings) | {summary['new_findings']} |",
         f"| Nhiệm vụ mới hoàn thành | {sum(len(d['items']) for d in summary['items_now_done'])} |",
     ]
@@ -243,8 +262,14 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         if rows:
             lines += ["", f"## {title}", ""] + [f"- `{r['file']}`: {r['reason']}" for r in rows]
     if summary["left_in_inbox"]:
-        lines += ["", "## Để lại trong hộp thư (đang chép hoặc đang được xử lý)", ""]
+        lines += ["", "## Để lại trong hộp thư (đang chép, hoặc một lần chạy khác đang xử lý)", ""]
         lines += [f"- `{name}`" for name in summary["left_in_inbox"]]
+    if summary.get("other_runs"):
+        lines += ["", "## Do một lần chạy khác xử lý (không còn trong hộp thư)", ""]
+        lines += [f"- `{name}`" for name in summary["other_runs"]]
+    if summary.get("symlinks"):
+        lines += ["", "## Liên kết tượng trưng (symlink) bị bỏ qua: hãy chép chính tệp vào hộp thư", ""]
+        lines += [f"- `{name}`" for name in summary["symlinks"]]
     if summary["items_now_done"]:
         lines += ["", "## Nhiệm vụ mới hoàn thành", ""]
         lines += [f"- {d['unit']} ({d['year']}): {', '.join(d['items'])}" for d in summary["items_now_done"]]
@@ -298,14 +323,22 @@ def process_inbox(
         ids = claim_batch(ctx, list(to_claim), at_once)
         if not ids:
             break
-        record(_run_tasks([to_claim.pop(i) for i in ids], ctx, at_once))
+        claimed = [to_claim.pop(i) for i in ids]
+        for work in claimed:
+            work.claimed = True
+        record(_run_tasks(claimed, ctx, at_once))
     for work in to_claim.values():  # held by other runs
         busy = DocumentOutcome(work.name, BUSY, "một lần chạy khác đang xử lý tệp này")
         busy.source_file_id = work.source_file.id if work.source_file else None
         record([busy])
     record(_run_tasks(later, ctx, 1))
 
-    summary = summarize(outcomes, listing.waiting, inbox_dir, started, run_id)
+    # A file another run had (busy) or moved (gone) meanwhile: not "left for the next run" if it left.
+    paths = {e.path.name: e.path for e in listing.complete}
+    moved_away = {
+        o.file for o in outcomes if o.outcome in (BUSY, GONE) and o.file in paths and not paths[o.file].exists()
+    } | {p.name for p in listing.waiting if not p.exists()}
+    summary = summarize(outcomes, listing.waiting, inbox_dir, started, run_id, listing.symlinks, moved_away)
     markdown = summary_markdown(summary)
     with session_scope(settings) as session:
         session.add(

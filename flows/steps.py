@@ -24,7 +24,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from thidua.core.errors import DocumentError, MissingFileError, MissingToolError, ThiduaError
+from thidua.core.errors import (
+    DocumentError,
+    DocumentTimeoutError,
+    MissingFileError,
+    MissingToolError,
+    ThiduaError,
+)
 from thidua.core.findings import Findings
 from thidua.core.plan import PlanSpec
 from thidua.core.units import UnitSpec, load_units
@@ -33,9 +39,9 @@ from thidua.models.db import session_factory, session_scope
 from thidua.models.plans import plan_spec, sync_units
 from thidua.models.results import (
     DEFAULT_STALE_AFTER,
+    claim_attempts,
     claim_next_files,
     claim_source_file,
-    done_items,
     find_unit,
     finish_source_file,
     receive_file,
@@ -45,6 +51,7 @@ from thidua.models.results import (
 )
 from thidua.core.settings import Settings
 from thidua.models.tables import Plan, SourceFile
+from thidua.readmodel import done_items
 
 #: What can happen to one inbox file.
 PROCESSED, DUPLICATE, FAILED, REVIEW = "processed", "duplicate", "failed", "review"
@@ -150,6 +157,8 @@ class Work:
     entry: InboxEntry
     kind: str
     source_file: SourceFile | None = None
+    #: True once this run holds the file's claim (taken by `claim_batch`).
+    claimed: bool = False
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -216,11 +225,13 @@ def claim_batch(ctx: RunContext, source_file_ids: list[int], limit: int) -> list
 
 def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings, PlanChoice | None]:
     """Read the stored original, extract the findings, and match them with the year's plan."""
-    from thidua.extractors.readers import read_document
+    from thidua.extractors.limits import ReadLimits
     from thidua.extractors.report import extract_findings
+    from thidua.extractors.sandbox import read_limited
     from thidua.matching import match_findings
 
-    doc = read_document(Path(sf.stored_path))
+    # In a reader process with the time and memory limits: no file can stall or swamp the run.
+    doc = read_limited(Path(sf.stored_path), ReadLimits.from_settings(ctx.settings))
     doc.source = name  # the stored original is named by its hash; findings name the sent file
     findings = extract_findings(doc, ctx.units)
     period = findings.period.value if findings.period else None
@@ -314,13 +325,31 @@ def move_saved(ctx: RunContext, work: Work, saved: Saved) -> DocumentOutcome:
 def process_claimed(work: Work, ctx: RunContext) -> DocumentOutcome:
     """Read, save and move one file this run has claimed.
 
-    A transient fault is raised with the claim kept (the same run retries it; `give_back` when
-    it gives up).
+    A file whose earlier takes all stalled (more than THIDUA_MAX_ATTEMPTS) is failed; one that
+    runs over its time limit is given back for a later run until then. A transient fault is
+    raised with the claim kept (the same run retries it; `give_back` when it gives up).
     """
     sf = work.source_file
     assert sf is not None
+    with session_scope(ctx.settings) as session:
+        attempts = claim_attempts(session, sf.id)
+    limit = ctx.settings.max_attempts
+    if attempts > limit:  # every earlier run that took it stalled or was killed on it
+        reason = (
+            f"đã thử {limit} lần mà lần nào cũng không xong (quá thời gian hoặc lần chạy bị dừng giữa chừng); "
+            f"không thử lại nữa (giới hạn THIDUA_MAX_ATTEMPTS={limit})"
+        )
+        return set_aside(ctx, work, FAILED, reason, f"attempts={attempts - 1}")
     try:
         findings, plan = read_and_find(ctx, sf, work.name)
+    except DocumentTimeoutError as exc:
+        if attempts >= limit:
+            reason = f"{exc.reason}; đã thử {attempts} lần (giới hạn THIDUA_MAX_ATTEMPTS={limit})"
+            return set_aside(ctx, work, FAILED, reason, _detail(exc))
+        with session_scope(ctx.settings) as session:
+            release_claim(session, sf.id, ctx.claimer, count_attempt=True)
+        reason = f"{exc.reason}; sẽ thử lại ở lần chạy sau (lần {attempts}/{limit})"
+        return _timed(DocumentOutcome(work.name, DEFERRED, reason, _detail(exc), None, sf.id), work.started)
     except Exception as exc:  # noqa: BLE001 - read_fault sorts faults from bad files
         return set_aside(ctx, work, *read_fault(exc))
     try:
@@ -349,17 +378,17 @@ def run_work(work: Work, ctx: RunContext) -> DocumentOutcome:
     """Do what a received file needs next (the per-document Prefect task calls this)."""
     if work.kind == TO_RECEIVE:
         sf = receive_file(session_factory(ctx.settings), work.entry.path, ctx.settings.originals_dir)
-        work = Work(work.entry, TO_SKIP if sf.status == PROCESSED else TO_CLAIM, sf, work.started)
+        work = Work(work.entry, TO_SKIP if sf.status == PROCESSED else TO_CLAIM, sf, started=work.started)
     if work.kind == TO_SKIP:
         return skip_duplicate(work, ctx)
     sf = work.source_file
     assert sf is not None
-    if sf.status != "processing" or sf.claimed_by != ctx.claimer:
+    if not work.claimed:
         with session_scope(ctx.settings) as session:
             claimed = claim_source_file(session, sf.sha256, ctx.claimer, ctx.stale_after)
             now = session.get(SourceFile, sf.id)
         if not claimed and now is not None and now.status == PROCESSED:  # the same bytes, done meanwhile
-            return skip_duplicate(Work(work.entry, TO_SKIP, now, work.started), ctx)
+            return skip_duplicate(Work(work.entry, TO_SKIP, now, started=work.started), ctx)
         if not claimed:
             return DocumentOutcome(work.name, BUSY, "một lần chạy khác đang xử lý tệp này", None, None, sf.id)
     return process_claimed(work, ctx)

@@ -22,6 +22,7 @@ from typing import Any
 from thidua.core.errors import ThiduaError
 from thidua.core.findings import Findings
 from thidua.core.plan import PlanSpec
+from thidua.core.scores import Counts
 from thidua.extractors.evaluation import find_documents
 from thidua.extractors.plan import extract_plan
 from thidua.extractors.report import extract_findings
@@ -37,33 +38,14 @@ DEFAULT_PLAN = PROJECT_ROOT / "sample_docs" / "plan" / "ke_hoach_cum_thi_dua_202
 
 
 @dataclass(slots=True)
-class MatchScores:
+class MatchScores(Counts):
     """Counts over all documents, the status confusion and per-document differences."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     #: (expected status or "—", predicted status or "—") -> count.
     confusion: Counter = field(default_factory=Counter)
     #: Document name -> lines saying what differs (Vietnamese).
     details: dict[str, list[str]] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp)."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn)."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -81,16 +63,8 @@ class MatchScores:
 
 
 def predicted_tasks(got: dict[str, Any]) -> dict[str, str]:
-    """One status per plan item from Findings.to_json(): the most confident linked statement."""
-    best: dict[str, tuple[float, str]] = {}
-    for t in got.get("tasks", []):
-        item = t.get("plan_item")
-        if not item:
-            continue
-        strength = float(t.get("match_score") or 0) * float(t.get("confidence") or 1)
-        if item not in best or strength > best[item][0]:
-            best[item] = (strength, t["status"])
-    return {item: status for item, (_s, status) in best.items()}
+    """One status per plan item from Findings.to_json() (its `tasks` are the per-item verdicts)."""
+    return {t["plan_item"]: t["status"] for t in got.get("tasks", []) if t.get("plan_item")}
 
 
 def score_document(expected: dict[str, Any], got: dict[str, Any], scores: MatchScores, name: str = "") -> None:

@@ -5,7 +5,7 @@ A correction is keyed to what it is about, not to a database row that reprocessi
 figure. The newest correction of a key is in force; older ones stay as history. Rows are never
 updated or deleted: a session that tries raises `AppendOnlyError` at flush.
 
-Meaning of `field` and `new_value` (what `matching.matrix` applies):
+Meaning of `field` and `new_value` (what `thidua.readmodel` applies):
 
 | field    | task new_value                      | figure new_value         | cell source |
 |----------|-------------------------------------|--------------------------|-------------|

@@ -1,7 +1,7 @@
 """Points per unit and criterion, totals and ranks, each point with the evidence behind it.
 
 Everything is computed from the current data on demand: the completion matrix and the effective
-figures (machine results with reviewers' corrections applied, matching.matrix), the reports'
+figures (machine results with reviewers' corrections applied, readmodel), the reports'
 dates, and the reviewers' manual entries (scoring.manual). `score_year` stores the result in the
 `scores` table with `computed_at`; nothing reads the stored rows back to compute.
 """
@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from thidua.core.errors import ConfigError
-from thidua.matching.matrix import Cell, FigureValue, Matrix, completion_matrix, effective_figures
+from thidua.readmodel import Cell, FigureValue, Matrix, completion_matrix, effective_figures
 from thidua.core.settings import Settings
 from thidua.models.tables import Correction, Report, Score, SourceFile, Unit
 from thidua.scoring.manual import manual_entries, received_dates

@@ -16,7 +16,7 @@ from thidua.core.errors import ConfigError, PlanError
 from thidua.extractors.plan import extract_plan
 from thidua.extractors.readers import read_document
 from thidua.core.units import load_units
-from thidua.matching.matrix import completion_matrix, effective_figures, orphan_corrections
+from thidua.readmodel import completion_matrix, effective_figures, orphan_corrections
 from thidua.models.plans import active_plan, plan_spec, save_plan, sync_units
 from thidua.models.tables import Correction, Finding, Match, Plan, Report, SourceFile, Unit, User
 from tests.conftest import PLAN_DOCX, SAMPLE_DOCS

@@ -88,3 +88,25 @@ def test_bad_input_one_clear_line(kind, settings, tmp_path) -> None:
     assert not settings.originals_dir.exists() or not any(settings.originals_dir.rglob("*.*"))
     show = CliRunner().invoke(app, ["plan", "show", "--json"])
     assert show.exit_code == 1
+
+
+WORLD2_PLAN = PLAN_DOCX.parents[1] / "world2" / "plan" / "ke_hoach_cum_thi_dua_phia_bac_2023"
+WORLD2_UNITS = ["Tràng Định", "Văn Lãng", "Bình Gia", "Bắc Sơn", "Văn Quan"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_lead_and_cooperating_columns(suffix: str) -> None:
+    """A plan laid out 'Thời gian thực hiện | Đơn vị chủ trì | Đơn vị phối hợp' (another cluster's)."""
+    spec = extract_plan(read_document(WORLD2_PLAN.with_suffix(suffix)), WORLD2_UNITS)
+    items = {i.id: i for i in spec.items}
+    assert spec.year == 2023 and len(items) == 12
+    # "Thời gian thực hiện" is the time column, not who carries the item out.
+    assert items["Q4-3"].responsible == "head" and items["Q4-3"].responsible_text == "Cụm trưởng"
+    assert items["Q4-3"].due_date == dt.date(2023, 12, 31)
+    # "Cụm trưởng" leads and every member takes part: each member reports its part.
+    assert items["Q1-2"].responsible == "head_and_all"
+    assert "phối hợp: Các đơn vị thành viên" in items["Q1-2"].responsible_text
+    # Members lead and the head only compiles: every member's task.
+    assert items["Q1-1"].responsible == "all"
+    assert items["Q2-1"].place == "huyện Bình Gia"
+    assert items["Q1-1"].due_date == dt.date(2023, 1, 20)

@@ -367,7 +367,7 @@ def test_finding_page_shows_the_source_with_the_span_marked(site: Site) -> None:
 
 
 def test_accept_change_reject_through_the_page(site: Site) -> None:
-    from thidua.matching.matrix import completion_matrix, effective_figures
+    from thidua.readmodel import completion_matrix, effective_figures
 
     c = site.login()
     q21 = _finding_id(site, "Q2-1")
@@ -408,7 +408,7 @@ def test_accept_change_reject_through_the_page(site: Site) -> None:
 
 
 def test_moving_a_task_to_another_plan_item(site: Site) -> None:
-    from thidua.matching.matrix import completion_matrix
+    from thidua.readmodel import completion_matrix
 
     c = site.login()
     q11 = _finding_id(site, "Q1-1")
@@ -569,7 +569,7 @@ def test_conflict_at_the_model_level(site: Site) -> None:
 
 
 def test_a_correction_survives_reprocessing(site: Site) -> None:
-    from thidua.matching.matrix import completion_matrix
+    from thidua.readmodel import completion_matrix
 
     c = site.login()
     fid = _finding_id(site, "Q2-1")

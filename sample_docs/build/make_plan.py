@@ -128,19 +128,8 @@ def build() -> tuple[Path, Path]:
     vbhc.para(doc, "", indent=None)
     vbhc.signature_block(doc, RECIPIENTS, ["TM. CỤM THI ĐUA", "TRƯỞNG CỤM"], "Phạm Xuân Tùng",
                          blank_lines=1)
-    # The seed prints the signer's office above the name.
-    sig_cell = doc.tables[-1].cell(0, 1)
-    office = sig_cell.paragraphs[-1].insert_paragraph_before("")
-    office.alignment = CENTER
-    r = office.add_run("CHỦ TỊCH UBND HUYỆN HÀ QUẢNG")
-    vbhc.set_run_font(r, size=13, bold=True)
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    docx_path = OUT_DIR / f"{STEM}.docx"
-    doc.core_properties.author = "Văn phòng HĐND và UBND huyện Hà Quảng"
-    doc.core_properties.title = "Kế hoạch Cụm thi đua các huyện miền Tây năm 2022"
-    doc.save(docx_path)
-    pdf_path = vbhc.soffice_convert(docx_path, "pdf", OUT_DIR)
-    return docx_path, pdf_path
+    vbhc.signer_office(doc, "CHỦ TỊCH UBND HUYỆN HÀ QUẢNG")
+    return vbhc.save_docx_and_pdf(doc, OUT_DIR, STEM, "Văn phòng HĐND và UBND huyện Hà Quảng", "Kế hoạch Cụm thi đua các huyện miền Tây năm 2022")
 
 
 if __name__ == "__main__":

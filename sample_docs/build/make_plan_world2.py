@@ -140,18 +140,8 @@ def build() -> tuple[Path, Path]:
         vbhc.para(doc, text)
     vbhc.para(doc, "", indent=None)
     vbhc.signature_block(doc, RECIPIENTS, ["TM. CỤM THI ĐUA", "CỤM TRƯỞNG"], "Lương Văn Thắng", blank_lines=1)
-    sig_cell = doc.tables[-1].cell(0, 1)
-    office = sig_cell.paragraphs[-1].insert_paragraph_before("")
-    office.alignment = CENTER
-    r = office.add_run("CHỦ TỊCH UBND HUYỆN TRÀNG ĐỊNH")
-    vbhc.set_run_font(r, size=13, bold=True)
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    docx_path = OUT_DIR / f"{STEM}.docx"
-    doc.core_properties.author = "Phòng Nội vụ huyện Tràng Định"
-    doc.core_properties.title = "Kế hoạch hoạt động Cụm thi đua các huyện phía Bắc năm 2023"
-    doc.save(docx_path)
-    pdf_path = vbhc.soffice_convert(docx_path, "pdf", OUT_DIR)
-    return docx_path, pdf_path
+    vbhc.signer_office(doc, "CHỦ TỊCH UBND HUYỆN TRÀNG ĐỊNH")
+    return vbhc.save_docx_and_pdf(doc, OUT_DIR, STEM, "Phòng Nội vụ huyện Tràng Định", "Kế hoạch hoạt động Cụm thi đua các huyện phía Bắc năm 2023")
 
 
 if __name__ == "__main__":

@@ -192,6 +192,24 @@ def signature_block(doc, recipients, sign_lines, name: str, *, font: str | None 
     return t
 
 
+def signer_office(doc, office: str) -> None:
+    """Print the signer's office above the name in the signature block (as plans signed by a chairman do)."""
+    sig_cell = doc.tables[-1].cell(0, 1)
+    p = sig_cell.paragraphs[-1].insert_paragraph_before("")
+    p.alignment = CENTER
+    set_run_font(p.add_run(office), size=13, bold=True)
+
+
+def save_docx_and_pdf(doc, out_dir: Path, stem: str, author: str, title: str) -> tuple[Path, Path]:
+    """Save the document as out_dir/stem.docx with its properties, and a LibreOffice PDF beside it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    docx_path = out_dir / f"{stem}.docx"
+    doc.core_properties.author = author
+    doc.core_properties.title = title
+    doc.save(docx_path)
+    return docx_path, soffice_convert(docx_path, "pdf", out_dir)
+
+
 def page_break(doc):
     """Add a paragraph holding only a hard page break."""
     p = doc.add_paragraph()

@@ -1,0 +1,211 @@
+"""Award tables: counts per award and recipient from the columns and rows of a table.
+
+Detail rows win over "Cộng/Tổng cộng" rows, the first column of each recipient wins over
+breakdown columns, columns of proposals are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Span as DocSpan
+
+from thidua.core.document import Table
+from thidua.core.numbers import count_value
+from thidua.core.units import fold_keep_length
+from thidua.extractors.report.figures import DEFAULT_RECIPIENT
+from thidua.extractors.report.merge import Count
+from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
+
+_TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
+_COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
+
+
+def table_figures(view: DocumentView) -> tuple[set[int], list[Count]]:
+    """Counts from award tables; returns the indices of the tables that were award tables."""
+    award_tables: set[int] = set()
+    out: list[Count] = []
+    for b in view.document.tables():
+        cells = view.table_cells(b)
+        if not any(p and p.zone == "body" for row in cells for p in row):
+            continue
+        found = _award_table(view, b, cells)
+        if found:
+            award_tables.add(b.index)
+            out.extend(found)
+    return award_tables, out
+
+
+def _ents(p: Piece | None, *labels: str) -> list[DocSpan]:
+    """The entities of a piece with one of the labels, in order."""
+    if p is None or p.doc is None:
+        return []
+    return [e for e in p.doc.ents if e.label_ in labels]
+
+
+def _cue(p: Piece | None, *labels: str) -> bool:
+    if p is None or p.doc is None:
+        return False
+    return any(c.label_ in labels for c in p.doc.spans["cues"])
+
+
+def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) -> list[Count]:
+    rows = b.rows
+    n_cols = b.n_cols
+    text = [[rows[r][c].text if c < len(rows[r]) else "" for c in range(n_cols)] for r in range(len(rows))]
+
+    def is_colnum_row(r: int) -> bool:
+        vals = [re.sub(r"\s+", "", fold_keep_length(t)) for t in text[r] if t.strip()]
+        return len(vals) >= 2 and all(_COLNUM.match(v) for v in vals)
+
+    # The header ends at the first row with a count in a column other than the first (STT).
+    h = next(
+        (r for r in range(len(rows)) if not is_colnum_row(r) and any(count_value(text[r][c]) is not None for c in range(1, n_cols))),
+        None,
+    )
+    if h is None:
+        return []
+    col_head = []
+    for c in range(n_cols):
+        parts: list[Piece] = []
+        for r in range(h):
+            if is_colnum_row(r):
+                continue
+            p = view.cells.get((b.index, r, c))
+            if p is None:  # a merged repeat: its text belongs to this column too
+                p = _origin_piece(view, b, r, c)
+            if p is not None and p not in parts:
+                parts.append(p)
+        col_head.append(parts)
+    col_recipient: dict[int, str] = {}
+    col_award: dict[int, str | None] = {}
+    excluded: set[int] = set()
+    # Only columns holding counts can be count columns ("Cơ quan, đơn vị" names the rows).
+    numeric = {
+        c
+        for c in range(n_cols)
+        if not any(text[r][c].strip(" |-–.") and count_value(text[r][c]) is None for r in range(h, len(rows)) if not is_colnum_row(r))
+    }
+    for c, parts in enumerate(col_head):
+        rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
+        aw = [e.ent_id_ for p in parts for e in _ents(p, "AWARD")]
+        if rec:
+            col_recipient[c] = rec[-1]
+        col_award[c] = aw[-1] if aw else None
+        if any(_cue(p, "PROPOSAL", "COMPARISON") for p in parts):
+            excluded.add(c)
+    # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
+    caption_award: str | None = None
+    prev = [p for p in view.pieces if p.span.block == b.index - 1 and p.span.row is None]
+    if prev and prev[0].doc is not None and len(prev[0].text) < 300:
+        aws = _ents(prev[0], "AWARD")
+        caption_award = aws[-1].ent_id_ if aws else None
+        # A table introduced as proposals ("Danh sách đề nghị khen thưởng:") holds no conferred
+        # awards, unless the lead-in also reports results ("đã thực hiện khen thưởng ... và đề nghị").
+        if _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE"):
+            return []
+    # Several columns of one recipient: a column headed as a total ("Tổng số ... đã có quyết định")
+    # stands for the others, which break it down; without one the columns are parallel groups
+    # ("thường xuyên / chuyên đề / đột xuất" × tập thể / cá nhân) and are all summed.
+    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for c in range(n_cols):
+        if c not in excluded and c in col_recipient:
+            groups[(col_award.get(c), col_recipient[c])].append(c)
+    value_cols: set[int] = set()
+    for cols in groups.values():
+        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", " ".join(fold_keep_length(p.text) for p in col_head[c]))]
+        value_cols.update(totals[:1] if totals else cols)
+    # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
+    # columns of the award table just before it when the grid has the same width.
+    prev_layout = view.table_layout
+    if not groups and prev_layout and prev_layout.n_cols == n_cols and b.index - prev_layout.block <= 2:
+        col_recipient, col_award, value_cols = prev_layout.recipients, prev_layout.awards, prev_layout.values
+    if value_cols:
+        view.table_layout = TableLayout(n_cols, b.index, col_recipient, col_award, value_cols)
+    if not value_cols:
+        # no recipient columns: a "Số lượng" column with the recipient in the row label
+        value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
+    if not value_cols:
+        return []
+    label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
+    found: list[tuple[int, str, int, Piece, bool]] = []  # (row, metric, value, piece, total)
+    parent_award: str | None = None
+    row_numbered: dict[int, bool] = {}
+    for r in range(h, len(rows)):
+        if is_colnum_row(r):
+            continue
+        label_pieces = [q for c in label_cols if c < len(cells[r]) and (q := cells[r][c]) is not None]
+        label_text = " ".join(fold_keep_length(p.text) for p in label_pieces)
+        row_numbered[r] = bool(label_pieces and re.match(r"^\s*(\d+|[ivx]+)\s*[.)]?\s*$", fold_keep_length(text[r][0])))
+        if any(_cue(p, "PROPOSAL", "COMPARISON") for p in label_pieces):
+            continue
+        awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
+        recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
+        total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(re.match(r"^\W*(tong cong|cong|tong so)\b", label_text.strip()))
+        if awards:
+            real = [e for e in awards if e.label_ == "AWARD"]
+            row_award = real[0].ent_id_ if real else None
+            parent_award = row_award
+            if row_award is None:
+                continue
+        elif recips:
+            row_award = parent_award  # "- Tập thể" under a "Giấy khen ..." row
+        else:
+            row_award = None
+        for c in sorted(value_cols):
+            if c >= len(rows[r]) or is_repeat(b, r, c):
+                continue
+            v = count_value(text[r][c])
+            if not v:
+                continue
+            award = row_award or col_award.get(c) or caption_award
+            recipient = col_recipient.get(c) or (recips[0] if recips else None) or (DEFAULT_RECIPIENT.get(award) if award else None)
+            if award is None or recipient is None:
+                continue
+            piece = cells[r][c] or _origin_piece(view, b, r, c)
+            if piece is None:
+                continue
+            found.append((r, f"{award}.{recipient}", v, piece, total))
+    # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
+    drop: set[tuple[int, str]] = set()
+    by_metric: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r, metric, v, _p, total in found:
+        if not total:
+            by_metric[metric].append((r, v))
+    for metric, items in by_metric.items():
+        for k, (r, v) in enumerate(items):
+            children = []
+            for r2, v2 in items[k + 1 :]:
+                if row_numbered.get(r2):
+                    break
+                children.append(v2)
+            if children and sum(children) == v and row_numbered.get(r):
+                drop.add((r, metric))
+    detail: dict[str, list[tuple[int, Piece]]] = defaultdict(list)
+    total_rows: dict[str, list[tuple[int, Piece]]] = defaultdict(list)
+    for r, metric, v, piece, total in found:
+        if (r, metric) in drop:
+            continue
+        (total_rows if total else detail)[metric].append((v, piece))
+    out: list[Count] = []
+    for metric in list(detail) + [m for m in total_rows if m not in detail]:
+        kept = detail.get(metric) or total_rows[metric][:1]  # a total only when there are no detail rows
+        for v, piece in kept:
+            out.append(Count(metric, v, piece.span, f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}", view.config.figures.table * view.factor, metric not in detail))
+    return out
+
+
+def _origin_piece(view: DocumentView, b: Table, r: int, c: int) -> Piece | None:
+    """The piece of the cell a merged repeat copies (left, then above)."""
+    while c >= 0 and r >= 0:
+        p = view.cells.get((b.index, r, c))
+        if p is not None:
+            return p
+        if c > 0 and b.rows[r][c - 1].text == b.rows[r][c].text:
+            c -= 1
+        elif r > 0 and b.rows[r - 1][c].text == b.rows[r][c].text:
+            r -= 1
+        else:
+            return None
+    return None

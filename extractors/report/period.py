@@ -1,0 +1,67 @@
+"""The report's period: the first period phrase of the title, else of the opening and closing sentences."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as DocSpan
+
+from thidua.core.findings import Located, Period, PeriodKind
+from thidua.core.units import fold_keep_length
+from thidua.extractors.report.view import DocumentView, Piece, sub
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_PERIOD_LABELS = {"H1": PeriodKind.H1, "M9": PeriodKind.M9, "THEMATIC": PeriodKind.OTHER, "YEAR": PeriodKind.YEAR}
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?!\d)")
+
+
+def report_period(view: DocumentView) -> Located | None:
+    """The period of the title; else of the opening and closing body sentences; year from it or the date."""
+    w = view.config.period
+    title = list(view.zone_pieces("title"))
+    body = [p for p in view.pieces if p.zone == "body" and p.span.row is None]
+    closing = [p for p in body[-6:] if fold_keep_length(p.text).startswith(("tren day", "tren day la"))]
+    for group, conf in ((title, w.title), (body[:2], w.opening), (closing, w.closing)):
+        found = _period_in(group)
+        if found:
+            kind, year, piece, span = found
+            if year is None and view.report_date:
+                year = view.report_date.year
+                if kind is PeriodKind.YEAR and view.report_date.month <= 2:
+                    year -= 1  # a year-end report signed in January reports on the year before
+            text = piece.text[span.start_char : span.end_char]
+            return Located(Period(year, kind), sub(piece.span, span.start_char, span.end_char), conf * view.factor, text)
+    return None
+
+
+def _period_in(pieces: list[Piece]) -> tuple[PeriodKind, int | None, Piece, DocSpan] | None:
+    """First decisive period phrase in the pieces, in order of priority per text."""
+    spans = [(p, s) for p in pieces if p.doc is not None for s in p.doc.spans["periods"]]
+    if not spans:
+        return None
+    joined = " ".join(fold_keep_length(p.text) for p in pieces)
+    years = [int(y) for y in _YEAR.findall(joined)]
+    year = years[0] if years else None
+    # The first decisive phrase in reading order is the report's own period ("... 9 tháng đầu năm
+    # 2022 và nhiệm vụ trọng tâm Quý IV" is a 9-month report); a bare "năm 2022" only decides
+    # when nothing else does.
+    for p, s in spans:
+        if s.label_ == "QUARTER":
+            m = re.match(r"(iv|iii|ii|i|0?[1-4])(?:\s*[/\-]\s*(\d{4}))?", s[-1].norm_)
+            q = m.group(1).lstrip("0") if m else ""
+            n = _ROMAN.get(q) or (int(q) if q.isdigit() else None)
+            if n:
+                y = int(m.group(2)) if m and m.group(2) else _year_after(p, s, year)
+                return PeriodKind(f"Q{n}"), y, p, s
+        elif s.label_ in _PERIOD_LABELS:
+            return _PERIOD_LABELS[s.label_], _year_after(p, s, year), p, s
+    for p, s in spans:
+        if s.label_ == "YEAR_WEAK":
+            return PeriodKind.YEAR, _year_after(p, s, year), p, s
+    return None
+
+
+def _year_after(p: Piece, s: DocSpan, fallback: int | None) -> int | None:
+    """The first year written after a period phrase (same text), else the fallback."""
+    m = _YEAR.search(p.text[s.start_char : s.end_char + 40])
+    return int(m.group(1)) if m else fallback

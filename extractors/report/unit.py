@@ -1,0 +1,67 @@
+"""The reporting unit: a vote of cluster-unit mentions weighted by where they are in the document.
+
+Issuer and place-date lines of the header and the signature block outweigh the title, which
+outweighs the body; "Nơi nhận" lists count 0. Weights are in the [report.unit] config.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from thidua.core.findings import Located
+from thidua.core.units import UnitSpec, find_units, fold_keep_length
+from thidua.extractors.report.view import DocumentView, Piece, sub
+from thidua.extractors.report.wording import PLACE_DATE
+
+# "HUYỆN THẠCH AN", "UBND thị xã X", "THÀNH PHỐ Y" in the header: the issuing district (folded text).
+_ISSUER = re.compile(r"(?<!cac )\b(?:huyen|thi xa|thanh pho|quan)\s+(?!uy\b|doan\b)[a-z]+(?:\s+[a-z]+)?", re.IGNORECASE)
+
+
+def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
+    """The reporting district: mentions weighted by where they are (see the module docstring)."""
+    w = view.config.unit
+    scores: dict[str, float] = defaultdict(float)
+    body: dict[str, float] = defaultdict(float)
+    first: dict[str, tuple[float, Piece, int, int]] = {}
+    opening = next((p for p in view.pieces if p.zone == "body"), None)
+    for p in view.pieces:
+        weight = w.zone_weight[p.zone]
+        if weight == 0:
+            continue
+        f = fold_keep_length(p.text)
+        if p.zone == "body" and p is opening:
+            weight = w.opening
+        for unit, s, e in find_units(p.text, units):
+            v = weight
+            if p.zone in ("header", "title") and PLACE_DATE.match(f[s:]):
+                v += w.seat  # "Hòa An, ngày ..." names the issuer's seat
+            if p.zone == "body":
+                # "UBND huyện X báo cáo", "huyện X đã ..." make X the subject; other body
+                # mentions (the cluster head hosting a meeting, inspected units) weigh little,
+                # and all body mentions together are capped so they cannot outvote the header.
+                if re.search(r"bao cao|da |dang |chung toi", f[e : e + 25]):
+                    v += w.subject
+                body[unit.name] += v
+            else:
+                scores[unit.name] += v
+            if unit.name not in first or v > first[unit.name][0]:
+                first[unit.name] = (v, p, s, e)
+    if not scores:
+        # The header names an issuing district, but none of the cluster's: a report from outside the
+        # cluster (or a unit list to update). Body mentions (the host of a meeting) must not stand in.
+        for p in view.zone_pieces("header"):
+            if m := _ISSUER.search(fold_keep_length(p.text)):
+                view.foreign_issuer = p.text[m.start() : m.end()].strip()
+                return None
+    for name, v in body.items():
+        scores[name] += min(v, w.body_cap)
+    if not scores:
+        return None
+    best = max(scores, key=lambda n: scores[n])
+    total = sum(scores.values())
+    _, p, s, e = first[best]
+    conf = min(w.max_confidence, 0.5 + 0.5 * scores[best] / total) if total else 0.5
+    if scores[best] < w.named_floor:
+        conf = min(conf, w.unnamed_confidence)  # nothing in the header or signature named it
+    return Located(best, sub(p.span, s, e), conf * view.factor, p.text[s:e])

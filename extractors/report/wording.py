@@ -1,0 +1,36 @@
+"""Patterns of report wording several rules share: list marks, time labels, headings, leading dates."""
+
+from __future__ import annotations
+
+import re
+
+from thidua.core.findings import Status
+
+#: Status cue labels of the spaCy pipeline (patterns/cues.jsonl) and the status each one states.
+STATUS_OF = {
+    "DONE": Status.DONE,
+    "IN_PROGRESS": Status.IN_PROGRESS,
+    "NOT_DONE": Status.NOT_DONE,
+    "PLANNED": Status.PLANNED,
+}
+
+#: A list item's mark: "-", "+", "•", "1.", "2.1.", "a)", "II." (raw text).
+LIST_MARK = re.compile(r"^\s*(?:[-+•–*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[ivx]+\.)\s*", re.IGNORECASE)
+#: A time label opening a list item ("Quý II: ...", "Tháng 7/2022: ...", "6 tháng cuối năm: ...")
+#: names when; the action follows it (folded text).
+PERIOD_LABEL = re.compile(
+    r"^(?:quy\s+(?:[ivx]+|\d)|thang\s+\d{1,2}|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?|nam\s+\d{4}"
+    r"|dot\s+\w+|giai\s+doan\s+\w+)(?:\s*/\s*\d{4}|\s+nam\s+\d{4})?\s*[:\-–]\s*"
+)
+#: A numbered heading: "II. KẾT QUẢ", "B. Phương hướng", "2.1. Công tác ..." (raw text).
+HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])\.\s+\S|^\s*\d+(?:\.\d+)*\.\s+\S")
+#: A clause opening with its date: "Ngày 10/02/2022, ...", "Sáng ngày ..." (folded text).
+LEADING_DATE = re.compile(r"^\W*(?:(?:vao|sang|chieu|toi|trong|tu)\s+)?ngay\s")
+#: The place-date line of a header: "hoa an, ngay 20 thang 6" (folded text).
+PLACE_DATE = re.compile(r"[a-z][a-z ]{1,40},?\s+ngay\s+(?:\d{1,2}|\.+|…|\s)\s*thang")
+
+
+def clause_lead(folded: str) -> str:
+    """A folded clause without its list mark and time label: where its action or leading date is."""
+    text = LIST_MARK.sub("", folded, count=1)
+    return PERIOD_LABEL.sub("", text, count=1)

@@ -1,0 +1,1 @@
+"""The review app's pages, one router module per page group."""
