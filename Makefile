@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow eval clean
+.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-memory fuzz eval clean
 
 setup: system-packages venv
 
@@ -57,6 +57,10 @@ bench: venv
 # 500 documents through the process-inbox flow vs the same stages in a plain loop (a few minutes).
 bench-flow: venv
 	$(PY) benchmarks/bench_flow.py --docs 500
+
+# Start-up: `thidua --help` and `thidua run` on an empty inbox, median of 5 fresh processes.
+bench-startup: venv
+	$(PY) benchmarks/bench_startup.py
 
 clean:
 	rm -rf $(VENV) thidua-data .pytest_cache

@@ -74,8 +74,9 @@ def _extract(file: Path, plan: Path | None, as_json: bool) -> None:
     tasks = RichTable(title="Nhiệm vụ")
     for col in ("Mã KH", "Trạng thái", "Ngày", "Nội dung", "Độ tin cậy"):
         tasks.add_column(col)
-    for t in data["tasks"]:
-        tasks.add_row(t["plan_item"] or "", t["status"], t["date"] or "", t["text"][:120], f"{t['confidence']:.2f}")
+    for t in data["statements"]:
+        items = ", ".join(p["plan_item"] for p in t["plan_items"])
+        tasks.add_row(items, t["status"], t["date"] or "", t["text"][:120], f"{t['confidence']:.2f}")
     console.print(tasks)
     figures = RichTable(title="Số liệu khen thưởng")
     for col in ("Chỉ tiêu", "Số lượng", "Nguồn", "Độ tin cậy"):

@@ -5,10 +5,30 @@ from __future__ import annotations
 import typer
 
 from thidua.cli.common import guarded
+from thidua.core.errors import ConfigError
 from thidua.models.db import session_scope
 from thidua.core.settings import Settings
 
 user_app = typer.Typer(help="Tài khoản đăng nhập trang duyệt kết quả.", no_args_is_help=True)
+
+
+def port_in_use(host: str, port: int) -> str | None:
+    """Why the page cannot listen on host:port (in Vietnamese), or None when it can."""
+    import errno
+    import socket
+
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return "đang được chương trình khác dùng"
+        if exc.errno == errno.EACCES:
+            return "cần quyền quản trị"
+        return f"không dùng được ({exc.strerror or exc})"
+    return None
 
 
 @guarded
@@ -23,6 +43,9 @@ def review(
 
     settings = Settings.from_env()
     app = create_app(settings)
+    busy = port_in_use(host, port)
+    if busy:
+        raise ConfigError(f"không mở được trang duyệt: cổng {port} trên {host} {busy}; hãy chọn cổng khác (--port)")
     typer.echo(f"Trang duyệt kết quả: http://{host}:{port}/  (Ctrl+C để dừng)")
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
 

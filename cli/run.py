@@ -56,13 +56,23 @@ def run(
     matrix: bool = typer.Option(True, "--matrix/--no-matrix", help="In bảng tiến độ thực hiện kế hoạch sau khi chạy."),
 ) -> None:
     """Process the inbox now (one run of the process-inbox flow), with a progress bar and a summary."""
+    if inbox is not None and not inbox.is_dir():
+        typer.echo(f"Lỗi: {inbox}: không tìm thấy thư mục hộp thư đến", err=True)
+        raise typer.Exit(1)
+    # Look for work before starting Prefect's server (8-16 s): a night with nothing new ends at once.
+    nothing = _nothing_to_do(inbox, settle_seconds)
+    if nothing is not None:
+        if as_json:
+            typer.echo(json.dumps(nothing, ensure_ascii=False, indent=2, default=str))
+        else:
+            Console().print(Markdown(_idle_markdown(nothing)))
+            if matrix:
+                _print_matrix()
+        return
     _quiet_prefect()
     from thidua.flows.process_inbox import add_progress_listener, process_inbox, summary_markdown
 
     console = Console(stderr=as_json)
-    if inbox is not None and not inbox.is_dir():
-        typer.echo(f"Lỗi: {inbox}: không tìm thấy thư mục hộp thư đến", err=True)
-        raise typer.Exit(1)
     with Progress(
         TextColumn("[bold]Đang xử lý"),
         BarColumn(),
@@ -100,6 +110,43 @@ def run(
     console.print(Markdown(summary_markdown(summary)))
     if matrix:
         _print_matrix()
+
+
+def _nothing_to_do(inbox: Path | None, settle_seconds: float) -> dict[str, object] | None:
+    """A summary without starting Prefect when no inbox file is ready (None when one is)."""
+    import datetime as dt
+
+    from thidua.inbox import list_complete_files, sorted_folders
+
+    settings = Settings.from_env()
+    folder = inbox.resolve() if inbox else settings.inbox
+    started = dt.datetime.now(dt.timezone.utc)
+    listing = list_complete_files(folder, settle_seconds, exclude=list(sorted_folders(settings.data_dir).values()))
+    if listing.complete:
+        return None
+    return {
+        "flow_run_id": None,
+        "inbox": str(folder),
+        "started_at": started.isoformat(timespec="seconds"),
+        "files_seen": len(listing.waiting),
+        "processed": 0,
+        "left_in_inbox": sorted(p.name for p in listing.waiting),
+        "symlinks": sorted(str(p.relative_to(folder)) for p in listing.symlinks),
+        "prefect_started": False,
+    }
+
+
+def _idle_markdown(summary: dict[str, object]) -> str:
+    """The short summary of a run that found nothing ready, in Vietnamese."""
+    lines = ["# Kết quả xử lý hộp thư đến", "", f"Thư mục: `{summary['inbox']}`: không có tệp mới nào sẵn sàng."]
+    for title, key in (
+        ("Để lại cho lần chạy sau (đang chép)", "left_in_inbox"),
+        ("Liên kết tượng trưng (symlink) bị bỏ qua: hãy chép chính tệp vào hộp thư", "symlinks"),
+    ):
+        names = summary[key]
+        if isinstance(names, list) and names:
+            lines += ["", f"## {title}", ""] + [f"- `{n}`" for n in names]
+    return "\n".join(lines) + "\n"
 
 
 def _print_matrix() -> None:

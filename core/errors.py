@@ -9,7 +9,9 @@ Messages are in Vietnamese (they reach users); each names the file and the cause
     │   ├── CorruptDocumentError the container is broken (bad zip, bad PDF)
     │   ├── EncryptedDocumentError  a password-protected PDF or Word file
     │   ├── EmptyDocumentError   no text at all, even after OCR
-    │   └── MissingToolError     a system tool (LibreOffice, Tesseract) is not installed
+    │   ├── MissingToolError     a system tool (LibreOffice, Tesseract) is not installed
+    │   └── LimitExceededError   over a reading limit (unpacked size, XML size, pages, memory)
+    │       └── DocumentTimeoutError  over the time limit per document (retried, then failed)
     ├── PlanError                the plan table was not found or is malformed
     ├── ConfigError              a setting or data file is wrong
     └── StorageError             the database or the originals store failed
@@ -62,6 +64,19 @@ class MissingToolError(DocumentError):
     def __init__(self, message: str, path: str | Path | None = None, tool: str = "") -> None:
         self.tool = tool
         super().__init__(message, path)
+
+
+class LimitExceededError(DocumentError):
+    """The file goes over one of the reading limits (the message names the limit and its setting)."""
+
+    def __init__(self, message: str, path: str | Path | None = None, limit: str = "") -> None:
+        #: The THIDUA_* setting of the limit that was exceeded.
+        self.limit = limit
+        super().__init__(message, path)
+
+
+class DocumentTimeoutError(LimitExceededError):
+    """Reading the file took longer than the time limit per document; its processes were ended."""
 
 
 class PlanError(ThiduaError):

@@ -65,6 +65,19 @@ class TaskStatement:
     for_year: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A report's one status for one plan item, decided by its most confident statement."""
+
+    plan_item: str
+    status: Status
+    date: dt.date | None
+    score: float
+    #: Index in `Findings.tasks` of the deciding statement, and of every statement linked to the item.
+    statement: int
+    supporting: tuple[int, ...]
+
+
 @dataclass(slots=True)
 class Figure:
     """An award count: metric `<award>.<recipient>` (see domain.md) and its value."""
@@ -91,8 +104,35 @@ class Findings:
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)
 
+    def verdicts(self) -> list["Verdict"]:
+        """One verdict per linked plan item, in plan-item order: its most confident statement decides.
+
+        Strength is match score x extraction confidence (as the completion matrix ranks them); the
+        date is the deciding statement's, else the earliest date of a supporting statement with
+        the same status. So a report never says both "done" and "planned" for one item.
+        """
+        support: dict[str, list[tuple[int, float]]] = {}
+        for i, t in enumerate(self.tasks):
+            for item, score in t.plan_items:
+                support.setdefault(item, []).append((i, score))
+        out = []
+        for item in sorted(support):
+            rows = support[item]
+            best, score = max(rows, key=lambda r: (r[1] * self.tasks[r[0]].confidence, -r[0]))
+            chosen = self.tasks[best]
+            date = chosen.date
+            if date is None and chosen.status != Status.PLANNED:
+                dates = [self.tasks[i].date for i, _ in rows if self.tasks[i].status == chosen.status and self.tasks[i].date]
+                date = min(dates) if dates else None
+            out.append(Verdict(item, chosen.status, date, score, best, tuple(i for i, _ in rows)))
+        return out
+
     def to_json(self) -> dict[str, Any]:
-        """The expected-results format of domain.md, plus provenance and confidence fields."""
+        """The expected-results format of domain.md, plus provenance and confidence fields.
+
+        `tasks` holds one verdict per plan item (see `verdicts`), with the indexes of its supporting
+        statements; `statements` holds every task statement with the plan items it was linked to.
+        """
 
         def loc(x: Located | None) -> dict[str, Any] | None:
             if x is None:
@@ -100,22 +140,31 @@ class Findings:
             return {"span": x.span.to_dict() if x.span else None, "confidence": round(x.confidence, 3), "text": x.text}
 
         period = self.period.value if self.period else None
-        tasks = []
-        for t in self.tasks:
-            items = t.plan_items or [(None, 0.0)]
-            for item, score in items:
-                tasks.append(
-                    {
-                        "plan_item": item,
-                        "status": t.status.value,
-                        "date": t.date.isoformat() if t.date else None,
-                        "text": t.text,
-                        "span": t.span.to_dict(),
-                        "confidence": round(t.confidence, 3),
-                        "match_score": round(score, 3) if item else None,
-                        **({"for_year": t.for_year} if t.for_year else {}),
-                    }
-                )
+        statements = [
+            {
+                "text": t.text,
+                "status": t.status.value,
+                "date": t.date.isoformat() if t.date else None,
+                "span": t.span.to_dict(),
+                "confidence": round(t.confidence, 3),
+                "plan_items": [{"plan_item": item, "match_score": round(score, 3)} for item, score in t.plan_items],
+                **({"for_year": t.for_year} if t.for_year else {}),
+            }
+            for t in self.tasks
+        ]
+        tasks = [
+            {
+                "plan_item": v.plan_item,
+                "status": v.status.value,
+                "date": v.date.isoformat() if v.date else None,
+                "text": self.tasks[v.statement].text,
+                "span": self.tasks[v.statement].span.to_dict(),
+                "confidence": round(self.tasks[v.statement].confidence, 3),
+                "match_score": round(v.score, 3),
+                "statements": list(v.supporting),
+            }
+            for v in self.verdicts()
+        ]
         return {
             "source": self.source,
             "format": self.format,
@@ -124,6 +173,7 @@ class Findings:
             "report_date": self.report_date.value.isoformat() if self.report_date else None,
             "doc_number": self.doc_number.value if self.doc_number else None,
             "tasks": tasks,
+            "statements": statements,
             "figures": [
                 {
                     "metric": f.metric,

@@ -13,8 +13,9 @@ from pathlib import Path
 from thidua.core.document import Document, SourceFormat
 from thidua.core.errors import CorruptDocumentError, EncryptedDocumentError, MissingToolError
 
-#: Seconds LibreOffice may take on one file (its first start in a fresh profile takes ~3 s).
-CONVERT_TIMEOUT = int(os.environ.get("THIDUA_SOFFICE_TIMEOUT", "180"))
+from thidua.core.settings import Settings
+from thidua.extractors.limits import ReadLimits, check_zip
+from thidua.extractors.processes import run_tool
 
 _INSTALL_HINT = (
     "chưa cài LibreOffice nên không đọc được tệp Word .doc cũ; hãy cài đặt "
@@ -27,9 +28,14 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_doc(path: Path) -> Document:
-    """Read a Word 97-2003 file through LibreOffice; raise a DocumentError naming the cause."""
+def read_doc(path: Path, limits: ReadLimits | None = None) -> Document:
+    """Read a Word 97-2003 file through LibreOffice; raise a DocumentError naming the cause.
+
+    LibreOffice gets THIDUA_SOFFICE_TIMEOUT seconds (its first start in a fresh profile takes
+    ~3 s); it runs in its own process group, ended as a whole on a timeout.
+    """
     path = Path(path)
+    timeout = Settings.from_env().soffice_timeout
     soffice = soffice_path()
     if soffice is None:
         raise MissingToolError(_INSTALL_HINT, path, tool="libreoffice")
@@ -46,13 +52,10 @@ def read_doc(path: Path) -> Document:
             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmpdir / "out"), str(src),
         ]
         try:
-            proc = subprocess.run(
-                cmd, capture_output=True, timeout=CONVERT_TIMEOUT, stdin=subprocess.DEVNULL,
-                env={**os.environ, "HOME": tmp},
-            )
+            proc = run_tool(cmd, timeout, env={**os.environ, "HOME": tmp})
         except subprocess.TimeoutExpired:
             raise CorruptDocumentError(
-                f"LibreOffice không chuyển đổi được tệp .doc trong {CONVERT_TIMEOUT} giây", path
+                f"LibreOffice không chuyển đổi được tệp .doc trong {timeout:g} giây (THIDUA_SOFFICE_TIMEOUT)", path
             ) from None
         except OSError as exc:
             raise MissingToolError(f"{_INSTALL_HINT} ({exc})", path, tool="libreoffice") from None
@@ -66,6 +69,7 @@ def read_doc(path: Path) -> Document:
             )
         from thidua.extractors.docx_reader import read_docx
 
+        check_zip(out, limits or ReadLimits.from_settings())
         doc = read_docx(out, SourceFormat.DOC)
     doc.source = path.name
     return doc

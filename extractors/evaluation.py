@@ -99,27 +99,18 @@ def compare(expected: dict[str, Any], got: dict[str, Any] | None, matched: bool)
     exp_tasks = expected.get("tasks", [])
     got_tasks = got.get("tasks", [])
     if matched:
-        linked = [t for t in got_tasks if t.get("plan_item")]
-        # One verdict per plan item: the most confident linked statement (as the completion matrix does).
-        best: dict[str, dict[str, Any]] = {}
-        for t in linked:
-            cur = best.get(t["plan_item"])
-            if cur is None or (t.get("match_score") or 0) > (cur.get("match_score") or 0):
-                best[t["plan_item"]] = t
+        # `tasks` is one verdict per plan item already (Findings.verdicts, as the completion matrix sees it).
+        verdicts = [t for t in got_tasks if t.get("plan_item")]
         scores["tasks"].add(
             Counter((t["plan_item"], t["status"]) for t in exp_tasks),
-            Counter((t["plan_item"], t["status"]) for t in best.values()),
+            Counter((t["plan_item"], t["status"]) for t in verdicts),
         )
         scores["tasks+date"].add(
             Counter((t["plan_item"], t["status"], t["date"]) for t in exp_tasks),
-            Counter((t["plan_item"], t["status"], t["date"]) for t in best.values()),
+            Counter((t["plan_item"], t["status"], t["date"]) for t in verdicts),
         )
-    statements: dict[tuple[Any, ...], tuple[str, Any]] = {}
-    for t in got_tasks:  # a statement linked to several items is still one statement
-        statements[(t["text"], json.dumps(t["span"], sort_keys=True))] = (t["status"], t["date"])
-    scores["status (no plan item)"].add(
-        Counter((t["status"], t["date"]) for t in exp_tasks), Counter(statements.values())
-    )
+    statements = Counter((t["status"], t["date"]) for t in got.get("statements", []))
+    scores["status (no plan item)"].add(Counter((t["status"], t["date"]) for t in exp_tasks), statements)
     scores["figures"].add(_figure_counter(expected.get("figures", [])), _figure_counter(got.get("figures", [])))
     return scores
 

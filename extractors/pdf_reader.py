@@ -11,7 +11,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
-from thidua.core.errors import CorruptDocumentError, EncryptedDocumentError
+from thidua.core.errors import CorruptDocumentError, DocumentError, EncryptedDocumentError
 from thidua.extractors.legacy import TCVN3, VNI, evidence, font_encoding, is_capitals_font, tcvn3_to_unicode, vni_to_unicode
 from thidua.core.text import normalize_text
 
@@ -19,18 +19,30 @@ from thidua.core.text import normalize_text
 _LIST_START = re.compile(r"^\s*(?:[-+•–*]|[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s", re.IGNORECASE)
 
 
+_PASSWORD_MESSAGE = "tệp PDF được đặt mật khẩu; hãy gửi lại bản không đặt mật khẩu"
+
+
+def _wrapped(exc: BaseException) -> BaseException:
+    """The pdfminer error inside pdfplumber's PdfminerException (which carries no message of its own)."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__context__
+    return inner if isinstance(inner, BaseException) else exc
+
+
 def open_pdf(path: Path) -> pdfplumber.PDF:
     """Open a PDF, turning pdfminer's errors into the project's."""
     try:
         return pdfplumber.open(str(path))
     except PDFPasswordIncorrect:
-        raise EncryptedDocumentError("tệp PDF được đặt mật khẩu", path) from None
+        raise EncryptedDocumentError(_PASSWORD_MESSAGE, path) from None
     except PDFSyntaxError as exc:
         raise CorruptDocumentError(f"tệp PDF bị hỏng ({exc})", path) from None
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise EncryptedDocumentError("tệp PDF được đặt mật khẩu", path) from None
-        raise CorruptDocumentError(f"tệp PDF bị hỏng ({type(exc).__name__}: {exc})", path) from None
+        inner = _wrapped(exc)
+        if isinstance(inner, PDFPasswordIncorrect) or any(
+            "password" in str(e).lower() or "encrypt" in type(e).__name__.lower() for e in (exc, inner)
+        ):
+            raise EncryptedDocumentError(_PASSWORD_MESSAGE, path) from None
+        raise CorruptDocumentError(f"tệp PDF bị hỏng ({type(inner).__name__}: {inner})", path) from None
 
 
 def pdf_has_text(path: Path) -> bool:
@@ -39,23 +51,31 @@ def pdf_has_text(path: Path) -> bool:
         return any(page.chars for page in pdf.pages)
 
 
-def read_pdf(path: Path) -> Document:
-    """Read a text PDF; pages with no text are left empty (the OCR reader handles scans)."""
+def read_pdf(path: Path, max_pages: int | None = None) -> Document:
+    """Read a text PDF; pages with no text are left empty (the OCR reader handles scans).
+
+    With `max_pages`, a PDF with more pages is refused (LimitExceededError) before any is read.
+    """
     doc = Document(source=Path(path).name, format=SourceFormat.PDF)
     try:
         with open_pdf(path) as pdf:
             doc.pages = len(pdf.pages)
+            if max_pages is not None and doc.pages > max_pages:
+                from thidua.extractors.limits import ReadLimits, check_pages
+
+                check_pages(doc.pages, Path(path), ReadLimits(max_pages=max_pages))
             for page_no, page in enumerate(pdf.pages, start=1):
                 doc.fonts.update(c.get("fontname", "") for c in page.chars[:2000])
                 legacy = _convert_legacy_chars(page)
                 doc.legacy_encoding = doc.legacy_encoding or legacy
                 _read_page(page, page_no, doc, vni=legacy == VNI)
-    except (EncryptedDocumentError, CorruptDocumentError):
+    except (DocumentError, MemoryError):
         raise
     except PDFPasswordIncorrect:
-        raise EncryptedDocumentError("tệp PDF được đặt mật khẩu", path) from None
+        raise EncryptedDocumentError(_PASSWORD_MESSAGE, path) from None
     except Exception as exc:  # pdfminer raises many kinds on broken streams
-        raise CorruptDocumentError(f"tệp PDF bị hỏng ({type(exc).__name__}: {exc})", path) from None
+        inner = _wrapped(exc)
+        raise CorruptDocumentError(f"tệp PDF bị hỏng ({type(inner).__name__}: {inner})", path) from None
     doc.fonts.discard("")
     if doc.legacy_encoding:
         doc.warnings.append(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from thidua.core.document import Document
 from thidua.core.errors import MissingFileError, UnsupportedFormatError
+from thidua.extractors.limits import ReadLimits, check_zip
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word .doc (and encrypted .docx)
 
@@ -43,22 +44,29 @@ def sniff_format(path: Path) -> str:
     )
 
 
-def read_document(path: Path | str) -> Document:
-    """Read any supported file into a Document (Word, legacy Word, text PDF, scanned PDF)."""
+def read_document(path: Path | str, limits: ReadLimits | None = None) -> Document:
+    """Read any supported file into a Document (Word, legacy Word, text PDF, scanned PDF).
+
+    The size limits (`limits`, by default those of the settings) are checked before parsing;
+    a file over one raises LimitExceededError naming it. Time and memory are limited by running
+    the reader in its own process: extractors.sandbox.read_limited.
+    """
     path = Path(path)
+    limits = limits or ReadLimits.from_settings()
     kind = sniff_format(path)
     if kind == "docx":
         from thidua.extractors.docx_reader import read_docx
 
+        check_zip(path, limits)
         doc = read_docx(path)
     elif kind == "doc":
         from thidua.extractors.doc_reader import read_doc
 
-        doc = read_doc(path)
+        doc = read_doc(path, limits)
     else:
         from thidua.extractors.pdf_reader import read_pdf
 
-        doc = read_pdf(path)
+        doc = read_pdf(path, max_pages=limits.max_pages)
         if not any(b.text.strip() for b in doc.blocks):
             from thidua.extractors.ocr import read_scanned_pdf
 

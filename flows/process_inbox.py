@@ -102,15 +102,29 @@ def process_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
 
 
 def summarize(
-    outcomes: list[DocumentOutcome], waiting: list[Path], inbox: Path, started: dt.datetime, run_id: str | None
+    outcomes: list[DocumentOutcome],
+    waiting: list[Path],
+    inbox: Path,
+    started: dt.datetime,
+    run_id: str | None,
+    symlinks: list[Path] | None = None,
+    moved_away: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """The run's summary as JSON-ready data (also stored in FlowRunSummary)."""
+    """The run's summary as JSON-ready data (also stored in FlowRunSummary).
+
+    A file another run took (busy) is "left in the inbox" only while it is still there at the end:
+    one the other run has already moved away (`moved_away`, by name) is listed under
+    `other_runs`, never as left over. Symbolic links found in the inbox are listed, not followed.
+    """
     by = lambda kind: [o for o in outcomes if o.outcome == kind]  # noqa: E731
     done: dict[tuple[str, int | None], set[str]] = {}
     for o in by(PROCESSED):
         if o.newly_done:
             done.setdefault((o.unit or "?", o.year), set()).update(o.newly_done)
-    left = [o.file for o in outcomes if o.outcome in (WAITING, BUSY)] + [p.name for p in waiting]
+    left = [o.file for o in outcomes if o.outcome == WAITING or (o.outcome == BUSY and o.file not in moved_away)]
+    left += [p.name for p in waiting if p.name not in moved_away]
+    others = [o.file for o in outcomes if o.outcome == GONE or (o.outcome == BUSY and o.file in moved_away)]
+    others += [p.name for p in waiting if p.name in moved_away]
     finished = dt.datetime.now(dt.timezone.utc)
     return {
         "flow_run_id": run_id,
@@ -125,6 +139,9 @@ def summarize(
         "review": [{"file": o.file, "reason": o.reason, "moved_to": o.moved_to} for o in by(REVIEW)],
         "deferred": [{"file": o.file, "reason": o.reason} for o in by(DEFERRED)],
         "left_in_inbox": sorted(left),
+        "other_runs": sorted(others),
+        "busy_elsewhere": sorted(o.file for o in outcomes if o.outcome == BUSY and o.file not in moved_away),
+        "symlinks": sorted(str(p.relative_to(inbox)) if p.is_relative_to(inbox) else str(p) for p in symlinks or []),
         "new_reports": sum(1 for o in outcomes if o.report_id is not None),
         "new_findings": sum(o.new_findings for o in outcomes),
         "items_now_done": [
@@ -136,6 +153,7 @@ def summarize(
 
 def summary_markdown(summary: dict[str, Any]) -> str:
     """The summary as Markdown, in Vietnamese (the Prefect artifact and the command's output)."""
+    busy = summary.get("busy_elsewhere", [])
     lines = [
         "# Kết quả xử lý hộp thư đến",
         "",
@@ -147,7 +165,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         f"| Tệp trùng (đã có trước) | {summary['duplicates']} |",
         f"| Tệp lỗi (failed/) | {len(summary['failed'])} |",
         f"| Cần người xem lại (review/) | {len(summary['review'])} |",
-        f"| Để lại cho lần chạy sau | {len(summary['left_in_inbox']) + len(summary['deferred'])} |",
+        f"| Để lại cho lần chạy sau | {len(summary['left_in_inbox']) - len(busy) + len(summary['deferred'])} |",
+        f"| Do lần chạy khác xử lý | {len(busy) + len(summary.get('other_runs', []))} |",
         f"| Phát hiện mới (findings) | {summary['new_findings']} |",
         f"| Nhiệm vụ mới hoàn thành | {sum(len(d['items']) for d in summary['items_now_done'])} |",
     ]
@@ -160,8 +179,14 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         if rows:
             lines += ["", f"## {title}", ""] + [f"- `{r['file']}`: {r['reason']}" for r in rows]
     if summary["left_in_inbox"]:
-        lines += ["", "## Để lại trong hộp thư (đang chép hoặc đang được xử lý)", ""]
+        lines += ["", "## Để lại trong hộp thư (đang chép, hoặc một lần chạy khác đang xử lý)", ""]
         lines += [f"- `{name}`" for name in summary["left_in_inbox"]]
+    if summary.get("other_runs"):
+        lines += ["", "## Do một lần chạy khác xử lý (không còn trong hộp thư)", ""]
+        lines += [f"- `{name}`" for name in summary["other_runs"]]
+    if summary.get("symlinks"):
+        lines += ["", "## Liên kết tượng trưng (symlink) bị bỏ qua: hãy chép chính tệp vào hộp thư", ""]
+        lines += [f"- `{name}`" for name in summary["symlinks"]]
     if summary["items_now_done"]:
         lines += ["", "## Nhiệm vụ mới hoàn thành", ""]
         lines += [f"- {d['unit']} ({d['year']}): {', '.join(d['items'])}" for d in summary["items_now_done"]]
@@ -201,7 +226,13 @@ def process_inbox(
         outcomes.append(outcome)
         _notify("document", len(listing.complete), outcome)
 
-    summary = summarize(outcomes, listing.waiting, inbox_dir, started, run_id)
+    # A file another run had (busy) or moved (gone) meanwhile: not "left for the next run" if it left.
+    moved_away = {
+        entry.path.name
+        for entry, o in zip(listing.complete, outcomes)
+        if o.outcome in (BUSY, GONE) and not entry.path.exists()
+    } | {p.name for p in listing.waiting if not p.exists()}
+    summary = summarize(outcomes, listing.waiting, inbox_dir, started, run_id, listing.symlinks, moved_away)
     markdown = summary_markdown(summary)
     with session_scope(settings) as session:
         session.add(

@@ -21,7 +21,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from thidua.core.errors import DocumentError, MissingFileError, MissingToolError, ThiduaError
+from thidua.core.errors import (
+    DocumentError,
+    DocumentTimeoutError,
+    MissingFileError,
+    MissingToolError,
+    ThiduaError,
+)
 from thidua.core.findings import Findings
 from thidua.core.plan import PlanSpec
 from thidua.core.units import UnitSpec, load_units
@@ -30,6 +36,7 @@ from thidua.models.db import session_factory, session_scope
 from thidua.models.plans import plan_spec, sync_units
 from thidua.models.results import (
     DEFAULT_STALE_AFTER,
+    claim_attempts,
     claim_source_file,
     find_unit,
     finish_source_file,
@@ -148,11 +155,13 @@ def _set_aside(
 
 def _read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings, PlanChoice | None]:
     """Read the stored original, extract the findings, and match them with the year's plan."""
-    from thidua.extractors.readers import read_document
+    from thidua.extractors.limits import ReadLimits
     from thidua.extractors.report import extract_findings
+    from thidua.extractors.sandbox import read_limited
     from thidua.matching import match_findings
 
-    doc = read_document(Path(sf.stored_path))
+    # In a reader process with the time and memory limits: no file can stall or swamp the run.
+    doc = read_limited(Path(sf.stored_path), ReadLimits.from_settings(ctx.settings))
     doc.source = name  # the stored original is named by its hash; findings name the sent file
     findings = extract_findings(doc, ctx.units)
     period = findings.period.value if findings.period else None
@@ -193,10 +202,27 @@ def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
         claimed = claim_source_file(session, sf.sha256, ctx.claimer, ctx.stale_after)
     if not claimed:
         return DocumentOutcome(name, BUSY, "một lần chạy khác đang xử lý tệp này", None, None, sf.id)
+    with session_scope(ctx.settings) as session:
+        attempts = claim_attempts(session, sf.id)
+    limit = ctx.settings.max_attempts
+    if attempts > limit:  # every earlier run that took it stalled or was killed on it
+        reason = (
+            f"đã thử {limit} lần mà lần nào cũng không xong (quá thời gian hoặc lần chạy bị dừng giữa chừng); "
+            f"không thử lại nữa (giới hạn THIDUA_MAX_ATTEMPTS={limit})"
+        )
+        return _timed(_set_aside(ctx, entry, sf, FAILED, reason, f"attempts={attempts - 1}"), started)
 
     try:
         try:
             findings, plan = _read_and_find(ctx, sf, name)
+        except DocumentTimeoutError as exc:
+            if attempts >= limit:
+                reason = f"{exc.reason}; đã thử {attempts} lần (giới hạn THIDUA_MAX_ATTEMPTS={limit})"
+                return _timed(_set_aside(ctx, entry, sf, FAILED, reason, _detail(exc)), started)
+            with session_scope(ctx.settings) as session:
+                release_claim(session, sf.id, ctx.claimer, count_attempt=True)
+            reason = f"{exc.reason}; sẽ thử lại ở lần chạy sau (lần {attempts}/{limit})"
+            return _timed(DocumentOutcome(name, DEFERRED, reason, _detail(exc), None, sf.id), started)
         except MissingToolError as exc:
             outcome = _set_aside(ctx, entry, sf, REVIEW, f"thiếu công cụ để đọc tệp: {exc.reason}", _detail(exc))
             return _timed(outcome, started)

@@ -56,21 +56,30 @@ class InboxListing:
     waiting: list[Path] = field(default_factory=list)
     #: Temporary, hidden or system files: never processed.
     ignored: list[Path] = field(default_factory=list)
+    #: Symbolic links (to files or folders): never followed, reported in the run's summary.
+    symlinks: list[Path] = field(default_factory=list)
 
 
-def _walk(inbox: Path, exclude: set[Path]) -> tuple[list[Path], list[Path]]:
+def _walk(inbox: Path, exclude: set[Path]) -> tuple[list[Path], list[Path], list[Path]]:
     files: list[Path] = []
     ignored: list[Path] = []
+    links: list[Path] = []
     for root, dirs, names in os.walk(inbox):
         here = Path(root)
         # Never descend into hidden folders or into processed/failed/review kept inside the inbox.
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() not in exclude)
+        # os.walk never follows a linked folder; it lists it among `dirs`.
+        links += [here / d for d in dirs if (here / d).is_symlink()]
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and not (here / d).is_symlink() and (here / d).resolve() not in exclude
+        )
         for name in sorted(names):
             p = here / name
-            if not p.is_file() or p.is_symlink():
-                continue
-            (ignored if is_temporary_name(name) else files).append(p)
-    return files, ignored
+            if p.is_symlink():
+                (ignored if is_temporary_name(name) else links).append(p)
+            elif p.is_file():
+                (ignored if is_temporary_name(name) else files).append(p)
+    return files, ignored, sorted(links)
 
 
 def list_complete_files(
@@ -85,12 +94,14 @@ def list_complete_files(
     `settle_seconds`: a copy in progress keeps moving the modification time. A file whose time is
     in the future (the clock of a network share ahead of ours) is judged instead by its size and
     time staying the same over one settle interval. Folders in `exclude` are not searched.
+    Symbolic links are never followed (a link could point anywhere, or at a file still changing
+    elsewhere): they are listed in `symlinks` for the summary.
     """
     inbox = Path(inbox)
     listing = InboxListing()
     if not inbox.is_dir():
         return listing
-    files, listing.ignored = _walk(inbox, {Path(e).resolve() for e in exclude})
+    files, listing.ignored, listing.symlinks = _walk(inbox, {Path(e).resolve() for e in exclude})
     now = time.time() if now is None else now
     skewed: list[InboxEntry] = []
     for p in files:

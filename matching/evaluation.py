@@ -63,16 +63,8 @@ class MatchScores(Counts):
 
 
 def predicted_tasks(got: dict[str, Any]) -> dict[str, str]:
-    """One status per plan item from Findings.to_json(): the most confident linked statement."""
-    best: dict[str, tuple[float, str]] = {}
-    for t in got.get("tasks", []):
-        item = t.get("plan_item")
-        if not item:
-            continue
-        strength = float(t.get("match_score") or 0) * float(t.get("confidence") or 1)
-        if item not in best or strength > best[item][0]:
-            best[item] = (strength, t["status"])
-    return {item: status for item, (_s, status) in best.items()}
+    """One status per plan item from Findings.to_json() (its `tasks` are the per-item verdicts)."""
+    return {t["plan_item"]: t["status"] for t in got.get("tasks", []) if t.get("plan_item")}
 
 
 def score_document(expected: dict[str, Any], got: dict[str, Any], scores: MatchScores, name: str = "") -> None:

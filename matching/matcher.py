@@ -50,11 +50,18 @@ HEAD_ONLY_FROM_MEMBER = 0.55
 HEAD_ONLY_WITH_CUE = 0.95
 #: A unit not named by a "units" item.
 OTHER_UNITS_ITEM = 0.7
+#: The statement names a kind of deliverable or event ("báo cáo") and the item only others ("hội nghị").
+KIND_MISMATCH = 0.6
+#: Work still planned in a report written this many days after the item's due date, and its factor.
+PLANNED_OVERDUE_DAYS = 60
+PLANNED_OVERDUE = 0.6
 #: An extra item of the same statement needs this share of its weight on evidence of its own.
 NOVEL_SHARE = 0.2
 #: Fuzzy (OCR) matches of bigrams count this much, at a rapidfuzz ratio of at least FUZZY_RATIO.
 FUZZY_CREDIT = 0.7
 FUZZY_RATIO = 90.0
+#: Where one sentence may report several items: ";", "và", ", đồng thời".
+_CLAUSES = re.compile(r"\s*;\s*|\s+và\s+|,\s*đồng thời\s+", re.IGNORECASE)
 #: The threshold of `thidua eval` and tests; the pipeline passes THIDUA_MATCH_THRESHOLD (same default).
 DEFAULT_THRESHOLD = 0.45
 
@@ -88,6 +95,7 @@ class _Item:
     weights: dict[str, float]
     parts: list[dict[str, float]]
     total: float
+    kinds: frozenset[str] = frozenset()
 
 
 def _quarter_start(quarter: int, year: int) -> dt.date:
@@ -133,7 +141,8 @@ class PlanMatcher:
         for spec, whole, parts in raw:
             weights = {f: self._weight(f) for f in whole.features}
             part_weights = [{f: self._weight(f) for f in p.features} for p in parts]
-            self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0))
+            kinds = self.vocab.kinds_in(spec.content)
+            self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0, kinds))
 
     def _parts(self, content: str) -> list[str]:
         """The tasks inside an item: split at ";", at "và"/"," before an action verb, and at "và" (sharing the verb)."""
@@ -145,7 +154,8 @@ class PlanMatcher:
             tokens = re.split(r"(\s*(?:,|\bvà\b|\bđồng thời\b)\s*)", chunk.strip())
             current = tokens[0]
             for sep, piece in zip(tokens[1::2], tokens[2::2]):
-                if current.strip() and self.vocab.leading_action(piece):
+                bare_verb = self.vocab.leading_action(current) == current.strip()
+                if current.strip() and self.vocab.leading_action(piece) and not bare_verb:
                     parts.append(current.strip())
                     current = piece
                 else:
@@ -154,12 +164,16 @@ class PlanMatcher:
                 parts.append(current.strip())
         # "Phát động A và B": B is a task of its own with A's verb.
         for part in list(parts):
-            pieces = re.split(r"\s+và\s+", part)
+            pieces = re.split(r"\s+và\s+", self.vocab.task_core(part) or part)
             verb = self.vocab.leading_action(pieces[0])
             if verb and len(pieces) > 1:
                 parts.extend(p if self.vocab.leading_action(p) else f"{verb} {p}" for p in pieces)
-        # "Phát động phong trào thi đua phấn đấu hoàn thành ...": the task without its purpose is a part too.
+        # "Phát động phong trào thi đua phấn đấu hoàn thành ...": the task without its purpose is a part too,
+        # and so is the task without its parenthetical qualifier "(theo lịch do ... thông báo)".
         parts.extend(core for p in list(parts) if (core := self.vocab.task_core(p)))
+        parts.extend(bare for p in list(parts) if (bare := re.sub(r"\s*\([^)]*\)", "", p).strip()) and bare != p)
+        # "Tổ chức Hội nghị ký kết giao ước": the members' part, "ký kết giao ước", is a part.
+        parts.extend(subject for p in list(parts) if (subject := self.vocab.event_subject(p)))
         return list(dict.fromkeys(parts))
 
     def _weight(self, feature: str) -> float:
@@ -189,10 +203,13 @@ class PlanMatcher:
         report_date: dt.date | None = None,
         fuzzy: bool = False,
     ) -> list[ItemMatch]:
-        """The statement's score against every plan item, best first."""
-        stmt = self.features(text)
+        """The statement's score against every plan item, best first (a leading background citation is ignored)."""
+        cleaned = self.vocab.strip_background(text)
+        stmt = self.features(cleaned)
+        kinds = self.vocab.kinds_in(cleaned)
         bigrams = [f for f in stmt.features if f.startswith("b:")] if fuzzy else []
-        head_cue = any(c.search(stmt.folded) for c in self._head_cues)
+        # Who acted is read on the whole text: a cited instruction of the head is such a cue.
+        head_cue = any(c.search(self.features(text).folded if cleaned != text else stmt.folded) for c in self._head_cues)
         out = []
         for item in self._items:
             credit: dict[str, float] = {}
@@ -214,6 +231,9 @@ class PlanMatcher:
             if t < 1:
                 factors["time"] = t
                 notes.append(note)
+            if kinds and item.kinds and not kinds & item.kinds:
+                factors["kind"] = KIND_MISMATCH
+                notes.append("khác loại việc (" + ", ".join(sorted(kinds)) + ")")
             r, note = self._responsibility_factor(item.spec, unit, head_cue)
             if r < 1:
                 factors["responsibility"] = r
@@ -251,7 +271,18 @@ class PlanMatcher:
     ) -> list[ItemMatch]:
         """The plan items a statement reports on: scores above the threshold, each on its own evidence."""
         ranked = self.score_all(text, status=status, date=date, unit=unit, report_date=report_date, fuzzy=fuzzy)
-        stmt = self.features(text).features
+        # Several items in one sentence ("A đã gửi ... và B đã được ký kết"): each clause's best item is a candidate too.
+        clauses = [c for c in _CLAUSES.split(text) if len(c.split()) >= 4]
+        if len(clauses) > 1:
+            seen = {m.item_id for m in ranked[:1]}
+            for clause in clauses:
+                best = self.score_all(clause, status=status, date=date, unit=unit, report_date=report_date, fuzzy=fuzzy)[:1]
+                for m in best:
+                    if m.item_id not in seen and m.score >= self.threshold:
+                        ranked = [m, *(r for r in ranked if r.item_id != m.item_id)]
+                        seen.add(m.item_id)
+            ranked.sort(key=lambda m: (-m.score, m.item_id))
+        stmt = self.features(self.vocab.strip_background(text)).features
         items = {i.spec.id: i for i in self._items}
         chosen: list[ItemMatch] = []
         explained: set[str] = set()
@@ -276,6 +307,8 @@ class PlanMatcher:
         start = _quarter_start(item.quarter, year)
         end = item.due_date or quarter_end(item.quarter, year)
         if date is None:
+            if str(status) == Status.PLANNED and report_date is not None and (report_date - end).days > PLANNED_OVERDUE_DAYS:
+                return PLANNED_OVERDUE, f"việc dự kiến, nhưng hạn {end:%d/%m/%Y} đã qua lâu"
             if str(status) == Status.DONE and report_date is not None and (start - report_date).days > 45:
                 return 0.8, "báo cáo hoàn thành trước quý của nhiệm vụ"
             return 1.0, ""
@@ -299,7 +332,9 @@ class PlanMatcher:
             return HEAD_ONLY_FROM_MEMBER, "nhiệm vụ của Trưởng Cụm, không phải của đơn vị thành viên"
         if item.responsible == "units" and item.responsible_units:
             named = {fold(n) for n in item.responsible_units}
-            if not named & set(spec.keys):
+            # The units named are the event's hosts ("Địa điểm: huyện X"): every member takes part.
+            host = bool(item.place) and all(n in fold(item.place or "") for n in named)
+            if not host and not named & set(spec.keys):
                 return OTHER_UNITS_ITEM, "nhiệm vụ không giao cho đơn vị này"
         return 1.0, ""
 

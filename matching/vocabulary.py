@@ -47,17 +47,56 @@ class Vocabulary:
     head_cues: tuple[str, ...]
     #: Verbs plan items start with ("ban hanh", "to chuc"), longest first.
     actions: tuple[tuple[str, ...], ...] = ()
-    #: Words opening a purpose clause in a plan item (lower case, with diacritics).
+    #: Words opening a purpose or qualifier clause in a plan item (lower case, with diacritics).
     purpose: tuple[tuple[str, ...], ...] = ()
+    #: Phrases starting with a purpose word that are not one ("theo dõi").
+    purpose_not: tuple[tuple[str, ...], ...] = ()
+    #: Event nouns ("hội nghị", "lễ"): "Tổ chức Hội nghị X" also stands for X, a member's part in it.
+    events: tuple[tuple[str, ...], ...] = ()
+    #: What a task produces or holds ("báo cáo", "hội nghị", "mô hình"): a statement about one kind is not about another.
+    kinds: tuple[tuple[str, ...], ...] = ()
+    #: A statement opening with one of these before a document name cites it as background.
+    background: re.Pattern[str] | None = None
+
+    def strip_background(self, text: str) -> str:
+        """The text without a leading citation ("Thực hiện Kế hoạch số ... về ..., "): background is no completion."""
+        if self.background is None:
+            return text
+        return self.background.sub(" ", normalize_text(text), count=1)
+
+    def kinds_in(self, text: str) -> frozenset[str]:
+        """The kinds of deliverable or event a text names (folded phrases)."""
+        keys = fold(_DOC_NUMBER.sub(" ", text)).split()
+        joined = f" {' '.join(keys)} "
+        return frozenset(" ".join(k) for k in self.kinds if f" {' '.join(k)} " in joined)
+
+    def event_subject(self, text: str) -> str | None:
+        """X of "<action> <event> X" ("ký kết giao ước" of "Tổ chức Hội nghị ký kết giao ước"), or the deliverable
+        without its verb ("báo cáo chuyên đề" of "Xây dựng báo cáo chuyên đề"), or None."""
+        verb = self.leading_action(text)
+        if not verb:
+            return None
+        words = text.split()[len(verb.split()) :]
+        keys = [fold(w) for w in words]
+        for kind in self.kinds:
+            # "Xây dựng báo cáo chuyên đề": the deliverable names the task without the verb.
+            if kind not in self.events and tuple(keys[: len(kind)]) == kind and len(words) > len(kind):
+                return " ".join(words)
+        for event in self.events:
+            if tuple(keys[: len(event)]) == event and len(words) - len(event) >= 2:
+                return " ".join(words[len(event) :])
+        return None
 
     def task_core(self, text: str) -> str | None:
         """The words before a purpose clause ("Phát động phong trào thi đua" of "... phấn đấu hoàn thành ..."), or None."""
         words = text.split()
         low = [normalize_text(w).lower() for w in words]
         for i in range(2, len(words)):
+            if any(tuple(low[i : i + len(n)]) == n for n in self.purpose_not):
+                continue
             for marker in self.purpose:
                 if tuple(low[i : i + len(marker)]) == marker:
-                    return " ".join(words[:i])
+                    return " ".join(words[:i]).rstrip(" ,;")
         return None
 
     def leading_action(self, text: str) -> str | None:
@@ -108,9 +147,24 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
             head_cues=head_cues,
             actions=tuple(sorted((_words(a) for a in words.get("actions", [])), key=len, reverse=True)),
             purpose=tuple(tuple(normalize_text(w).lower().split()) for w in words.get("purpose", [])),
+            purpose_not=tuple(tuple(normalize_text(w).lower().split()) for w in words.get("purpose_not", [])),
+            kinds=tuple(_words(k) for k in words.get("kinds", [])),
+            events=tuple(sorted((_words(e) for e in words.get("events", [])), key=len, reverse=True)),
+            background=_background_pattern(words.get("background", []), words.get("documents", [])),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise ConfigError(f"tệp dữ liệu đối chiếu thiếu hoặc sai mục ({exc})", data_dir) from None
+
+
+def _background_pattern(openers: list[str], documents: list[str]) -> re.Pattern[str] | None:
+    """A leading "<opener> <document> ... ," clause (a list marker may come first), case-insensitive."""
+    if not openers or not documents:
+        return None
+    alt = lambda xs: "|".join(re.escape(normalize_text(x).lower()) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    return re.compile(
+        rf"^\W*(?:(?:\d+|[a-zđ])[.)]\s*)?(?:{alt(openers)})\s+(?:(?:các|nội dung)\s+)?(?:{alt(documents)})\b[^,;:]*(?:[,;:]|$)",
+        re.IGNORECASE,
+    )
 
 
 def _strip_zeros(word: str) -> str:

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from thidua.core.document import Span
-from thidua.core.findings import Findings, Located, PeriodKind
+from thidua.core.findings import Findings, Located, PeriodKind, TaskStatement
 from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.models.plans import active_plan, register_source_file
@@ -70,6 +71,7 @@ def claim_source_file(
     One conditional UPDATE, checked by its row count: on PostgreSQL the row lock makes a second
     claimer wait and then see the first one's claim; on SQLite writers are serialized. A claim
     older than `stale_after` is taken over. Commit right after, so other runs see the claim.
+    Every claim counts one attempt (`SourceFile.attempts`) until the file is finished.
     """
     now = _utcnow()
     result = session.execute(
@@ -84,10 +86,15 @@ def claim_source_file(
                 ),
             ),
         )
-        .values(status="processing", claimed_by=claimer, claimed_at=now)
+        .values(status="processing", claimed_by=claimer, claimed_at=now, attempts=SourceFile.attempts + 1)
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def claim_attempts(session: Session, source_file_id: int) -> int:
+    """How many claims a file has had since it last finished, this one included."""
+    return int(session.scalar(select(SourceFile.attempts).where(SourceFile.id == source_file_id)) or 0)
 
 
 def finish_source_file(
@@ -105,18 +112,25 @@ def finish_source_file(
             SourceFile.claimed_by == claimer,
             SourceFile.status == "processing",
         )
-        .values(status=status, error=error, claimed_by=None, claimed_at=None, processed_at=_utcnow())
+        .values(
+            status=status, error=error, claimed_by=None, claimed_at=None, processed_at=_utcnow(), attempts=0
+        )
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-def release_claim(session: Session, source_file_id: int, claimer: str) -> None:
-    """Give a file back (status "received") after a fault that a later run may not meet."""
+def release_claim(session: Session, source_file_id: int, claimer: str, count_attempt: bool = False) -> None:
+    """Give a file back (status "received") for a later run.
+
+    After a transient fault (the database was down) the attempt does not count; after a document
+    ran over its time limit it does (`count_attempt=True`), so it is not retried forever.
+    """
+    attempts = SourceFile.attempts if count_attempt else SourceFile.attempts - 1
     session.execute(
         update(SourceFile)
         .where(SourceFile.id == source_file_id, SourceFile.claimed_by == claimer)
-        .values(status="received", claimed_by=None, claimed_at=None)
+        .values(status="received", claimed_by=None, claimed_at=None, attempts=attempts)
         .execution_options(synchronize_session=False)
     )
 
@@ -139,6 +153,8 @@ def review_reason(findings: Findings, units: list[UnitSpec]) -> str | None:
     keys = {k for u in units for k in u.keys}
     if fold(str(findings.unit.value)) not in keys:
         return f"đơn vị '{findings.unit.value}' không có trong danh sách đơn vị của Cụm"
+    if findings.period is None:
+        return "không xác định được kỳ báo cáo (quý, 6 tháng, 9 tháng, năm) nên chưa tính vào kế hoạch"
     return None
 
 
@@ -257,13 +273,16 @@ def save_results(
     if plan is not None:
         items = dict(session.execute(select(PlanItem.code, PlanItem.id).where(PlanItem.plan_id == plan.id)).all())
 
-    rows: list[Finding] = []
+    # Batched: one executemany INSERT for the findings, one for the matches.
+    rows: list[dict[str, Any]] = []
+    links: list[list[tuple[str, float, TaskStatement]]] = []
     for kind in ("unit", "period", "report_date", "doc_number"):
         located = getattr(findings, kind)
         if located is not None:
-            rows.append(_header_finding(kind, located))
+            rows.append(_row(report.id, _header_finding(kind, located)))
+            links.append([])
     for task in findings.tasks:
-        row = Finding(
+        rows.append(_row(report.id, Finding(
             kind="task",
             status=task.status.value,
             date=task.date,
@@ -271,39 +290,60 @@ def save_results(
             confidence=task.confidence,
             extra={"plan_items": [[code, round(score, 4)] for code, score in task.plan_items]},
             **_span_columns(task.span),
-        )
-        row.matches = [
-            Match(
-                plan_item_id=items[code],
-                unit_id=report.unit_id,
-                status=task.status.value,
-                date=task.date,
-                score=score,
-                evidence=task.text,
-            )
-            for code, score in task.plan_items
-            if code in items
-        ]
-        rows.append(row)
+        )))
+        links.append([(code, score, task) for code, score in task.plan_items if code in items])
     for fig in findings.figures:
-        rows.append(
-            Finding(
-                kind="figure",
-                metric=fig.metric,
-                value=float(fig.value),
-                text=fig.text,
-                confidence=fig.confidence,
-                **_span_columns(fig.span),
-            )
-        )
-    report.findings = rows
+        rows.append(_row(report.id, Finding(
+            kind="figure",
+            metric=fig.metric,
+            value=float(fig.value),
+            text=fig.text,
+            confidence=fig.confidence,
+            **_span_columns(fig.span),
+        )))
+        links.append([])
+    if rows:
+        session.execute(insert(Finding), rows)  # one executemany (RETURNING would go row by row on SQLite)
+        # Ids of one statement's rows ascend in the order given (SQLite rowids, PostgreSQL's sequence).
+        ids = session.scalars(select(Finding.id).where(Finding.report_id == report.id).order_by(Finding.id)).all()
+        matches = [
+            {
+                "finding_id": fid,
+                "plan_item_id": items[code],
+                "unit_id": report.unit_id,
+                "status": task.status.value,
+                "date": task.date,
+                "score": score,
+                "evidence": task.text,
+            }
+            for fid, found in zip(ids, links)
+            for code, score, task in found
+        ]
+        if matches:
+            session.execute(insert(Match), matches)
     session.flush()
+    session.refresh(report, ["findings"])
     return report
+
+
+_FINDING_COLUMNS = [c.key for c in Finding.__table__.columns if c.key != "id"]
+
+
+def _row(report_id: int, finding: Finding) -> dict[str, Any]:
+    """A Finding as a full row (every column, so all rows go in one multi-row INSERT)."""
+    defaults = {"text": "", "confidence": 1.0, "extra": {}}
+    row = {c: getattr(finding, c) for c in _FINDING_COLUMNS}
+    for key, value in defaults.items():
+        if row[key] is None:
+            row[key] = value
+    row["report_id"] = report_id
+    return row
 
 
 __all__ = [
     "CLAIMABLE",
     "DEFAULT_STALE_AFTER",
+    "claim_attempts",
     "claim_source_file",
     "find_unit",
     "finish_source_file",

@@ -101,6 +101,8 @@ class SourceFile(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Claims taken since the file last finished (a killed run or a timeout leaves one unfinished).
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Report(Base):

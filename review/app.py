@@ -7,25 +7,38 @@ through review/queries.py and review/queue.py, and write through review/decision
 from __future__ import annotations
 
 import time
+from http import HTTPStatus
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import DataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from thidua.core.errors import ThiduaError
 from thidua.core.settings import Settings
 from thidua.models.db import session_factory
 from thidua.review import labels
+from thidua.review.limits import EndedSessions, LoginLimiter
 from thidua.review.deps import CsrfRejected, Forbidden, LoginRequired, csrf_guard, local_time, render
 from thidua.review.routers import auth, findings, history, matrix, scores, users
 from thidua.review.security import secret_key
 
 HERE = Path(__file__).resolve().parent
+#: Vietnamese title and message of each HTTP error the page can answer with.
+HTTP_MESSAGES = {
+    400: ("Yêu cầu không hợp lệ", "Yêu cầu không hợp lệ."),
+    404: ("Không tìm thấy trang", "Không có trang nào ở địa chỉ này. Hãy kiểm tra lại địa chỉ hoặc dùng thanh điều hướng."),
+    405: ("Thao tác không hợp lệ", "Trang này không nhận thao tác này."),
+    429: ("Quá nhiều yêu cầu", "Quá nhiều yêu cầu, hãy thử lại sau ít phút."),
+}
 SESSION_COOKIE = "thidua_session"
 
 
@@ -38,6 +51,7 @@ def _templates() -> Jinja2Templates:
         date_vi=labels.date_vi,
         number_vi=labels.number_vi,
         value_label=labels.value_label,
+        same_value=labels.same_value,
         local_time=local_time,
         FIELD_LABELS=labels.FIELD_LABELS,
         SOURCE_LABELS=labels.SOURCE_LABELS,
@@ -73,9 +87,34 @@ def _error_handlers(app: FastAPI) -> None:
         message = "Mã bảo vệ biểu mẫu (CSRF) không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại."
         return render(request, "error.html", {"title": "Yêu cầu bị từ chối", "message": message, "user": None}, 403)
 
-    @app.exception_handler(HTTPException)
-    async def _http_error(request: Request, exc: HTTPException) -> Response:
-        return render(request, "error.html", {"title": "Lỗi", "message": exc.detail, "user": None}, exc.status_code)
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        title, default = HTTP_MESSAGES.get(exc.status_code, ("Lỗi", "Yêu cầu không thực hiện được."))
+        # FastAPI's own details are English ("Not Found"): only ours, in Vietnamese, are shown.
+        message = exc.detail if isinstance(exc, HTTPException) and exc.detail and exc.detail != HTTPStatus(exc.status_code).phrase else default
+        return _error_page(request, title, str(message), exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_params(request: Request, exc: RequestValidationError) -> Response:
+        names = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors()})
+        message = f"Tham số không hợp lệ: {', '.join(names)}. Hãy kiểm tra lại địa chỉ trang."
+        return _error_page(request, "Địa chỉ không hợp lệ", message, 400)
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError) -> Response:
+        return _error_page(request, "Địa chỉ không hợp lệ", "Một tham số là số quá lớn. Hãy kiểm tra lại địa chỉ trang.", 400)
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> Response:
+        return _error_page(request, "Địa chỉ không hợp lệ", "Một tham số là số quá lớn (ngoài giới hạn cơ sở dữ liệu cho phép). Hãy kiểm tra lại địa chỉ trang.", 400)
+
+    @app.exception_handler(ThiduaError)
+    async def _thidua_error(request: Request, exc: ThiduaError) -> Response:
+        return _error_page(request, "Không thực hiện được", f"{exc.reason}.", 400)
+
+
+def _error_page(request: Request, title: str, message: str, status: int) -> Response:
+    return render(request, "error.html", {"title": title, "message": message, "user": None}, status)
 
 
 def create_app(settings: Settings | None = None, *, clock: Callable[[], float] = time.time) -> FastAPI:
@@ -89,6 +128,8 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], float] =
     app.state.max_idle = max_idle
     app.state.session_factory = session_factory(settings)
     app.state.templates = _templates()
+    app.state.login_limiter = LoginLimiter(clock)
+    app.state.ended_sessions = EndedSessions(Path(settings.data_dir), max_idle, clock)
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key(settings),
@@ -103,5 +144,10 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], float] =
     _error_handlers(app)
     for module in (auth, findings, matrix, history, users, scores):
         app.include_router(module.router)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
     return app
 

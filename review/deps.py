@@ -88,7 +88,11 @@ def current_user(request: Request, s: Session = Depends(db)) -> User:
     uid = request.session.get("uid")
     seen = request.session.get("seen")
     nxt = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    if not uid or seen is None:
+    sid = request.session.get("sid")
+    if not uid or seen is None or not sid:
+        raise LoginRequired(nxt)
+    if request.app.state.ended_sessions.is_ended(str(sid)):
+        request.session.clear()
         raise LoginRequired(nxt)
     if now - float(seen) > max_idle:
         request.session.clear()

@@ -112,3 +112,11 @@ def value_label(target: str, value: dict[str, Any] | None) -> str:
     if value.get("date"):
         parts.append(date_vi(value.get("date")))
     return ", ".join(parts)
+
+
+def same_value(target: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> bool:
+    """Whether a decision kept the value it was made on (history says "giữ nguyên", not "A → A")."""
+    if not old or not new:
+        return False
+    keys = ("value",) if target == "figure" else ("status", "date")
+    return all(old.get(k) == new.get(k) for k in keys if k in new)

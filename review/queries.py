@@ -131,6 +131,20 @@ def orphans(s: Session, year: int | None) -> tuple[list[OrphanCorrection], dict[
     return found, rows
 
 
+def criterion_names(years: Sequence[int | None]) -> dict[str, str]:
+    """Criterion id → its Vietnamese name, from the scoring tables of these years (those that have one)."""
+    from thidua.core.errors import ThiduaError
+    from thidua.scoring.table import find_table
+
+    out: dict[str, str] = {}
+    for year in {y for y in years if y is not None}:
+        try:
+            out.update({c.id: c.name for c in find_table(year).criteria})
+        except ThiduaError:
+            continue
+    return out
+
+
 def all_users(s: Session) -> list[User]:
     """Every account by name."""
     return list(s.scalars(select(User).order_by(User.username)))

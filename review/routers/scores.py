@@ -50,6 +50,9 @@ def scores_page(
                     for c in manual
                 },
                 describe=describe,
+                # The chart's "Mục I–V" are the table's sections; codes like ke_hoach shown by name.
+                section_of={c.id: c.section for c in view.table.criteria if c.section},
+                criterion_names={**{cid: name for cid, name, _ in view.columns}, **{c.id: c.name for c in view.table.criteria}},
                 points_vi=points_vi,
                 SCORE_SOURCES=SOURCE_LABELS,
             )
