@@ -282,6 +282,19 @@ def test_same_metric_in_several_sentences_is_summed() -> None:
     assert figures(body) == {"giay_khen.tap_the": 13, "giay_khen.ca_nhan": 37}
 
 
+def test_a_summed_figure_keeps_the_span_of_every_part() -> None:
+    body = [
+        "Chủ tịch UBND huyện tặng Giấy khen cho 11 tập thể trong tổng kết năm học.",
+        "Khen thưởng đột xuất: Chủ tịch UBND huyện tặng Giấy khen cho 02 tập thể.",
+    ]
+    found = findings_of(body)
+    (fig,) = [f for f in found.figures if f.metric == "giay_khen.tap_the"]
+    doc = report(body)
+    assert fig.value == 13 and [p.block for p in fig.parts] == [fig.span.block, fig.span.block + 1]
+    assert [doc.blocks[p.block].text[p.start : p.end] for p in fig.parts] == ["11", "02"]
+    assert found.to_json()["figures"][0]["parts"][1]["block"] == fig.parts[1].block
+
+
 def test_lead_in_award_carries_to_bullets() -> None:
     body = ["Giấy khen của Chủ tịch UBND huyện:", "- Tập thể: 20", "- Cá nhân: 47"]
     assert figures(body) == {"giay_khen.tap_the": 20, "giay_khen.ca_nhan": 47}
