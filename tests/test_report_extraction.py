@@ -169,6 +169,50 @@ def test_status_and_date_of_statements(sentence: str, expected) -> None:
     assert statuses(["I. KẾT QUẢ THỰC HIỆN", sentence]) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # award_count: commendations counted by recipient are figures, not tasks
+        "- Chủ tịch UBND huyện đã tặng Giấy khen cho 12 tập thể và 30 cá nhân có thành tích trong phong trào xây dựng đô thị văn minh.",
+        "- Đã công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 17 cá nhân.",
+        "- Khen thưởng chuyên đề (Giấy khen của Chủ tịch UBND huyện): tập thể: 06; cá nhân: 11.",
+        "- Huyện đã trình hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho hai cá nhân, đang chờ Quyết định.",
+        # award_count: an award received
+        "- Trường Mầm non thị trấn được Chủ tịch UBND tỉnh tặng Bằng khen.",
+        # comparison and earlier years
+        "- So với cùng kỳ năm trước (10 tập thể được khen thưởng), số lượng khen thưởng đã tăng 20%.",
+        "- Năm 2021, huyện đã tổ chức 02 hội nghị chuyên đề.",
+        "- Theo số liệu tổng hợp, các xã đã thực hiện tốt việc đăng ký thi đua.",
+        # others: numbers of the whole cluster
+        "- Toàn Cụm đã khen thưởng theo thẩm quyền 2.345 lượt cá nhân.",
+        # reference to a table
+        "- Số liệu khen thưởng của huyện đã được tổng hợp tại Phụ lục kèm theo.",
+        # lead-in to a list, and a heading-like scrap
+        "- Trong quý, huyện đã thực hiện các nội dung sau:",
+        "3. Dự kiến",
+    ],
+)
+def test_clauses_that_report_no_task_are_dropped(sentence: str) -> None:
+    assert statuses(["I. KẾT QUẢ THỰC HIỆN", sentence]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a proposal without a count, a ceremony where awards are handed, an event with a head count
+        "- Huyện đã đề nghị UBND tỉnh tặng Cờ thi đua cho đơn vị dẫn đầu Cụm.",
+        "- Ngày 12/3/2022, huyện đã tổ chức Lễ trao tặng Bằng khen cho 05 tập thể.",
+        "- Đã tổ chức 02 lớp tập huấn nghiệp vụ thi đua, khen thưởng cho 80 cán bộ cơ sở.",
+        # the cluster's units as partners of a task; a later year; a passive report of planned work
+        "- Ngày 20/4/2022, huyện đã ký kết giao ước thi đua với các đơn vị trong Cụm.",
+        "- Năm 2022, huyện đã tổ chức Hội nghị điển hình tiên tiến.",
+        "- Các nhiệm vụ chuyên môn khác theo quy định đã được thực hiện đầy đủ.",
+    ],
+)
+def test_task_clauses_near_the_noise_classes_are_kept(sentence: str) -> None:
+    assert [st for st, _ in statuses(["I. KẾT QUẢ THỰC HIỆN", sentence])] == [Status.DONE]
+
+
 def test_list_items_under_future_heading_are_planned() -> None:
     body = [
         "I. KẾT QUẢ THỰC HIỆN",

@@ -8,7 +8,7 @@ and confidences are in the [report] part of extractors/patterns/pipeline.cfg.
 One module a concern:
 - view: the document as pieces of text in zones (header, title, body, recipients, signature).
 - header: document number and report date; unit: the vote for the reporting unit; period.
-- statements: task statements in running text; task_tables: one statement per task-table row.
+- statements: task statements in running text (noise: cue clauses that report no task, dropped); task_tables: one statement per task-table row.
 - figures: award counts in running text; award_tables: counts in award tables.
 - merge: counts summed into one Figure per metric. When a metric is in an award table, prose
   mentions of the same metric are taken to restate the table and are not added.
