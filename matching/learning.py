@@ -81,7 +81,7 @@ def plan_signature(plan: PlanSpec) -> str:
 
 def _candidates(matcher: PlanMatcher, case: Case) -> list[tuple[int, int, ItemMatch]]:
     """(statement index, rank, match) of each statement's best rule candidates."""
-    out = []
+    out: list[tuple[int, int, ItemMatch]] = []
     for i, t in enumerate(case.statements):
         if t.for_year and t.for_year > matcher.plan.year:
             continue
@@ -411,7 +411,7 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
         return model
     # Out-of-fold raw scores: each report's pairs scored by a model not trained on it.
     raw: dict[int, list[float]] = {}
-    right = [0, 0, 0]  # extractor's status right, model's status right, rows
+    right = [0.0, 0.0, 0.0]  # extractor's status right, model's status right, rows
     for fit_on, held in _folds(prepared):
         status = _fit_status(fit_on)
         r, s, n = _status_accuracy(LearnedModel("", "", link, 0, 0, 0, status=status), held)
@@ -425,7 +425,7 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
                 raw[id(c)] = [float(s) for s in m.classifier.decision_function(m.vectorizer.transform(rows))]
     if right[2]:
         model.rules_status_accuracy, model.learned_status_accuracy = right[0] / right[2], right[1] / right[2]
-        model.status_pairs = right[2]
+        model.status_pairs = int(right[2])
     scores = [s for c in prepared for s, p in zip(raw[id(c)], c.pairs) if p.label is not None]
     labels = [p.label for c in prepared for p in c.pairs if p.label is not None]
     if len(set(labels)) == 2:

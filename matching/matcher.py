@@ -143,9 +143,9 @@ class PlanMatcher:
                 df[f] = df.get(f, 0) + 1
         self._idf = {f: math.log(1 + n / c) ** IDF_POWER for f, c in df.items()}
         self._items: list[_Item] = []
-        for spec, whole, parts in raw:
+        for spec, whole, part_feats in raw:
             weights = {f: self._weight(f) for f in whole.features}
-            part_weights = [{f: self._weight(f) for f in p.features} for p in parts]
+            part_weights = [{f: self._weight(f) for f in p.features} for p in part_feats]
             kinds = self.vocab.kinds_in(spec.content)
             self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0, kinds))
         self._by_id = {i.spec.id: i for i in self._items}
