@@ -87,6 +87,8 @@ class Figure:
     span: Span
     confidence: float
     text: str = ""
+    #: Spans of every number the value was summed from (the first is `span`), for the reviewer.
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -181,6 +183,7 @@ class Findings:
                     "text": f.text,
                     "span": f.span.to_dict(),
                     "confidence": round(f.confidence, 3),
+                    **({"parts": [p.to_dict() for p in f.parts]} if len(f.parts) > 1 else {}),
                 }
                 for f in self.figures
             ],

@@ -354,6 +354,7 @@ def save_results(
             value=float(fig.value),
             text=fig.text,
             confidence=fig.confidence,
+            extra={"parts": [part.to_dict() for part in fig.parts]} if len(fig.parts) > 1 else {},
             **_span_columns(fig.span),
         )))
         links.append([])
