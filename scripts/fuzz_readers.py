@@ -234,6 +234,7 @@ class Harness:
         self.work = work
         self.count = 0
         self.outcomes: dict[str, int] = {}
+        self.reasons: dict[str, int] = {}
         self.last_failure: tuple[Case, str] | None = None
 
     def _expect_error(self, exc: BaseException, where: str) -> None:
@@ -245,7 +246,11 @@ class Harness:
             raise Crash(f"{where}: {type(exc).__name__} is not a ThiduaError") from exc
         if not vietnamese(exc.reason):
             raise Crash(f"{where}: {type(exc).__name__} with a reason that is not Vietnamese: {exc.reason!r}")
+        if re.search(r"\(\s*(\w+:\s*)?\)", exc.reason):
+            raise Crash(f"{where}: {type(exc).__name__} with a reason whose cause is empty: {exc.reason!r}")
         self.outcomes[type(exc).__name__] = self.outcomes.get(type(exc).__name__, 0) + 1
+        gist = re.sub(r"\s*\(.*", "", exc.reason)[:70]
+        self.reasons[gist] = self.reasons.get(gist, 0) + 1
 
     def check(self, case: Case) -> None:
         """Read one case in process (and in the reader process when it says so); raise Crash if it misbehaves."""
@@ -300,10 +305,15 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")))
     ap.add_argument("--examples", type=int, default=50, help="cases per round (one seed a round)")
     ap.add_argument("--hang", type=float, default=60.0, help="seconds after which a read counts as a hang")
+    ap.add_argument("--memory-mb", type=int, default=4096, help="address-space cap of the fuzzing process")
     ap.add_argument("--out", type=Path, default=Path("fuzz-crashes"))
     ap.add_argument("--include-scans", action="store_true", help="also mutate the scanned PDFs (OCR, slow)")
     args = ap.parse_args()
 
+    import resource
+
+    # A case that swells memory fails with MemoryError (a crash) instead of taking the machine.
+    resource.setrlimit(resource.RLIMIT_AS, (args.memory_mb * 1024 * 1024, resource.RLIM_INFINITY))
     logging.disable(logging.WARNING)  # pdfminer warns on every broken font: the outcomes are what counts
     sources = seed_files(args.include_scans)
     strategy = cases(sources)
@@ -349,6 +359,7 @@ def main() -> None:
     print(f"{harness.count} cases read in {elapsed:.0f} s ({harness.count / elapsed:.1f}/s), seeds "
           f"{seeds[0]}..{seeds[-1]}")
     print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(harness.outcomes.items(), key=lambda kv: -kv[1])))
+    print("reasons given: " + "; ".join(f"{k} ({v})" for k, v in sorted(harness.reasons.items(), key=lambda kv: -kv[1])))
     print(f"crashes: {len(crashes)}" + "".join(f"\n  {p}: {k}" for k, p in crashes.items()))
     sys.exit(1 if crashes else 0)
 
