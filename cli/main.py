@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "review": ("review", "register", "Mở trang duyệt kết quả (đăng nhập, sửa kết quả máy tìm, xem bảng hoàn thành, điểm)."),
     "user": ("review", "register", "Tài khoản người duyệt của trang duyệt kết quả."),
     "extract": ("extract", "cmd:extract_command", "Đọc một báo cáo và in các kết quả tìm được, kèm vị trí trong tệp."),
+    "learn": ("learn", "cmd:learn_command", "Học từ quyết định của người duyệt (mô hình riêng của Cụm); chỉ dùng khi tốt hơn luật."),
     "eval": ("evaluate", "cmd:eval_command", "Đo độ chính xác trích xuất và đối chiếu trên thư mục có tệp *.expected.json."),
     "run": ("run", "cmd:run", "Xử lý hộp thư đến ngay (một lần chạy luồng process-inbox), có thanh tiến độ và bản tóm tắt."),
     "serve": ("run", "cmd:serve", "Chạy luồng process-inbox theo lịch (02:00 hằng đêm, giờ Việt Nam) cho đến khi dừng."),

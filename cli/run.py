@@ -71,6 +71,9 @@ def run(
         return
     _quiet_prefect()
     from thidua.flows.process_inbox import add_progress_listener, process_inbox, summary_markdown
+    from thidua.flows.reaper import start_reaper
+
+    start_reaper()  # a killed run leaves no Prefect server or tool behind
 
     console = Console(stderr=as_json)
     with Progress(
@@ -226,6 +229,9 @@ def serve(
     """Run the process-inbox flow on a schedule (every night at 02:00 Asia/Ho_Chi_Minh) until stopped."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     settings = Settings.from_env()
+    from thidua.flows.reaper import start_reaper
+
+    start_reaper()  # a killed `thidua serve` leaves no Prefect server behind
     with _scheduling_server(settings.data_dir) as api_url:
         # Set before Prefect is imported, so the flow and its runs talk to that server.
         os.environ["PREFECT_API_URL"] = api_url

@@ -87,6 +87,8 @@ class Figure:
     span: Span
     confidence: float
     text: str = ""
+    #: Spans of every number the value was summed from (the first is `span`), for the reviewer.
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -122,7 +124,7 @@ class Findings:
             chosen = self.tasks[best]
             date = chosen.date
             if date is None and chosen.status != Status.PLANNED:
-                dates = [self.tasks[i].date for i, _ in rows if self.tasks[i].status == chosen.status and self.tasks[i].date]
+                dates = [d for i, _ in rows if self.tasks[i].status == chosen.status and (d := self.tasks[i].date)]
                 date = min(dates) if dates else None
             out.append(Verdict(item, chosen.status, date, score, best, tuple(i for i, _ in rows)))
         return out
@@ -181,6 +183,7 @@ class Findings:
                     "text": f.text,
                     "span": f.span.to_dict(),
                     "confidence": round(f.confidence, 3),
+                    **({"parts": [p.to_dict() for p in f.parts]} if len(f.parts) > 1 else {}),
                 }
                 for f in self.figures
             ],

@@ -110,7 +110,8 @@ class ActionVerbs:
     def __init__(self, nlp: Language, lexicon: str) -> None:
         data = _read_json(Path(lexicon))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("VERB", list(nlp.tokenizer.pipe(data["verbs"])))
+        # nlp.make_doc tokenizes only (the tokenizer's type is a plain callable to mypy).
+        self.matcher.add("VERB", [nlp.make_doc(v) for v in data["verbs"]])
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the extension on verb starts."""

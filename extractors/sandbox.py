@@ -200,7 +200,7 @@ def read_limited(path: Path | str, limits: ReadLimits | None = None) -> Document
         )
     status, payload = reply
     if status == "ok":
-        return payload  # type: ignore[no-any-return]
+        return payload
     if status == "error":
         raise _rebuild(payload)
     memory = f"{limits.memory_bytes / _MB:.0f} MB"

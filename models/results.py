@@ -3,7 +3,8 @@
 The inbox flow handles a file in three short transactions:
 
 1. `receive_file`: keep the original (content-addressed) and its `SourceFile` row, committed first;
-2. `claim_source_file`: take the file for this run (committed at once, so others see it);
+2. `claim_next_files` / `claim_source_file`: take files for this run (`FOR UPDATE SKIP LOCKED`
+   on PostgreSQL; committed at once, so others see it);
 3. `finish_source_file` + `save_results`: the report, its findings and matches, and the file's
    final status, all in ONE transaction; it writes nothing if the claim was lost meanwhile.
 
@@ -15,10 +16,11 @@ only moves away. Nothing is lost and nothing is stored twice.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -60,36 +62,68 @@ def receive_file(factory: sessionmaker[Session], path: Path, originals_dir: Path
     raise AssertionError("unreachable")
 
 
+def _claimable(claimer: str | None, now: dt.datetime, stale_after: dt.timedelta) -> ColumnElement[bool]:
+    """Rows a run may take: never taken, set aside before, held by a run that died (or by `claimer`)."""
+    held = [SourceFile.claimed_at.is_(None), SourceFile.claimed_at < now - stale_after]
+    if claimer is not None:
+        held.append(SourceFile.claimed_by == claimer)
+    return or_(SourceFile.status.in_(CLAIMABLE), and_(SourceFile.status == "processing", or_(*held)))
+
+
+def claim_next_files(
+    session: Session,
+    source_file_ids: Sequence[int],
+    claimer: str,
+    limit: int,
+    stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
+    keep_own: bool = False,
+) -> list[int]:
+    """Take up to `limit` of these files for `claimer`; the ids taken, in id order.
+
+    One `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING id`. On PostgreSQL the inner SELECT
+    is `FOR UPDATE SKIP LOCKED`: a row another run is claiming at this instant is skipped, not
+    waited for, so runs started together take different files. On SQLite writers are serialized.
+    The outer WHERE repeats the condition, so a row changed meanwhile is never taken twice.
+    `keep_own`: rows `claimer` already holds count as taken again (a retried task).
+    Commit right after, so other runs see the claim.
+    """
+    if not source_file_ids or limit <= 0:
+        return []
+    now = _utcnow()
+    cond = _claimable(claimer if keep_own else None, now, stale_after)
+    pick = select(SourceFile.id).where(SourceFile.id.in_(list(source_file_ids)), cond).order_by(SourceFile.id).limit(limit)
+    # Every claim counts one attempt until the file is finished; retaking one's own claim does not.
+    again = case((and_(SourceFile.status == "processing", SourceFile.claimed_by == claimer), 0), else_=1)
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        pick = pick.with_for_update(skip_locked=True)
+    taken = session.scalars(
+        update(SourceFile)
+        .where(SourceFile.id.in_(pick.scalar_subquery()), cond)
+        .values(status="processing", claimed_by=claimer, claimed_at=now, attempts=SourceFile.attempts + again)
+        .returning(SourceFile.id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return sorted(taken)
+
+
 def claim_source_file(
     session: Session,
     sha256: str,
     claimer: str,
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
 ) -> bool:
-    """Take a file for `claimer`; False when another live run has it or it is already processed.
+    """Take one file for `claimer`; False when another live run has it or it is already processed.
 
-    One conditional UPDATE, checked by its row count: on PostgreSQL the row lock makes a second
-    claimer wait and then see the first one's claim; on SQLite writers are serialized. A claim
-    older than `stale_after` is taken over. Commit right after, so other runs see the claim.
+    The claim of `claim_next_files` on one row (so `FOR UPDATE SKIP LOCKED` on PostgreSQL: a
+    second claimer does not wait, it sees the file as taken). A claim older than `stale_after`
+    is taken over; `claimer`'s own claim is kept (a retried task). Commit right after.
     Every claim counts one attempt (`SourceFile.attempts`) until the file is finished.
     """
-    now = _utcnow()
-    result = session.execute(
-        update(SourceFile)
-        .where(
-            SourceFile.sha256 == sha256,
-            or_(
-                SourceFile.status.in_(CLAIMABLE),
-                and_(
-                    SourceFile.status == "processing",
-                    or_(SourceFile.claimed_at.is_(None), SourceFile.claimed_at < now - stale_after),
-                ),
-            ),
-        )
-        .values(status="processing", claimed_by=claimer, claimed_at=now, attempts=SourceFile.attempts + 1)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    row_id = session.scalar(select(SourceFile.id).where(SourceFile.sha256 == sha256))
+    if row_id is None:
+        return False
+    return claim_next_files(session, [row_id], claimer, 1, stale_after, keep_own=True) == [row_id]
 
 
 def claim_attempts(session: Session, source_file_id: int) -> int:
@@ -299,6 +333,7 @@ def save_results(
             value=float(fig.value),
             text=fig.text,
             confidence=fig.confidence,
+            extra={"parts": [part.to_dict() for part in fig.parts]} if len(fig.parts) > 1 else {},
             **_span_columns(fig.span),
         )))
         links.append([])
@@ -344,6 +379,7 @@ __all__ = [
     "CLAIMABLE",
     "DEFAULT_STALE_AFTER",
     "claim_attempts",
+    "claim_next_files",
     "claim_source_file",
     "find_unit",
     "finish_source_file",

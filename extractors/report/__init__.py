@@ -51,6 +51,7 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
     elif view.report_date:
         view.year = view.report_date.year
     out.unit = reporting_unit(view, units)
+    view.units, view.unit_name = units, out.unit.value if out.unit else None
     award_tables, counted = table_figures(view)
     out.tasks = prose_tasks(view) + table_tasks(view, award_tables)
     prose = prose_figures(view, award_tables)

@@ -37,6 +37,30 @@ def table_figures(view: DocumentView) -> tuple[set[int], list[Count]]:
     return award_tables, out
 
 
+# Column headers naming a period, ranked by how much of the year they cover: in a 9-month or year
+# report with a column per quarter and a cumulative one, the cumulative column is the figure.
+_PERIOD_HEADS = (
+    (re.compile(r"\bluy ke\b|\bca nam\b|\b12 thang\b"), 5),
+    (re.compile(r"\b9 thang\b"), 3),
+    (re.compile(r"\b6 thang\b"), 2),
+    (re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b"), 1),
+)
+
+
+def _period_rank(head: str) -> int | None:
+    """How much of the year a column header names (quarter 1 ... cumulative 5), None if no period."""
+    return next((rank for rx, rank in _PERIOD_HEADS if rx.search(head)), None)
+
+
+def _cumulative(cols: list[int], heads: list[str]) -> list[int]:
+    """Of columns headed by periods, the one covering the most (the cumulative column); [] if not periods."""
+    ranked = {c: r for c in cols if (r := _period_rank(heads[c])) is not None}
+    if len(ranked) < 2 or len(ranked) < len(cols):
+        return []
+    best = max(ranked.values())
+    return [max(c for c, r in ranked.items() if r == best)]
+
+
 def _ents(p: Piece | None, *labels: str) -> list[DocSpan]:
     """The entities of a piece with one of the labels, in order."""
     if p is None or p.doc is None:
@@ -112,10 +136,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     for c in range(n_cols):
         if c not in excluded and c in col_recipient:
             groups[(col_award.get(c), col_recipient[c])].append(c)
+    heads = [" ".join(fold_keep_length(p.text) for p in parts) for parts in col_head]
     value_cols: set[int] = set()
     for cols in groups.values():
-        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", " ".join(fold_keep_length(p.text) for p in col_head[c]))]
-        value_cols.update(totals[:1] if totals else cols)
+        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", heads[c])]
+        value_cols.update(totals[:1] if totals else _cumulative(cols, heads) or cols)
     # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
     # columns of the award table just before it when the grid has the same width.
     prev_layout = view.table_layout
@@ -126,6 +151,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if not value_cols:
         # no recipient columns: a "Số lượng" column with the recipient in the row label
         value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
+    if not value_cols:
+        # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels
+        value_cols = set(_cumulative([c for c in range(1, n_cols) if c in numeric and c not in excluded], heads))
     if not value_cols:
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]

@@ -22,7 +22,7 @@ class Count:
 
 
 def merge_figures(table: list[Count], prose: list[Count]) -> list[Figure]:
-    """Sum per metric; a metric present in an award table ignores prose mentions (they restate it)."""
+    """Sum per metric, keeping every part's span; a metric present in an award table ignores prose mentions (they restate it)."""
     in_tables = {c.metric for c in table}
     counts = table + [c for c in prose if c.metric not in in_tables]
     grouped: dict[str, list[Count]] = defaultdict(list)
@@ -40,6 +40,7 @@ def merge_figures(table: list[Count], prose: list[Count]) -> list[Figure]:
                 span=items[0].span,
                 confidence=min(c.confidence for c in items),
                 text=text,
+                parts=[c.span for c in items],
             )
         )
     return out

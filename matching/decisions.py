@@ -1,0 +1,141 @@
+"""Reviewer decisions as training cases: from the database's corrections, or simulated from expected files.
+
+- Database: the reports of the plan's year with their task findings; the corrections in force of
+  their keys (unit, year, period kind, plan item) are the decisions: "accept"/"change" give the
+  item's status, "reject" says the item is not in the report (models/corrections.py).
+- Simulation (`cases_from_expected`): a reviewer who checked a report decides what its
+  `X.expected.json` says: the items listed with their status, every other plan item absent.
+
+`learning_curve` trains on a few reports of a plan and measures verdicts on the others, rules
+beside the model, as reviewers of a new plan would see it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from thidua.core.document import Span
+from thidua.core.errors import ThiduaError
+from thidua.core.findings import Status, TaskStatement
+from thidua.core.plan import PlanSpec
+from thidua.core.units import UnitSpec
+from thidua.matching.learning import Case, Prepared, case_of, decision_count, evaluate, f1, fit, prepare, verdict_scores
+from thidua.matching.matcher import PlanMatcher
+
+
+def cases_from_expected(directory: Path, units: list[UnitSpec], plan: PlanSpec) -> list[Case]:
+    """One case per report of a folder with an expected file: the decisions a reviewer would make."""
+    from thidua.extractors.evaluation import find_documents
+    from thidua.extractors.readers import read_document
+    from thidua.extractors.report import extract_findings
+
+    cases = []
+    for doc_path, expected_path in find_documents(Path(directory)):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        try:
+            findings = extract_findings(read_document(doc_path), units)
+        except ThiduaError:
+            continue
+        decisions: dict[str, str | None] = {i.id: None for i in plan.items}
+        decisions.update({t["plan_item"]: t["status"] for t in expected.get("tasks", [])})
+        case = case_of(findings, decisions)
+        case.name = doc_path.name
+        cases.append(case)
+    return cases
+
+
+def cases_from_database(session: Session, plan: PlanSpec) -> list[Case]:
+    """One case per stored report of the plan's year that reviewers decided on."""
+    from thidua.models.corrections import TASK, latest_by_key
+    from thidua.models.tables import Finding, Report, Unit
+
+    decided: dict[tuple[int | None, str | None], dict[str, str | None]] = {}
+    for key, c in latest_by_key(session, plan.year).items():
+        if key.target != TASK or not key.plan_item_code:
+            continue
+        status = None if c.field == "reject" else (c.new_value or {}).get("status")
+        decided.setdefault((key.unit_id, key.period_kind), {})[key.plan_item_code] = status
+    names = {u.id: u.name for u in session.scalars(select(Unit))}
+    cases = []
+    for report in session.scalars(select(Report).where(Report.year == plan.year).order_by(Report.id)):
+        decisions = decided.get((report.unit_id, report.period_kind))
+        if not decisions:
+            continue
+        rows = session.scalars(select(Finding).where(Finding.report_id == report.id, Finding.kind == "task").order_by(Finding.id))
+        statements = [
+            TaskStatement(
+                f.text,
+                Status(f.status or "done"),
+                f.date,
+                Span(f.block or 0, f.span_start or 0, f.span_end or 0, f.page, f.row, f.col),
+                f.confidence,
+            )
+            for f in rows
+        ]
+        unit = names.get(report.unit_id) if report.unit_id is not None else None
+        cases.append(Case(f"report {report.id}", statements, unit, report.report_date, decisions, report.period_kind))
+    return cases
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    """Verdict F1 on the reports not trained on, after training on `reports` reports (means over draws)."""
+
+    reports: int
+    decisions: float
+    rules_f1: float
+    learned_f1: float
+    runs: int
+    #: Draws in which the model's verdicts beat the rules'.
+    wins: int = 0
+
+
+def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], seeds: int = 5) -> list[CurvePoint]:
+    """Train on n reports (several random draws), measure rules and model on the rest."""
+    prepared = {c.name: prepare(matcher, c) for c in cases}
+    out = []
+    for n in sizes:
+        if n >= len(cases):
+            break
+        rules, learned, counts, wins = [], [], [], 0
+        for seed in range(seeds):
+            order = sorted(cases, key=lambda c: c.name)
+            random.Random(seed).shuffle(order)
+            fit_on, test = [prepared[c.name] for c in order[:n]], [prepared[c.name] for c in order[n:]]
+            model = fit(fit_on)
+            if model is None:
+                r = m = evaluate_rules(test)
+            else:
+                r, m = evaluate(model, matcher, test)
+            rules.append(r)
+            learned.append(m)
+            wins += m > r
+            counts.append(decision_count([c.case for c in fit_on]))
+        out.append(CurvePoint(n, statistics.mean(counts), statistics.mean(rules), statistics.mean(learned), seeds, wins))
+    return out
+
+
+def evaluate_rules(prepared: list[Prepared]) -> float:
+    """The rules' verdict F1 on prepared cases."""
+    return f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared]))
+
+
+def transfer(source: list[Case], source_matcher: PlanMatcher, target: list[Case], target_matcher: PlanMatcher) -> tuple[float, float]:
+    """(rules F1, model F1) on a target world's reports with a model trained on another world's decisions.
+
+    Only the plan-independent features carry over (item ids and the words tied to them do not).
+    A figure only: per-cluster models are never shared.
+    """
+    model = fit([prepare(source_matcher, c) for c in source])
+    test = [prepare(target_matcher, c) for c in target]
+    if model is None:
+        r = evaluate_rules(test)
+        return r, r
+    return evaluate(model, target_matcher, test)
