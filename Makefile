@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-memory fuzz eval clean
+.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-learning bench-memory fuzz eval clean
 
 setup: system-packages venv
 
@@ -61,6 +61,10 @@ bench-flow: venv
 # Start-up: `thidua --help` and `thidua run` on an empty inbox, median of 5 fresh processes.
 bench-startup: venv
 	$(PY) benchmarks/bench_startup.py
+
+# Learning from reviewers: learning curves (rules vs learned model) on both worlds, leave-world-out transfer.
+bench-learning: venv
+	$(PY) benchmarks/bench_learning.py
 
 clean:
 	rm -rf $(VENV) thidua-data .pytest_cache

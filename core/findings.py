@@ -129,7 +129,7 @@ class Findings:
             chosen = self.tasks[best]
             date = chosen.date
             if date is None and chosen.status != Status.PLANNED:
-                dates = [self.tasks[i].date for i, _ in rows if self.tasks[i].status == chosen.status and self.tasks[i].date]
+                dates = [d for i, _ in rows if self.tasks[i].status == chosen.status and (d := self.tasks[i].date)]
                 date = min(dates) if dates else None
             out.append(Verdict(item, chosen.status, date, score, best, tuple(i for i, _ in rows)))
         return out

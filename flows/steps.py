@@ -65,6 +65,8 @@ class PlanChoice:
 
     plan_id: int
     spec: PlanSpec
+    #: The cluster's model learned from reviewers for this plan, when it beat the rules (matching/learning.py).
+    model: Any = None
 
 
 @dataclass(slots=True)
@@ -134,7 +136,17 @@ def prepare_run(
     with session_scope(settings) as session:
         sync_units(session, units)
         plans = _active_plans(session)
+    _load_models(settings, plans)
     return RunContext(settings, units, plans, claimer, stale_after, _version())
+
+
+def _load_models(settings: Settings, plans: dict[int, PlanChoice]) -> None:
+    """The cluster's learned model of each active plan, once per run (none when it did not beat the rules)."""
+    from thidua.matching.learning import cluster_name, load_model
+
+    cluster = cluster_name(settings.units_file)
+    for choice in plans.values():
+        choice.model = load_model(settings.data_dir, cluster, choice.spec)
 
 
 def _active_plans(session: Session) -> dict[int, PlanChoice]:
@@ -237,7 +249,7 @@ def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings,
     period = findings.period.value if findings.period else None
     plan = ctx.plan_for(period.year if period else None)
     if plan is not None:
-        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold)
+        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold, plan.model)
     return findings, plan
 
 
