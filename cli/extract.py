@@ -96,5 +96,12 @@ def _extract(file: Path, plan: Path | None, as_json: bool, learned: bool = False
     for f in data["figures"]:
         figures.add_row(f["metric"], str(f["value"]), f["text"][:100], f"{f['confidence']:.2f}")
     console.print(figures)
+    if data.get("proposals"):
+        proposals = RichTable(title="Khen thưởng mới đề nghị (chưa được tặng, không tính vào số liệu)")
+        for col in ("Chỉ tiêu", "Số lượng", "Nguồn", "Độ tin cậy"):
+            proposals.add_column(col)
+        for f in data["proposals"]:
+            proposals.add_row(f["metric"], str(f["value"]), f["text"][:100], f"{f['confidence']:.2f}")
+        console.print(proposals)
     for w in data["warnings"]:
         console.print(f"[yellow]Cảnh báo:[/yellow] {w}")

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from thidua.core.document import Span
-from thidua.core.findings import Findings, Located, PeriodKind, TaskStatement
+from thidua.core.findings import Figure, Findings, Located, PeriodKind, TaskStatement
 from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.models.plans import active_plan, register_source_file
@@ -347,16 +347,8 @@ def save_results(
             **_span_columns(task.span),
         )))
         links.append([(code, score, task) for code, score in task.plan_items if code in items])
-    for fig in findings.figures:
-        rows.append(_row(report.id, Finding(
-            kind="figure",
-            metric=fig.metric,
-            value=float(fig.value),
-            text=fig.text,
-            confidence=fig.confidence,
-            extra={"parts": [part.to_dict() for part in fig.parts]} if len(fig.parts) > 1 else {},
-            **_span_columns(fig.span),
-        )))
+    for fig in [*findings.figures, *findings.proposals]:
+        rows.append(_row(report.id, _figure_finding(fig)))
         links.append([])
     if rows:
         session.execute(insert(Finding), rows)  # one executemany (RETURNING would go row by row on SQLite)
@@ -382,6 +374,31 @@ def save_results(
     return report
 
 
+#: Text before a stored proposal's own text, so a reviewer reading the finding sees it is one.
+PROPOSAL_PREFIX = "[Đề nghị, chưa được tặng] "
+
+
+def _figure_finding(fig: Figure) -> Finding:
+    """A figure finding; an award only proposed has `extra["proposed"]` and PROPOSAL_PREFIX before its text."""
+    extra: dict[str, Any] = {"parts": [part.to_dict() for part in fig.parts]} if len(fig.parts) > 1 else {}
+    if fig.proposed:
+        extra["proposed"] = True
+    return Finding(
+        kind="figure",
+        metric=fig.metric,
+        value=float(fig.value),
+        text=f"{PROPOSAL_PREFIX}{fig.text}" if fig.proposed else fig.text,
+        confidence=fig.confidence,
+        extra=extra,
+        **_span_columns(fig.span),
+    )
+
+
+def is_proposal(finding: Finding) -> bool:
+    """A stored figure finding that is an award only proposed: never counted as an award."""
+    return bool((finding.extra or {}).get("proposed"))
+
+
 _FINDING_COLUMNS = [c.key for c in Finding.__table__.columns if c.key != "id"]
 
 
@@ -399,12 +416,14 @@ def _row(report_id: int, finding: Finding) -> dict[str, Any]:
 __all__ = [
     "CLAIMABLE",
     "DEFAULT_STALE_AFTER",
+    "PROPOSAL_PREFIX",
     "claim_attempts",
     "claim_next_files",
     "claim_source_file",
     "find_unit",
     "lock_period",
     "finish_source_file",
+    "is_proposal",
     "receive_file",
     "release_claim",
     "review_reason",
