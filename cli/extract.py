@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import typer
@@ -17,10 +17,13 @@ from thidua.core.units import UnitSpec, load_units
 from thidua.core.settings import Settings
 
 
-def plan_matcher(plan: Path | None, units: list[UnitSpec], year: int | None = None) -> Callable[[Findings], Findings] | None:
+def plan_matcher(
+    plan: Path | None, units: list[UnitSpec], year: int | None = None, corpus: Sequence[str] = ()
+) -> Callable[[Findings], Findings] | None:
     """A function linking findings to plan items: from a plan file, else the database's active plan.
 
-    Returns None when there is no plan to match against.
+    `corpus`: statement texts of the cluster's reports (matching's word weights). Returns None when
+    there is no plan to match against.
     """
     from thidua.matching import match_findings
 
@@ -42,7 +45,7 @@ def plan_matcher(plan: Path | None, units: list[UnitSpec], year: int | None = No
     if spec is None:
         return None
     threshold = Settings.from_env().match_threshold
-    return lambda findings: match_findings(findings, spec, units, threshold)
+    return lambda findings: match_findings(findings, spec, units, threshold, corpus=corpus)
 
 
 def extract_command(

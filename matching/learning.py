@@ -63,7 +63,7 @@ def plan_signature(plan: PlanSpec) -> str:
 
 def _candidates(matcher: PlanMatcher, case: Case) -> list[tuple[int, int, ItemMatch]]:
     """(statement index, rank, match) of each statement's best rule candidates."""
-    out = []
+    out: list[tuple[int, int, ItemMatch]] = []
     for i, t in enumerate(case.statements):
         ranked = matcher.score_all(t.text, status=t.status, date=t.date, unit=case.unit, report_date=case.report_date)
         out.extend((i, rank, m) for rank, m in enumerate(ranked[:CANDIDATES]) if m.score > 0)
