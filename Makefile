@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-memory fuzz eval eval-heldout clean
+.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
 
 setup: system-packages venv
 
@@ -72,6 +72,21 @@ bench-flow: venv
 # Start-up: `thidua --help` and `thidua run` on an empty inbox, median of 5 fresh processes.
 bench-startup: venv
 	$(PY) benchmarks/bench_startup.py
+
+# Peak memory (RSS of the run, its reader processes, Prefect's server) of one flow run on 50, then 500 documents.
+bench-memory: venv
+	$(PY) benchmarks/bench_memory.py --counts 50 500
+
+# Mutated .docx/.pdf from sample_docs through the readers and extract_findings for FUZZ_SECONDS
+# (hypothesis; not part of `make test`). Smallest crashing inputs go to fuzz-crashes/.
+FUZZ_SECONDS ?= 120
+FUZZ_SEED ?= 0
+fuzz: venv
+	$(PY) scripts/fuzz_readers.py --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+
+# Learning from reviewers: learning curves (rules vs learned model) on both worlds, leave-world-out transfer.
+bench-learning: venv
+	$(PY) benchmarks/bench_learning.py
 
 clean:
 	rm -rf $(VENV) thidua-data .pytest_cache

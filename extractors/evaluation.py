@@ -7,7 +7,8 @@ Fields and how each is counted (micro-averaged over the documents):
   status agree); `tasks+date` also requires the date. Without matching, and always as a second view,
   `status (no plan item)` compares the multisets of (status, date) pairs: extracted statements
   about work outside the plan count as false positives there, so its precision is a lower bound.
-- figures: pairs (metric, value), after summing extracted figures per metric.
+- figures: pairs (metric, value), after summing extracted figures per metric. Awards only proposed
+  (`proposals`, or any entry marked `"proposed": true`) are never figures and are ignored.
 `overall F1` is the mean F1 of unit, period, report_date, tasks (plan-item measure when matching
 ran, else the plan-item-free one) and figures.
 """
@@ -80,6 +81,8 @@ def find_documents(directory: Path) -> list[tuple[Path, Path]]:
 def _figure_counter(figures: list[dict[str, Any]]) -> Counter:
     summed: dict[str, float] = {}
     for f in figures:
+        if f.get("proposed"):
+            continue  # an award only proposed is not a figure (domain.md, "Counting figures")
         summed[f["metric"]] = summed.get(f["metric"], 0) + float(f["value"])
     return Counter((m, v) for m, v in summed.items())
 

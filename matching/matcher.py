@@ -30,6 +30,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from rapidfuzz import fuzz
 
 from thidua.core.findings import Findings, Status, TaskStatement
@@ -37,6 +39,9 @@ from thidua.core.plan import PlanItemSpec, PlanSpec, quarter_end
 from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.matching.vocabulary import TextFeatures, Vocabulary, load_vocabulary, text_features, unit_keys
+
+if TYPE_CHECKING:
+    from thidua.matching.learning import LearnedModel
 
 #: IDF is raised to this power: distinctive words dominate an item's weight.
 IDF_POWER = 1.0
@@ -154,6 +159,17 @@ class PlanMatcher:
             part_weights = [{f: self._weight(f) for f in p.features} for p in part_features]
             kinds = self.vocab.kinds_in(spec.content)
             self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0, kinds))
+        self._by_id = {i.spec.id: i for i in self._items}
+
+    def item_spec(self, item_id: str) -> PlanItemSpec | None:
+        """The plan item of an id, or None."""
+        item = self._by_id.get(item_id)
+        return item.spec if item else None
+
+    def item_kinds(self, item_id: str) -> frozenset[str]:
+        """The kinds of deliverable or event a plan item names."""
+        item = self._by_id.get(item_id)
+        return item.kinds if item else frozenset()
 
     def _parts(self, content: str) -> list[str]:
         """The tasks inside an item: split at ";", at "và"/"," before an action verb, and at "và" (sharing the verb)."""
@@ -427,6 +443,7 @@ def match_findings(
     plan: PlanSpec,
     units: list[UnitSpec],
     threshold: float = DEFAULT_THRESHOLD,
+    model: LearnedModel | None = None,
     *,
     vocabulary: Vocabulary | None = None,
     corpus: Sequence[str] = (),
@@ -435,10 +452,19 @@ def match_findings(
 
     Callers pass the configured threshold (THIDUA_MATCH_THRESHOLD); a statement below it keeps an empty list.
     Without `vocabulary`, the configured cluster's (cluster_vocabulary); `corpus` as in match_details.
+    With the cluster's learned `model` (matching/learning.py, loaded for this plan by `load_model`),
+    the rules' links are re-ranked with calibrated probabilities and, when its status predictor
+    beat the extractor's, statuses are predicted too; a model of another plan changes nothing.
     """
     details = match_details(findings, plan, units, threshold, vocabulary=vocabulary, corpus=corpus)
-    for task, matches in zip(findings.tasks, details):
-        task.plan_items = [(m.item_id, m.score) for m in matches]
+    rules = [[(m.item_id, m.score) for m in matches] for matches in details]
+    for task, row in zip(findings.tasks, rules):
+        task.plan_items = row
+    if model is not None:
+        from thidua.matching.learning import apply_model, plan_signature
+
+        if model.signature == plan_signature(plan):
+            apply_model(findings, _matcher_for(plan, units, threshold, vocabulary, corpus), model, rules)
     return findings
 
 

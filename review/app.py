@@ -57,6 +57,7 @@ def _templates() -> Jinja2Templates:
         SOURCE_LABELS=labels.SOURCE_LABELS,
         STATUS_LABELS=labels.STATUS_LABELS,
         ROLE_LABELS=labels.ROLE_LABELS,
+        REJECT_REASONS=labels.REJECT_REASONS,
     )
     return templates
 

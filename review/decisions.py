@@ -9,12 +9,21 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from thidua.models.corrections import TASK, CorrectionError, record_correction
+from thidua.models.corrections import (
+    TASK,
+    CorrectionConflict,
+    CorrectionError,
+    CorrectionKey,
+    current_version,
+    record_correction,
+)
 from thidua.models.tables import Correction, User
 from thidua.review import labels
 from thidua.review.queue import QueueEntry
 
-ACTIONS = ("accept", "reject", "change")
+#: accept / change / reject decide the item's verdict (unit, period, plan item or metric);
+#: dismiss only says "this statement is not about that item" and decides nothing else.
+ACTIONS = ("accept", "reject", "change", "dismiss")
 
 
 @dataclass(slots=True)
@@ -24,6 +33,8 @@ class DecisionRequest:
     action: str
     #: The id of the correction in force the reviewer saw for this entry's key (0: none).
     version: int = 0
+    #: The id of this statement's own newest decision the reviewer saw (0: none; None: not sent).
+    statement_version: int | None = None
     #: Plan item code (or metric) → id of its correction in force, for a move to another key.
     versions: dict[str, int] = field(default_factory=dict)
     note: str = ""
@@ -39,14 +50,23 @@ class DecisionRequest:
         return cls(
             action=str(form.get("action", "")),
             version=int(str(form.get("version", "0"))),
+            statement_version=int(str(form["statement_version"])) if form.get("statement_version") not in (None, "") else None,
             versions={str(k): int(v) for k, v in json.loads(str(form.get("versions") or "{}")).items()},
-            note=str(form.get("note", ""))[:2000],
+            note=_note(str(form.get("action", "")), str(form.get("reason") or ""), str(form.get("note", ""))),
             plan_item=str(form.get("plan_item") or "") or None,
             status=str(form.get("status") or ""),
             date=str(form.get("date") or "").strip() or None,
             metric=str(form.get("metric") or "") or None,
             value=str(form.get("value") or "").strip().replace(" ", ""),
         )
+
+
+def _note(action: str, reason: str, note: str) -> str:
+    # A rejection's reason goes first in the note (the history shows it).
+    reason = reason.strip()
+    if reason and action in ("reject", "dismiss"):
+        note = f"Lý do: {reason}." + (f" {note}" if note.strip() else "")
+    return note[:2000]
 
 
 def effective(entry: QueueEntry) -> dict[str, Any]:
@@ -84,9 +104,19 @@ def record_decision(
     is_task = entry.kind == TASK
     item_kw = "plan_item_code" if is_task else "metric"
 
-    def rec(code: str | None, fld: str, new: dict[str, Any], expected: int) -> Correction:
+    seen_own = entry.decision.id if entry.decision is not None else 0
+
+    def rec(code: str | None, fld: str, new: dict[str, Any], expected: int, old_value: dict[str, Any] = old) -> Correction:
+        if (code is None or entry.item is None) and req.statement_version is not None and req.statement_version != seen_own:
+            # A statement on no item has no key of its own: a decision on this very statement
+            # since the page was opened is the conflict to catch.
+            raise CorrectionConflict(entry.key, req.statement_version, entry.decision)  # type: ignore[arg-type]
+        if code is None:
+            # The key of statements on no item is shared by every such statement of the unit and period.
+            key = CorrectionKey(entry.kind, r.unit_id, r.year, r.period_kind)
+            expected = current_version(s, key)
         return record_correction(
-            s, user, entry.kind, **common, **{item_kw: code}, field=fld, old_value=old, new_value=new, expected_version=expected
+            s, user, entry.kind, **common, **{item_kw: code}, field=fld, old_value=old_value, new_value=new, expected_version=expected
         )
 
     if req.action == "accept":
@@ -100,6 +130,9 @@ def record_decision(
     if req.action == "reject":
         attempted["new_value"] = {}
         return [rec(entry.item, "reject", {}, req.version)]
+    if req.action == "dismiss":
+        attempted["new_value"] = {}
+        return [rec(None, "reject", {}, 0, {**old, "dismissed_from": entry.item})]
     if req.action != "change":
         raise CorrectionError("thao tác không hợp lệ")
     if is_task:

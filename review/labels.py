@@ -48,6 +48,16 @@ SOURCE_LABELS = {
     "changed": "Người duyệt đã sửa",
 }
 
+#: Reasons a reviewer can pick when rejecting or dismissing (kept in the correction's note).
+REJECT_REASONS = (
+    "Câu không nói về nhiệm vụ này",
+    "Máy đọc sai chữ (OCR)",
+    "Kế hoạch hoặc dự kiến, chưa làm",
+    "Trùng với câu khác",
+    "Số liệu đọc sai",
+    "Không phải báo cáo của đơn vị",
+)
+
 ROLE_LABELS = {"reviewer": "Người duyệt", "admin": "Quản trị"}
 
 

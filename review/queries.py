@@ -68,6 +68,31 @@ def key_versions(s: Session, entry: QueueEntry) -> dict[str, int]:
     return out
 
 
+def siblings(s: Session, entry: QueueEntry) -> list[Finding]:
+    """Other statements of current reports of the same unit and period on the same plan item (or metric)."""
+    r = entry.report
+    if entry.item is None or r.unit_id is None:
+        return []
+    q = (
+        select(Finding)
+        .join(Report, Finding.report_id == Report.id)
+        .where(
+            Report.is_current.is_(True),
+            Report.unit_id == r.unit_id,
+            Report.year == r.year,
+            Report.period_kind == r.period_kind,
+            Finding.id != entry.finding.id,
+            Finding.kind == entry.kind,
+        )
+        .order_by(Finding.id)
+    )
+    if entry.kind == TASK:
+        q = q.join(Match, Match.finding_id == Finding.id).join(PlanItem, Match.plan_item_id == PlanItem.id).where(PlanItem.code == entry.item)
+    else:
+        q = q.where(Finding.metric == entry.item)
+    return list(s.scalars(q).unique())
+
+
 def entry_history(s: Session, entry: QueueEntry) -> list[Correction]:
     """The corrections of an entry's key, newest first (its own decision only for an unlinked statement)."""
     if entry.item is not None:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from thidua.models.corrections import FIGURE, TASK, CorrectionKey, latest_by_key
+from thidua.models.corrections import FIGURE, TASK, CorrectionKey
 from thidua.models.tables import Correction, Finding, Match, Report
 
 
@@ -22,8 +22,10 @@ class QueueEntry:
     item: str | None
     match: Match | None
     key: CorrectionKey
-    #: The newest correction of the key, if any (the decision in force).
+    #: The reviewer's newest decision made on this statement (its own, never another statement's).
     decision: Correction | None
+    #: The correction in force for the key (unit, period, plan item or metric), whichever statement it was made on.
+    item_decision: Correction | None = None
 
     @property
     def kind(self) -> str:
@@ -62,8 +64,13 @@ class QueueEntry:
 
     @property
     def reviewed(self) -> bool:
-        """Whether a reviewer has decided on this entry's key."""
+        """Whether a reviewer has decided on this statement (a decision on another one does not count)."""
         return self.decision is not None
+
+    @property
+    def decided_elsewhere(self) -> bool:
+        """Whether the item's verdict in force was set on another statement."""
+        return self.item_decision is not None and (self.decision is None or self.item_decision.id != self.decision.id)
 
     @property
     def ocr(self) -> bool:
@@ -84,15 +91,50 @@ def _entries_of(finding: Finding) -> list[tuple[str | None, Match | None]]:
     return [(code, best[code]) for code in sorted(best, key=lambda c: -best[c].score)]
 
 
-def _unmatched_decisions(corrections: dict[CorrectionKey, Correction]) -> dict[tuple[Any, ...], Correction]:
-    # A task the machine linked to no plan item is decided by any correction quoting its text.
-    out: dict[tuple[Any, ...], Correction] = {}
-    for key, c in corrections.items():
-        if key.target == TASK:
-            text = (c.old_value or {}).get("text")
-            if text:
-                out[(key.unit_id, key.year, key.period_kind, text)] = c
-    return out
+class StatementDecisions:
+    """Every correction of a year indexed so each statement finds the decisions made on it.
+
+    A decision belongs to a statement when it was recorded on that finding, or on a finding of the
+    same unit and period with the same sentence (the statement survives reprocessing that way).
+    """
+
+    def __init__(self, corrections: list[Correction]) -> None:
+        self.latest: dict[CorrectionKey, Correction] = {}
+        self._by_place: dict[tuple[Any, ...], list[Correction]] = {}
+        for c in corrections:  # oldest first
+            key = CorrectionKey.of(c)
+            self.latest[key] = c
+            self._by_place.setdefault((c.target, c.unit_id, c.year, c.period_kind), []).append(c)
+
+    @classmethod
+    def load(cls, session: Session, year: int | None) -> StatementDecisions:
+        """The corrections of one year (or all), oldest first."""
+        q = select(Correction).order_by(Correction.id)
+        if year is not None:
+            q = q.where(Correction.year == year)
+        return cls(list(session.scalars(q)))
+
+    def of(self, finding: Finding, key: CorrectionKey) -> Correction | None:
+        """The newest decision made on this statement for this entry's key."""
+        found: Correction | None = None
+        for c in self._by_place.get((key.target, key.unit_id, key.year, key.period_kind), []):
+            if c.finding_id != finding.id and (c.old_value or {}).get("text") != finding.text:
+                continue
+            code = c.plan_item_code if key.target == TASK else c.metric
+            wanted = key.plan_item_code if key.target == TASK else key.metric
+            dismissed_from = (c.old_value or {}).get("dismissed_from")
+            if wanted is None or code == wanted or (code is None and dismissed_from == wanted):
+                found = c
+        return found
+
+
+def _entry(f: Finding, item: str | None, match: Match | None, decisions: StatementDecisions) -> QueueEntry:
+    r = f.report
+    if f.kind == FIGURE:
+        key = CorrectionKey.figure(r.unit_id, r.year, r.period_kind, item)
+    else:
+        key = CorrectionKey.task(r.unit_id, r.year, r.period_kind, item)
+    return QueueEntry(f, item, match, key, decisions.of(f, key), decisions.latest.get(key) if item is not None else None)
 
 
 def build_queue(
@@ -115,20 +157,11 @@ def build_queue(
     )
     if year is not None:
         q = q.where(Report.year == year)
-    corrections = latest_by_key(session, year)
-    unmatched = _unmatched_decisions(corrections)
+    decisions = StatementDecisions.load(session, year)
     entries: list[QueueEntry] = []
     for f in session.scalars(q):
-        r = f.report
         for item, match in _entries_of(f):
-            if f.kind == FIGURE:
-                key = CorrectionKey.figure(r.unit_id, r.year, r.period_kind, item)
-            else:
-                key = CorrectionKey.task(r.unit_id, r.year, r.period_kind, item)
-            decision = corrections.get(key) if item is not None else unmatched.get(
-                (r.unit_id, r.year, r.period_kind, f.text)
-            )
-            entry = QueueEntry(f, item, match, key, decision)
+            entry = _entry(f, item, match, decisions)
             if include_reviewed or not entry.reviewed:
                 entries.append(entry)
     entries.sort(key=lambda e: (e.confidence, e.score if e.score is not None else 0.0, e.finding.id, e.item or ""))
@@ -140,17 +173,6 @@ def entry_for(session: Session, finding_id: int, item: str | None) -> QueueEntry
     f = session.get(Finding, finding_id)
     if f is None or f.kind not in (TASK, FIGURE):
         return None
-    r = f.report
     pairs = _entries_of(f)
-    chosen = next((p for p in pairs if p[0] == item), pairs[0]) if f.kind == TASK else pairs[0]
-    code, match = chosen
-    corrections = latest_by_key(session, r.year)
-    if f.kind == FIGURE:
-        key = CorrectionKey.figure(r.unit_id, r.year, r.period_kind, code)
-        decision = corrections.get(key)
-    else:
-        key = CorrectionKey.task(r.unit_id, r.year, r.period_kind, code)
-        decision = corrections.get(key) if code is not None else _unmatched_decisions(corrections).get(
-            (r.unit_id, r.year, r.period_kind, f.text)
-        )
-    return QueueEntry(f, code, match, key, decision)
+    item, match = next((p for p in pairs if p[0] == item), pairs[0]) if f.kind == TASK else pairs[0]
+    return _entry(f, item, match, StatementDecisions.load(session, f.report.year))

@@ -14,6 +14,7 @@ from thidua.models.plans import active_plan
 from thidua.models.tables import User
 from thidua.review import labels, queries
 from thidua.review.decisions import DecisionRequest, describe, effective, record_decision
+from thidua.review.doubts import doubts
 from thidua.review.deps import current_user, db, flash, render
 from thidua.review.queue import QueueEntry, build_queue, entry_for
 from thidua.review.sources import excerpt_for
@@ -60,6 +61,7 @@ def finding_context(s: Session, entry: QueueEntry, user: User) -> dict[str, Any]
     r = entry.report
     plan = active_plan(s, r.year) if r.year is not None else None
     prev, nxt, n_open = queries.neighbours(s, entry)
+    sibs = queries.siblings(s, entry)
     return {
         "user": user,
         "entry": entry,
@@ -68,7 +70,10 @@ def finding_context(s: Session, entry: QueueEntry, user: User) -> dict[str, Any]
         "plan_item": next((i for i in (plan.items if plan else []) if i.code == entry.item), None),
         "metric_choices": labels.metric_choices(),
         "effective": effective(entry),
-        "version": entry.decision.id if entry.decision is not None and entry.item is not None else 0,
+        "version": entry.item_decision.id if entry.item_decision is not None and entry.item is not None else 0,
+        "statement_version": entry.decision.id if entry.decision is not None else 0,
+        "siblings": sibs,
+        "doubts": doubts(entry, sibs),
         "versions_json": json.dumps(queries.key_versions(s, entry)),
         "prev": prev,
         "next": nxt,

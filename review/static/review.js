@@ -33,11 +33,22 @@
       if (ev.key === "a") handled = click("btn-accept");
       else if (ev.key === "r") handled = click("btn-reject");
       else if (ev.key === "s") handled = click("btn-change");
+      else if (ev.key === "x") handled = click("btn-dismiss");
+      else if (ev.key >= "1" && ev.key <= "9") {
+        // Number keys pick the status (1 = first in the list); then s saves the change.
+        var st = document.querySelector("#decision select[name=status]");
+        var n = parseInt(ev.key, 10) - 1;
+        if (st && n < st.options.length) { st.selectedIndex = n; st.dispatchEvent(new Event("change")); handled = true; }
+      }
       else if (ev.key === "c") { var f = document.getElementById("f-plan-item"); if (f) { f.focus(); handled = true; } }
       else if (ev.key === "j") handled = go("nav-next");
       else if (ev.key === "k") handled = go("nav-prev");
     }
     if (handled) ev.preventDefault();
+  });
+  // A button that also decides more than the reviewer may think asks first.
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-confirm]"), function (b) {
+    b.addEventListener("click", function (ev) { if (!window.confirm(b.dataset.confirm)) ev.preventDefault(); });
   });
   var found = document.getElementById("found");
   if (found && found.textContent) found.scrollIntoView({ block: "center" });
