@@ -50,7 +50,7 @@ from thidua.models.results import (
     save_results,
 )
 from thidua.core.settings import Settings
-from thidua.models.tables import Plan, SourceFile
+from thidua.models.tables import Finding, Plan, SourceFile
 from thidua.readmodel import done_items
 
 #: What can happen to one inbox file.
@@ -65,6 +65,8 @@ class PlanChoice:
 
     plan_id: int
     spec: PlanSpec
+    #: The cluster's model learned from reviewers for this plan, when it beat the rules (matching/learning.py).
+    model: Any = None
 
 
 @dataclass(slots=True)
@@ -77,6 +79,8 @@ class RunContext:
     claimer: str
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER
     extractor_version: str = ""
+    #: Texts of the cluster's stored task statements: matching's word weights (document frequency).
+    corpus: tuple[str, ...] = ()
 
     def plan_for(self, year: int | None) -> PlanChoice | None:
         """The active plan of a report's year (the latest plan when the year is unknown)."""
@@ -134,7 +138,28 @@ def prepare_run(
     with session_scope(settings) as session:
         sync_units(session, units)
         plans = _active_plans(session)
-    return RunContext(settings, units, plans, claimer, stale_after, _version())
+        corpus = _statement_corpus(session)
+    _load_models(settings, plans)
+    return RunContext(settings, units, plans, claimer, stale_after, _version(), corpus)
+
+
+#: At most this many stored statements (the latest) make the matching corpus.
+CORPUS_LIMIT = 20000
+
+
+def _statement_corpus(session: Session) -> tuple[str, ...]:
+    """The texts of the latest stored task statements (the database holds one cluster)."""
+    rows = session.scalars(select(Finding.text).where(Finding.kind == "task").order_by(Finding.id.desc()).limit(CORPUS_LIMIT))
+    return tuple(t for t in rows if t)
+
+
+def _load_models(settings: Settings, plans: dict[int, PlanChoice]) -> None:
+    """The cluster's learned model of each active plan, once per run (none when it did not beat the rules)."""
+    from thidua.matching.learning import cluster_name, load_model
+
+    cluster = cluster_name(settings.units_file)
+    for choice in plans.values():
+        choice.model = load_model(settings.data_dir, cluster, choice.spec)
 
 
 def _active_plans(session: Session) -> dict[int, PlanChoice]:
@@ -237,7 +262,7 @@ def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings,
     period = findings.period.value if findings.period else None
     plan = ctx.plan_for(period.year if period else None)
     if plan is not None:
-        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold)
+        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold, plan.model, corpus=ctx.corpus)
     return findings, plan
 
 

@@ -16,16 +16,17 @@ only moves away. Nothing is lost and nothing is stored twice.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from thidua.core.document import Span
-from thidua.core.findings import Findings, Located, PeriodKind, TaskStatement
+from thidua.core.findings import Figure, Findings, Located, PeriodKind, TaskStatement
 from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.models.plans import active_plan, register_source_file
@@ -267,6 +268,22 @@ def _supersede(session: Session, report: Report, source_file_id: int) -> None:
         old.superseded_by_id = report.id
 
 
+def lock_period(session: Session, unit_id: int | None, year: int | None, period_kind: str | None) -> None:
+    """Serialize supersession of one unit, year and period until the transaction ends.
+
+    On PostgreSQL a transaction-scoped advisory lock: a second version saved at the same instant
+    on another worker waits here, then sees the first one committed and supersedes it (or is
+    superseded by it). SQLite serializes writers already. The partial unique indexes of
+    migration 0004 refuse two current versions whatever the client.
+    """
+    if unit_id is None or year is None or period_kind is None:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.blake2b(f"thidua-report:{unit_id}:{year}:{period_kind}".encode(), digest_size=8).digest()
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest, "big", signed=True)})
+
+
 def save_results(
     session: Session,
     source_file: SourceFile,
@@ -292,11 +309,15 @@ def save_results(
         report_date=findings.report_date.value if findings.report_date else None,
         source_format=str(findings.format)[:10],
         extractor_version=extractor_version[:40],
-        is_current=True,
+        is_current=False,  # made current after the older versions stop being so (unique index)
     )
+    lock_period(session, report.unit_id, report.year, report.period_kind)
     session.add(report)
     session.flush()
     _supersede(session, report, source_file.id)
+    if report.superseded_by_id is None:
+        session.flush()  # the older versions first: at most one current row at any moment
+        report.is_current = True
 
     plan: Plan | None
     if plan_id is not None:
@@ -326,16 +347,8 @@ def save_results(
             **_span_columns(task.span),
         )))
         links.append([(code, score, task) for code, score in task.plan_items if code in items])
-    for fig in findings.figures:
-        rows.append(_row(report.id, Finding(
-            kind="figure",
-            metric=fig.metric,
-            value=float(fig.value),
-            text=fig.text,
-            confidence=fig.confidence,
-            extra={"parts": [part.to_dict() for part in fig.parts]} if len(fig.parts) > 1 else {},
-            **_span_columns(fig.span),
-        )))
+    for fig in [*findings.figures, *findings.proposals]:
+        rows.append(_row(report.id, _figure_finding(fig)))
         links.append([])
     if rows:
         session.execute(insert(Finding), rows)  # one executemany (RETURNING would go row by row on SQLite)
@@ -361,6 +374,31 @@ def save_results(
     return report
 
 
+#: Text before a stored proposal's own text, so a reviewer reading the finding sees it is one.
+PROPOSAL_PREFIX = "[Đề nghị, chưa được tặng] "
+
+
+def _figure_finding(fig: Figure) -> Finding:
+    """A figure finding; an award only proposed has `extra["proposed"]` and PROPOSAL_PREFIX before its text."""
+    extra: dict[str, Any] = {"parts": [part.to_dict() for part in fig.parts]} if len(fig.parts) > 1 else {}
+    if fig.proposed:
+        extra["proposed"] = True
+    return Finding(
+        kind="figure",
+        metric=fig.metric,
+        value=float(fig.value),
+        text=f"{PROPOSAL_PREFIX}{fig.text}" if fig.proposed else fig.text,
+        confidence=fig.confidence,
+        extra=extra,
+        **_span_columns(fig.span),
+    )
+
+
+def is_proposal(finding: Finding) -> bool:
+    """A stored figure finding that is an award only proposed: never counted as an award."""
+    return bool((finding.extra or {}).get("proposed"))
+
+
 _FINDING_COLUMNS = [c.key for c in Finding.__table__.columns if c.key != "id"]
 
 
@@ -378,11 +416,14 @@ def _row(report_id: int, finding: Finding) -> dict[str, Any]:
 __all__ = [
     "CLAIMABLE",
     "DEFAULT_STALE_AFTER",
+    "PROPOSAL_PREFIX",
     "claim_attempts",
     "claim_next_files",
     "claim_source_file",
     "find_unit",
+    "lock_period",
     "finish_source_file",
+    "is_proposal",
     "receive_file",
     "release_claim",
     "review_reason",

@@ -1,7 +1,7 @@
 """Award tables: counts per award and recipient from the columns and rows of a table.
 
 Detail rows win over "Cộng/Tổng cộng" rows, the first column of each recipient wins over
-breakdown columns, columns of proposals are skipped.
+breakdown columns; columns, rows and whole tables of proposals give proposals (`Count.proposed`).
 """
 
 from __future__ import annotations
@@ -105,6 +105,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     col_recipient: dict[int, str] = {}
     col_award: dict[int, str | None] = {}
     excluded: set[int] = set()
+    proposal_cols: set[int] = set()
     # Only columns holding counts can be count columns ("Cơ quan, đơn vị" names the rows).
     numeric = {
         c
@@ -117,25 +118,27 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         if rec:
             col_recipient[c] = rec[-1]
         col_award[c] = aw[-1] if aw else None
-        if any(_cue(p, "PROPOSAL", "COMPARISON") for p in parts):
+        if any(_cue(p, "COMPARISON") for p in parts):
             excluded.add(c)
+        elif any(_cue(p, "PROPOSAL") for p in parts):
+            proposal_cols.add(c)
     # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
     caption_award: str | None = None
+    proposal_table = False
     prev = [p for p in view.pieces if p.span.block == b.index - 1 and p.span.row is None]
     if prev and prev[0].doc is not None and len(prev[0].text) < 300:
         aws = _ents(prev[0], "AWARD")
         caption_award = aws[-1].ent_id_ if aws else None
         # A table introduced as proposals ("Danh sách đề nghị khen thưởng:") holds no conferred
         # awards, unless the lead-in also reports results ("đã thực hiện khen thưởng ... và đề nghị").
-        if _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE"):
-            return []
+        proposal_table = _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE")
     # Several columns of one recipient: a column headed as a total ("Tổng số ... đã có quyết định")
     # stands for the others, which break it down; without one the columns are parallel groups
     # ("thường xuyên / chuyên đề / đột xuất" × tập thể / cá nhân) and are all summed.
-    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    groups: dict[tuple[str | None, str, bool], list[int]] = defaultdict(list)
     for c in range(n_cols):
         if c not in excluded and c in col_recipient:
-            groups[(col_award.get(c), col_recipient[c])].append(c)
+            groups[(col_award.get(c), col_recipient[c], c in proposal_cols)].append(c)
     heads = [" ".join(fold_keep_length(p.text) for p in parts) for parts in col_head]
     value_cols: set[int] = set()
     for cols in groups.values():
@@ -157,7 +160,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if not value_cols:
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
-    found: list[tuple[int, str, int, Piece, bool]] = []  # (row, metric, value, piece, total)
+    found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)
     parent_award: str | None = None
     row_numbered: dict[int, bool] = {}
     for r in range(h, len(rows)):
@@ -166,8 +169,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         label_pieces = [q for c in label_cols if c < len(cells[r]) and (q := cells[r][c]) is not None]
         label_text = " ".join(fold_keep_length(p.text) for p in label_pieces)
         row_numbered[r] = bool(label_pieces and re.match(r"^\s*(\d+|[ivx]+)\s*[.)]?\s*$", fold_keep_length(text[r][0])))
-        if any(_cue(p, "PROPOSAL", "COMPARISON") for p in label_pieces):
+        if any(_cue(p, "COMPARISON") for p in label_pieces):
             continue
+        row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces)
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
         total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(re.match(r"^\W*(tong cong|cong|tong so)\b", label_text.strip()))
@@ -194,10 +198,10 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             piece = cells[r][c] or _origin_piece(view, b, r, c)
             if piece is None:
                 continue
-            found.append((r, f"{award}.{recipient}", v, piece, total))
+            found.append((r, (f"{award}.{recipient}", row_proposed or c in proposal_cols), v, piece, total))
     # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
-    drop: set[tuple[int, str]] = set()
-    by_metric: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    drop: set[tuple[int, tuple[str, bool]]] = set()
+    by_metric: dict[tuple[str, bool], list[tuple[int, int]]] = defaultdict(list)
     for r, metric, v, _p, total in found:
         if not total:
             by_metric[metric].append((r, v))
@@ -210,17 +214,18 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 children.append(v2)
             if children and sum(children) == v and row_numbered.get(r):
                 drop.add((r, metric))
-    detail: dict[str, list[tuple[int, Piece]]] = defaultdict(list)
-    total_rows: dict[str, list[tuple[int, Piece]]] = defaultdict(list)
+    detail: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
+    total_rows: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
     for r, metric, v, piece, total in found:
         if (r, metric) in drop:
             continue
         (total_rows if total else detail)[metric].append((v, piece))
     out: list[Count] = []
-    for metric in list(detail) + [m for m in total_rows if m not in detail]:
-        kept = detail.get(metric) or total_rows[metric][:1]  # a total only when there are no detail rows
+    for key in list(detail) + [m for m in total_rows if m not in detail]:
+        kept = detail.get(key) or total_rows[key][:1]  # a total only when there are no detail rows
         for v, piece in kept:
-            out.append(Count(metric, v, piece.span, f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}", view.config.figures.table * view.factor, metric not in detail))
+            where = f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}"
+            out.append(Count(key[0], v, piece.span, where, view.config.figures.table * view.factor, key not in detail, key[1]))
     return out
 
 

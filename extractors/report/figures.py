@@ -1,6 +1,7 @@
 """Award counts in running text: collectives, individuals and households tied to the nearest award.
 
-Proposals, comparisons with earlier periods and "trong đó" breakdowns are dropped.
+Comparisons with earlier periods and "trong đó" breakdowns are dropped; awards only proposed are
+kept as proposals (`Count.proposed`), never as figures.
 """
 
 from __future__ import annotations
@@ -136,7 +137,10 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 continue
             if award_ent is not None and clause_start <= award_ent.start < clause_end:
                 counted_awards.add(award_ent.start)
-            if _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted):
+            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted)
+            if why is None and pending and _PENDING.search(fold_keep_length(doc[clause_start:clause_end].text)):
+                why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
+            if why is not None and why != "PROPOSAL":
                 continue
             if _names_other_unit(view, doc[clause_start:clause_end].text):
                 continue
@@ -144,7 +148,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
-            in_sentence.append((t.i, Count(metric, value, sub(p.span, t.idx, t.idx + len(t.text)), text, view.config.figures.prose * view.factor)))
+            span = sub(p.span, t.idx, t.idx + len(t.text))
+            in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
         in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
         out.extend(_stated_totals(doc, in_sentence))
     return out, last_award
@@ -190,10 +195,12 @@ def _unnumbered_awards(
         recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(before) else "tap_the" if _BODY.search(before) else None)
         if recipient is None:
             continue
-        if _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted) or _names_other_unit(view, doc[c0:c1].text):
+        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted)
+        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text):
             continue
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
-        out.append((e.start, Count(f"{e.ent_id_}.{recipient}", 1, sub(p.span, e.start_char, e.end_char), text, view.config.figures.prose * view.factor)))
+        span = sub(p.span, e.start_char, e.end_char)
+        out.append((e.start, Count(f"{e.ent_id_}.{recipient}", 1, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
     return out
 
 
@@ -218,31 +225,41 @@ def _not_a_count(doc: Doc, i: int) -> bool:
     return False
 
 
-def _excluded(doc: Doc, cues: list[DocSpan], i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool) -> bool:
-    """Proposals (unless granted), comparisons with earlier periods and 'trong đó' breakdowns are not figures."""
-    for c in cues:
-        label = c.label_
-        if label not in ("PROPOSAL", "COMPARISON", "BREAKDOWN"):
-            continue
-        if label == "PROPOSAL" and granted:
-            continue  # "... được huyện đề nghị đã được Chủ tịch UBND tỉnh tặng Bằng khen tại Quyết định số ..."
-        if label == "COMPARISON" and c0 <= c.start <= c0 + 2 and c.start < i:
-            return True  # "Cùng kỳ năm 2022, huyện tặng ...": the clause is about the earlier period
-        if label == "PROPOSAL" and c.start > 0 and doc[c.start - 1].lower_ in {"theo", "của", "trên"}:
-            continue  # "theo đề nghị của ..." names who asked for an award that was given
-        in_segment = s0 <= c.start < s1
-        before_in_clause = c0 <= c.start < i
-        if label == "PROPOSAL" and (in_segment or before_in_clause):
-            return True
-        if label == "COMPARISON":
-            if in_segment:
-                return True
-            # "So với cùng kỳ năm 2021 (15 tập thể, 38 cá nhân ...)": counts in brackets after it
-            opened = [t.i for t in doc[c0:i] if t.text == "("]
-            if opened and c.end <= opened[-1] and not any(t.text == ")" for t in doc[opened[-1] : i]):
-                return True
-            if before_in_clause and not (award_ent is not None and c.end <= award_ent.start):
-                return True
-        if label == "BREAKDOWN" and before_in_clause:
-            return True
-    return False
+def _excluded(
+    doc: Doc, cues: list[DocSpan], i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool
+) -> str | None:
+    """Why a count is not a figure: the cue label of a proposal (unless granted), a comparison with an
+    earlier period or a 'trong đó' breakdown (these win over a proposal); None when it is one."""
+    why = [label for c in cues if (label := _excluding_cue(doc, c, i, c0, c1, s0, s1, award_ent, granted))]
+    return next((w for w in why if w != "PROPOSAL"), why[0] if why else None)
+
+
+def _excluding_cue(
+    doc: Doc, c: DocSpan, i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool
+) -> str | None:
+    """The label of one cue when it excludes the count at token i from the figures."""
+    label = c.label_
+    if label not in ("PROPOSAL", "COMPARISON", "BREAKDOWN"):
+        return None
+    if label == "PROPOSAL" and granted:
+        return None  # "... được huyện đề nghị đã được Chủ tịch UBND tỉnh tặng Bằng khen tại Quyết định số ..."
+    if label == "COMPARISON" and c0 <= c.start <= c0 + 2 and c.start < i:
+        return label  # "Cùng kỳ năm 2022, huyện tặng ...": the clause is about the earlier period
+    if label == "PROPOSAL" and c.start > 0 and doc[c.start - 1].lower_ in {"theo", "của", "trên"}:
+        return None  # "theo đề nghị của ..." names who asked for an award that was given
+    in_segment = s0 <= c.start < s1
+    before_in_clause = c0 <= c.start < i
+    if label == "PROPOSAL" and (in_segment or before_in_clause):
+        return label
+    if label == "COMPARISON":
+        if in_segment:
+            return label
+        # "So với cùng kỳ năm 2021 (15 tập thể, 38 cá nhân ...)": counts in brackets after it
+        opened = [t.i for t in doc[c0:i] if t.text == "("]
+        if opened and c.end <= opened[-1] and not any(t.text == ")" for t in doc[opened[-1] : i]):
+            return label
+        if before_in_clause and not (award_ent is not None and c.end <= award_ent.start):
+            return label
+    if label == "BREAKDOWN" and before_in_clause:
+        return label
+    return None
