@@ -27,7 +27,10 @@ def eval_command(
 @guarded
 def _eval(directory: Path, plan: Path | None, details: bool = False, learned: bool = False) -> None:
     units = load_units(Settings.from_env().units_file)
-    result = evaluate(directory, units, plan_matcher(plan, units, learned=learned))
+    # The matcher's word weights count the folder's own statements (document frequency).
+    result = evaluate(
+        directory, units, matcher_for_corpus=lambda corpus: plan_matcher(plan, units, learned=learned, corpus=corpus)
+    )
     if not result.documents:
         typer.echo(f"Không có tệp *.expected.json nào trong {directory}.", err=True)
     for doc in result.documents:

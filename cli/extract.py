@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import typer
@@ -18,12 +18,17 @@ from thidua.core.settings import Settings
 
 
 def plan_matcher(
-    plan: Path | None, units: list[UnitSpec], year: int | None = None, learned: bool = False
+    plan: Path | None,
+    units: list[UnitSpec],
+    year: int | None = None,
+    learned: bool = False,
+    corpus: Sequence[str] = (),
 ) -> Callable[[Findings], Findings] | None:
     """A function linking findings to plan items: from a plan file, else the database's active plan.
 
     With `learned`, the cluster's stored model (`thidua learn`) is used when it was trained on this
-    plan and beat the rules. Returns None when there is no plan to match against.
+    plan and beat the rules. `corpus`: statement texts of the cluster's reports (matching's word
+    weights). Returns None when there is no plan to match against.
     """
     from thidua.matching import match_findings
 
@@ -53,7 +58,7 @@ def plan_matcher(
         if model is None:
             typer.echo("(không có mô hình học được cho kế hoạch này, hoặc mô hình chưa tốt hơn luật: dùng luật)", err=True)
     threshold = settings.match_threshold
-    return lambda findings: match_findings(findings, spec, units, threshold, model)
+    return lambda findings: match_findings(findings, spec, units, threshold, model, corpus=corpus)
 
 
 def extract_command(

@@ -123,23 +123,33 @@ def evaluate(
     units: list[UnitSpec],
     matcher: Callable[[Findings], Findings] | None = None,
     include: Callable[[Path], bool] | None = None,
+    matcher_for_corpus: Callable[[list[str]], Callable[[Findings], Findings] | None] | None = None,
 ) -> Evaluation:
-    """Extract every document of a folder that has an expected file (and passes `include`) and score it."""
+    """Extract every document of a folder that has an expected file (and passes `include`) and score it.
+
+    `matcher_for_corpus`, given the texts of every task statement of the folder, makes the matcher
+    (document-frequency word weights over the folder's reports); it replaces `matcher`.
+    """
     totals = {f: Counts() for f in FIELDS}
     results = []
+    extracted: list[tuple[Path, dict[str, Any], Findings | None, str | None]] = []
     for doc_path, expected_path in find_documents(directory):
         if include is not None and not include(doc_path):
             continue
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        error = None
-        got = None
         try:
-            findings = extract_findings(read_document(doc_path), units)
-            if matcher is not None:
-                findings = matcher(findings)
-            got = findings.to_json()
+            extracted.append((doc_path, expected, extract_findings(read_document(doc_path), units), None))
         except ThiduaError as exc:
-            error = exc.reason
+            extracted.append((doc_path, expected, None, exc.reason))
+    if matcher_for_corpus is not None:
+        matcher = matcher_for_corpus([t.text for _, _, f, _ in extracted if f is not None for t in f.tasks])
+    for doc_path, expected, findings, error in extracted:
+        got = None
+        if findings is not None:
+            try:
+                got = (matcher(findings) if matcher is not None else findings).to_json()
+            except ThiduaError as exc:
+                error = exc.reason
         scores = compare(expected, got, matcher is not None)
         for name, s in scores.items():
             totals[name].tp += s.tp

@@ -53,10 +53,10 @@ class PageText:
 
 
 def _max_pages() -> int:
-    try:
-        return max(1, int(os.environ.get("THIDUA_OCR_MAX_PAGES", "") or DEFAULT_MAX_PAGES))
-    except ValueError:
-        return DEFAULT_MAX_PAGES
+    """THIDUA_OCR_MAX_PAGES from the validated settings (a bad value raises ConfigError naming it)."""
+    from thidua.core.settings import Settings
+
+    return Settings.from_env().ocr_max_pages
 
 
 @lru_cache(maxsize=4)

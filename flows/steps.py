@@ -50,7 +50,7 @@ from thidua.models.results import (
     save_results,
 )
 from thidua.core.settings import Settings
-from thidua.models.tables import Plan, SourceFile
+from thidua.models.tables import Finding, Plan, SourceFile
 from thidua.readmodel import done_items
 
 #: What can happen to one inbox file.
@@ -79,6 +79,8 @@ class RunContext:
     claimer: str
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER
     extractor_version: str = ""
+    #: Texts of the cluster's stored task statements: matching's word weights (document frequency).
+    corpus: tuple[str, ...] = ()
 
     def plan_for(self, year: int | None) -> PlanChoice | None:
         """The active plan of a report's year (the latest plan when the year is unknown)."""
@@ -136,8 +138,19 @@ def prepare_run(
     with session_scope(settings) as session:
         sync_units(session, units)
         plans = _active_plans(session)
+        corpus = _statement_corpus(session)
     _load_models(settings, plans)
-    return RunContext(settings, units, plans, claimer, stale_after, _version())
+    return RunContext(settings, units, plans, claimer, stale_after, _version(), corpus)
+
+
+#: At most this many stored statements (the latest) make the matching corpus.
+CORPUS_LIMIT = 20000
+
+
+def _statement_corpus(session: Session) -> tuple[str, ...]:
+    """The texts of the latest stored task statements (the database holds one cluster)."""
+    rows = session.scalars(select(Finding.text).where(Finding.kind == "task").order_by(Finding.id.desc()).limit(CORPUS_LIMIT))
+    return tuple(t for t in rows if t)
 
 
 def _load_models(settings: Settings, plans: dict[int, PlanChoice]) -> None:
@@ -249,7 +262,7 @@ def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings,
     period = findings.period.value if findings.period else None
     plan = ctx.plan_for(period.year if period else None)
     if plan is not None:
-        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold, plan.model)
+        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold, plan.model, corpus=ctx.corpus)
     return findings, plan
 
 

@@ -192,3 +192,34 @@ def test_two_workers_same_inbox_two_versions(settings: Settings, prefect_harness
         versions = {dt.date(2022, 6, 21), dt.date(2022, 6, 28)}
         current = s.scalars(select(Report.report_date).where(Report.is_current.is_(True), Report.report_date.in_(versions))).all()
         assert current == [dt.date(2022, 6, 28)]  # the later version, whichever worker saved it first
+
+
+def test_serve_never_clobbers_a_pool_deployment(prefect_harness: str) -> None:
+    """`thidua serve` has its own deployment name and refuses one a work pool's deployment holds."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+
+    from thidua.core.errors import ConfigError
+    from thidua.flows.deployments import SERVE_DEPLOYMENT_NAME, check_serve_deployment
+
+    flow_name = "process-inbox-guard-test"
+    assert SERVE_DEPLOYMENT_NAME not in ("nightly", "backlog")
+    with get_client(sync_client=True) as client:
+        flow_id = client.create_flow_from_name(flow_name)
+        client.create_work_pool(WorkPoolCreate(name="guard-test-pool", type="process"), overwrite=True)
+        client.create_deployment(flow_id, name="nightly", work_pool_name="guard-test-pool", entrypoint="x.py:f")
+        client.create_deployment(flow_id, name="local", entrypoint="x.py:f")
+    check_serve_deployment(flow_name)  # nothing of that name yet
+    check_serve_deployment(flow_name, "local")  # a served (pool-less) deployment is replaced as before
+    with pytest.raises(ConfigError, match="guard-test-pool"):
+        check_serve_deployment(flow_name, "nightly")
+
+
+def test_pool_deployments_set_their_folder_and_environment() -> None:
+    """prefect.yaml: every pool deployment sets working_dir and the THIDUA_* environment."""
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    for dep in spec["deployments"]:
+        jv = dep["work_pool"]["job_variables"]
+        assert jv["working_dir"] and {"THIDUA_DATA_DIR", "THIDUA_INBOX", "THIDUA_DATABASE_URL"} <= set(jv["env"])
