@@ -532,3 +532,28 @@ def test_accuracy_on_the_readable_sample_reports() -> None:
     for doc in result.documents:
         score_document(doc.expected, doc.got or {}, matching, doc.name)
     assert matching.f1 >= 0.90, matching.details
+
+
+def test_ocr_award_table_numbers_checked_against_its_total_row() -> None:
+    def table_with(cell: str) -> list[list[str]]:
+        return [
+            ["STT", "Hình thức khen thưởng", "Số lượng", "Số lượng", "Số lượng"],
+            ["", "", "Tập thể", "Cá nhân", "Hộ gia đình"],
+            ["1", "Giấy khen của Chủ tịch UBND huyện", "34", cell, "2"],
+            ["2", "Lao động tiên tiến", "", "745", ""],
+            ["", "Tổng cộng", "34", "862", "2"],
+        ]
+
+    right = findings_of(["Kết quả khen thưởng:", table_with("117.")], ocr=True)
+    assert {f.metric: f.value for f in right.figures}["giay_khen.ca_nhan"] == 117
+    assert not any("tổng cộng" in w for w in right.warnings)
+    misread = findings_of(["Kết quả khen thưởng:", table_with("1127")], ocr=True)
+    fig = {f.metric: f for f in misread.figures}
+    assert fig["giay_khen.ca_nhan"].value == 1127  # kept as read, but flagged for review
+    assert fig["giay_khen.ca_nhan"].confidence < right.figures[0].confidence
+    assert any("Cá nhân" in w and "1872" in w and "862" in w for w in misread.warnings)
+    unreadable = findings_of(["Kết quả khen thưởng:", table_with("1l7")], ocr=True)
+    fig = {f.metric: f for f in unreadable.figures}
+    assert fig["giay_khen.ca_nhan"].value == 117  # derived from the total row, flagged
+    assert fig["giay_khen.ca_nhan"].confidence < fig["lao_dong_tien_tien.ca_nhan"].confidence
+    assert any("«1l7»" in w for w in unreadable.warnings)

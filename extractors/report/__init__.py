@@ -58,6 +58,7 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
     prose = prose_figures(view, award_tables)
     out.figures = merge_figures(counted, prose)
     out.proposals = merge_proposals(counted, prose)
+    out.warnings.extend(view.warnings)
     if out.unit is None and view.foreign_issuer:
         out.warnings.append(f"đơn vị ban hành «{view.foreign_issuer}» không thuộc Cụm thi đua")
     elif out.unit is None:

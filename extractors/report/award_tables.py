@@ -19,6 +19,8 @@ from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
 _TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
+#: Stray marks OCR leaves around a number in a cell ("112.", "|58").
+_OCR_EDGE = re.compile(r"^[\s.,;:'\"`|!_\-–~]+|[\s.,;:'\"`|!_\-–~]+$")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
 
 
@@ -61,6 +63,19 @@ def _cumulative(cols: list[int], heads: list[str]) -> list[int]:
     return [max(c for c, r in ranked.items() if r == best)]
 
 
+def _cell_count(text: str, ocr: bool) -> tuple[int | None, bool]:
+    """The count in a cell, and whether it is an OCR'd number that cannot be read ("2À", "1l7")."""
+    v = count_value(text)
+    if v is not None or not ocr:
+        return v, False
+    t = _OCR_EDGE.sub("", text)
+    v = count_value(t) if t else None
+    if v is not None:
+        return v, False
+    digits = sum(ch.isdigit() for ch in t)
+    return None, 0 < digits and len(t) <= 6 and len(t) - digits <= 2 and " " not in t
+
+
 def _ents(p: Piece | None, *labels: str) -> list[DocSpan]:
     """The entities of a piece with one of the labels, in order."""
     if p is None or p.doc is None:
@@ -78,6 +93,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     rows = b.rows
     n_cols = b.n_cols
     text = [[rows[r][c].text if c < len(rows[r]) else "" for c in range(n_cols)] for r in range(len(rows))]
+    ocr = view.document.ocr
 
     def is_colnum_row(r: int) -> bool:
         vals = [re.sub(r"\s+", "", fold_keep_length(t)) for t in text[r] if t.strip()]
@@ -110,7 +126,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     numeric = {
         c
         for c in range(n_cols)
-        if not any(text[r][c].strip(" |-–.") and count_value(text[r][c]) is None for r in range(h, len(rows)) if not is_colnum_row(r))
+        if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) for r in range(h, len(rows)) if not is_colnum_row(r))
     }
     for c, parts in enumerate(col_head):
         rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
@@ -161,6 +177,14 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
     found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)
+    column: dict[tuple[int, tuple[str, bool]], int] = {}  # (row, key) -> the value column it was read in
+    unreadable: list[tuple[int, int, tuple[str, bool], Piece]] = []  # OCR'd cells that are no number
+    col_totals: dict[int, list[int]] = defaultdict(list)  # values of "Cộng/Tổng cộng" rows per column
+    col_sums: dict[int, int] = defaultdict(int)
+    carry = view.table_carry
+    if carry is not None and carry[1] == n_cols and 0 < b.index - carry[0] <= 2:
+        col_sums.update(carry[2])  # the part of the same table before a page break
+    view.table_carry = None
     parent_award: str | None = None
     row_numbered: dict[int, bool] = {}
     for r in range(h, len(rows)):
@@ -175,6 +199,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
         total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(re.match(r"^\W*(tong cong|cong|tong so)\b", label_text.strip()))
+        for c in value_cols if not total else ():
+            v = _cell_count(text[r][c], ocr)[0] if c < len(rows[r]) and not is_repeat(b, r, c) else None
+            col_sums[c] += v or 0  # every number of the column, whatever its row names, for the total check
         if awards:
             real = [e for e in awards if e.label_ == "AWARD"]
             row_award = real[0].ent_id_ if real else None
@@ -188,9 +215,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for c in sorted(value_cols):
             if c >= len(rows[r]) or is_repeat(b, r, c):
                 continue
-            v = count_value(text[r][c])
-            if not v:
+            v, bad = _cell_count(text[r][c], ocr)
+            if not v and not bad:
                 continue
+            if total and v:
+                col_totals[c].append(v)
             award = row_award or col_award.get(c) or caption_award
             recipient = col_recipient.get(c) or (recips[0] if recips else None) or (DEFAULT_RECIPIENT.get(award) if award else None)
             if award is None or recipient is None:
@@ -198,7 +227,13 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             piece = cells[r][c] or _origin_piece(view, b, r, c)
             if piece is None:
                 continue
-            found.append((r, (f"{award}.{recipient}", row_proposed or c in proposal_cols), v, piece, total))
+            key = (f"{award}.{recipient}", row_proposed or c in proposal_cols)
+            if bad or v is None:
+                if not total:
+                    unreadable.append((r, c, key, piece))
+                continue
+            found.append((r, key, v, piece, total))
+            column[(r, key)] = c
     # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
     drop: set[tuple[int, tuple[str, bool]]] = set()
     by_metric: dict[tuple[str, bool], list[tuple[int, int]]] = defaultdict(list)
@@ -214,6 +249,12 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 children.append(v2)
             if children and sum(children) == v and row_numbered.get(r):
                 drop.add((r, metric))
+    for r, key, v, _p, total in found:
+        if not total and (r, key) in drop:
+            col_sums[column[(r, key)]] -= v  # a subtotal row is not added again
+    if not col_totals:
+        view.table_carry = (b.index, n_cols, dict(col_sums))
+    flagged = _check_totals(view, b, found, drop, column, unreadable, col_totals, col_sums, col_head) if ocr and col_totals else set()
     detail: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
     total_rows: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
     for r, metric, v, piece, total in found:
@@ -225,8 +266,56 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         kept = detail.get(key) or total_rows[key][:1]  # a total only when there are no detail rows
         for v, piece in kept:
             where = f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}"
-            out.append(Count(key[0], v, piece.span, where, view.config.figures.table * view.factor, key not in detail, key[1]))
+            weight = view.config.figures.unchecked if id(piece) in flagged else view.config.figures.table
+            out.append(Count(key[0], v, piece.span, where, weight * view.factor, key not in detail, key[1]))
     return out
+
+
+def _check_totals(
+    view: DocumentView,
+    b: Table,
+    found: list[tuple[int, tuple[str, bool], int, Piece, bool]],
+    drop: set[tuple[int, tuple[str, bool]]],
+    column: dict[tuple[int, tuple[str, bool]], int],
+    unreadable: list[tuple[int, int, tuple[str, bool], Piece]],
+    col_totals: dict[int, list[int]],
+    col_sums: dict[int, int],
+    col_head: list[list[Piece]],
+) -> set[int]:
+    """Check each value column of an OCR'd table against its own total row; returns ids of the pieces to flag.
+
+    Numbers that do not add up to the "Cộng/Tổng cộng" row are flagged (low confidence, a warning
+    naming the column), never stored as if right. One unreadable OCR'd cell in a column with a total
+    is derived from it (total minus the other rows) and flagged; other unreadable cells are warned of.
+    Derived values are appended to `found`.
+    """
+    flagged: set[int] = set()
+    for c in sorted({column[(r, k)] for r, k, *_ in found} | {u[1] for u in unreadable}):
+        details = [(r, k, v, p) for r, k, v, p, total in found if not total and (r, k) not in drop and column.get((r, k)) == c]
+        totals = col_totals.get(c, [])
+        bad = [u for u in unreadable if u[1] == c]
+        head = " ".join(p.text for p in col_head[c]).strip() or str(c)
+        where = f"bảng số liệu khen thưởng (khối {b.index}), cột «{head}»"
+        summed = col_sums.get(c, 0)
+        if len(totals) == 1 and len(bad) == 1 and totals[0] - summed > 0:
+            r, _c, key, piece = bad[0]
+            value = totals[0] - summed
+            found.append((r, key, value, piece, False))
+            flagged.add(id(piece))
+            view.warnings.append(
+                f"{where}, dòng {r}: OCR đọc «{piece.text}» không ra số; lấy {value} = dòng tổng cộng {totals[0]}"
+                " trừ các dòng khác, cần kiểm tra lại"
+            )
+            continue
+        for r, _c, _key, piece in bad:
+            view.warnings.append(f"{where}, dòng {r}: OCR đọc «{piece.text}» không ra số, chưa tính, cần kiểm tra lại")
+        if len(totals) == 1 and details and not bad and summed != totals[0]:
+            flagged.update(id(p) for *_, p in details)
+            view.warnings.append(
+                f"{where}: các số cộng lại {summed}, khác dòng tổng cộng {totals[0]}"
+                " (có thể OCR đọc sai một số), cần kiểm tra lại"
+            )
+    return flagged
 
 
 def _origin_piece(view: DocumentView, b: Table, r: int, c: int) -> Piece | None:

@@ -71,6 +71,8 @@ class FigureWeights:
 
     prose: float
     table: float
+    #: A table count that does not add up to the table's own total row, or an unreadable OCR'd cell.
+    unchecked: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,10 @@ class DocumentView:
     #: The cluster's units, and the reporting one once it is known (other units' numbers are not its).
     units: list[UnitSpec] = field(default_factory=list)
     unit_name: str | None = None
+    #: (block, columns, sum per column) of an award table without a total row, for its continuation.
+    table_carry: tuple[int, int, dict[int, int]] | None = None
+    #: Warnings for the reviewer found while reading (e.g. table numbers that do not add up to their total).
+    warnings: list[str] = field(default_factory=list)
 
     def zone_pieces(self, *zones: str) -> Iterable[Piece]:
         """The pieces of the given zones, in reading order."""
