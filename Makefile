@@ -34,7 +34,7 @@ demo: setup
 
 # Two workers, a test file each (its cached reads and its Prefect server stay in one process):
 # the suite takes about 10 minutes on two cores instead of 17.
-test: setup
+test: setup typecheck
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # Static types of the shared core, the extractors and matching (configuration in pyproject.toml).

@@ -155,7 +155,8 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
             "cx": left + width / 2,
             "cy": top + height / 2,
         }
-        owner = next((i for i, g in enumerate(grids) if g.locate(word["cx"], word["cy"]) is not None), None)
+        cx, cy = left + width / 2, top + height / 2
+        owner = next((i for i, g in enumerate(grids) if g.locate(cx, cy) is not None), None)
         if owner is not None:
             in_table[owner].append(word)
             continue
