@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-memory fuzz eval clean
+.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
 
 setup: system-packages venv
 
@@ -34,7 +34,7 @@ demo: setup
 
 # Two workers, a test file each (its cached reads and its Prefect server stay in one process):
 # the suite takes about 10 minutes on two cores instead of 17.
-test: setup
+test: setup typecheck
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # Static types of the shared core, the extractors and matching (configuration in pyproject.toml).
@@ -46,8 +46,19 @@ typecheck: venv
 lock: venv
 	$(PY) -m pip freeze --exclude-editable > requirements.lock
 
+# Both development worlds, each with its own units file and plan (tune rules on these only).
+WORLD2 := sample_docs/world2
+WORLD2_PLAN := $(WORLD2)/plan/ke_hoach_cum_thi_dua_phia_bac_2023.docx
+
 eval: venv
-	$(VENV)/bin/thidua eval sample_docs/reports --plan sample_docs/plan/ke_hoach_cum_thi_dua_2022.docx
+	@echo "== world 1 (sample_docs/reports, plan 2022) =="
+	THIDUA_UNITS_FILE=sample_docs/units.toml $(VENV)/bin/thidua eval sample_docs/reports --plan sample_docs/plan/ke_hoach_cum_thi_dua_2022.docx
+	@echo "== world 2 (sample_docs/world2/reports, plan 2023) =="
+	THIDUA_UNITS_FILE=$(WORLD2)/units.toml $(VENV)/bin/thidua eval $(WORLD2)/reports --plan $(WORLD2_PLAN)
+
+# World 2's held-out reports: a final measure, NOT for tuning rules (never look at them while tuning).
+eval-heldout: venv
+	THIDUA_UNITS_FILE=$(WORLD2)/units.toml $(VENV)/bin/thidua eval $(WORLD2)/heldout --plan $(WORLD2_PLAN)
 
 # Speed figures (printed, never asserted): readers per format, whole extraction vs bare pdfplumber.
 bench: venv
@@ -61,6 +72,21 @@ bench-flow: venv
 # Start-up: `thidua --help` and `thidua run` on an empty inbox, median of 5 fresh processes.
 bench-startup: venv
 	$(PY) benchmarks/bench_startup.py
+
+# Peak memory (RSS of the run, its reader processes, Prefect's server) of one flow run on 50, then 500 documents.
+bench-memory: venv
+	$(PY) benchmarks/bench_memory.py --counts 50 500
+
+# Mutated .docx/.pdf from sample_docs through the readers and extract_findings for FUZZ_SECONDS
+# (hypothesis; not part of `make test`). Smallest crashing inputs go to fuzz-crashes/.
+FUZZ_SECONDS ?= 120
+FUZZ_SEED ?= 0
+fuzz: venv
+	$(PY) scripts/fuzz_readers.py --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+
+# Learning from reviewers: learning curves (rules vs learned model) on both worlds, leave-world-out transfer.
+bench-learning: venv
+	$(PY) benchmarks/bench_learning.py
 
 clean:
 	rm -rf $(VENV) thidua-data .pytest_cache

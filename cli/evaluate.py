@@ -18,15 +18,19 @@ def eval_command(
     directory: Path = typer.Argument(..., help="Thư mục chứa báo cáo và tệp X.expected.json."),
     plan: Path = typer.Option(None, "--plan", help="Tệp kế hoạch để đối chiếu nhiệm vụ (mặc định: kế hoạch đang dùng)."),
     details: bool = typer.Option(False, "--details", help="In từng nhiệm vụ đối chiếu sai của mỗi báo cáo."),
+    learned: bool = typer.Option(False, "--learned", help="Dùng mô hình học từ người duyệt của Cụm (thidua learn) nếu có cho kế hoạch này."),
 ) -> None:
     """Chấm độ chính xác của bộ trích xuất và của đối chiếu kế hoạch: P/R/F1 theo từng trường, nhầm lẫn trạng thái, F1 chung."""
-    _eval(directory, plan, details)
+    _eval(directory, plan, details, learned)
 
 
 @guarded
-def _eval(directory: Path, plan: Path | None, details: bool = False) -> None:
+def _eval(directory: Path, plan: Path | None, details: bool = False, learned: bool = False) -> None:
     units = load_units(Settings.from_env().units_file)
-    result = evaluate(directory, units, plan_matcher(plan, units))
+    # The matcher's word weights count the folder's own statements (document frequency).
+    result = evaluate(
+        directory, units, matcher_for_corpus=lambda corpus: plan_matcher(plan, units, learned=learned, corpus=corpus)
+    )
     if not result.documents:
         typer.echo(f"Không có tệp *.expected.json nào trong {directory}.", err=True)
     for doc in result.documents:

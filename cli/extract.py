@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import typer
@@ -17,10 +17,18 @@ from thidua.core.units import UnitSpec, load_units
 from thidua.core.settings import Settings
 
 
-def plan_matcher(plan: Path | None, units: list[UnitSpec], year: int | None = None) -> Callable[[Findings], Findings] | None:
+def plan_matcher(
+    plan: Path | None,
+    units: list[UnitSpec],
+    year: int | None = None,
+    learned: bool = False,
+    corpus: Sequence[str] = (),
+) -> Callable[[Findings], Findings] | None:
     """A function linking findings to plan items: from a plan file, else the database's active plan.
 
-    Returns None when there is no plan to match against.
+    With `learned`, the cluster's stored model (`thidua learn`) is used when it was trained on this
+    plan and beat the rules. `corpus`: statement texts of the cluster's reports (matching's word
+    weights). Returns None when there is no plan to match against.
     """
     from thidua.matching import match_findings
 
@@ -41,25 +49,34 @@ def plan_matcher(plan: Path | None, units: list[UnitSpec], year: int | None = No
             spec = None
     if spec is None:
         return None
-    threshold = Settings.from_env().match_threshold
-    return lambda findings: match_findings(findings, spec, units, threshold)
+    settings = Settings.from_env()
+    model = None
+    if learned:
+        from thidua.matching.learning import cluster_name, load_model
+
+        model = load_model(settings.data_dir, cluster_name(settings.units_file), spec)
+        if model is None:
+            typer.echo("(không có mô hình học được cho kế hoạch này, hoặc mô hình chưa tốt hơn luật: dùng luật)", err=True)
+    threshold = settings.match_threshold
+    return lambda findings: match_findings(findings, spec, units, threshold, model, corpus=corpus)
 
 
 def extract_command(
     file: Path = typer.Argument(..., help="Tệp báo cáo (.docx, .doc hoặc .pdf)."),
     plan: Path = typer.Option(None, "--plan", help="Tệp kế hoạch để đối chiếu (mặc định: kế hoạch đang dùng trong CSDL)."),
     as_json: bool = typer.Option(False, "--json", help="In ra dạng JSON (định dạng kết quả mong đợi + nguồn gốc)."),
+    learned: bool = typer.Option(False, "--learned", help="Dùng mô hình học từ người duyệt của Cụm (thidua learn) nếu có cho kế hoạch này."),
 ) -> None:
     """Đọc một báo cáo và in ra đơn vị, kỳ báo cáo, ngày, các nhiệm vụ và số liệu khen thưởng tìm được."""
-    _extract(file, plan, as_json)
+    _extract(file, plan, as_json, learned)
 
 
 @guarded
-def _extract(file: Path, plan: Path | None, as_json: bool) -> None:
+def _extract(file: Path, plan: Path | None, as_json: bool, learned: bool = False) -> None:
     units = load_units(Settings.from_env().units_file)
     findings = extract_findings(read_document(file), units)
     year = findings.period.value.year if findings.period else None
-    match = plan_matcher(plan, units, year)
+    match = plan_matcher(plan, units, year, learned)
     if match is not None:
         findings = match(findings)
     data = findings.to_json()
@@ -84,5 +101,12 @@ def _extract(file: Path, plan: Path | None, as_json: bool) -> None:
     for f in data["figures"]:
         figures.add_row(f["metric"], str(f["value"]), f["text"][:100], f"{f['confidence']:.2f}")
     console.print(figures)
+    if data.get("proposals"):
+        proposals = RichTable(title="Khen thưởng mới đề nghị (chưa được tặng, không tính vào số liệu)")
+        for col in ("Chỉ tiêu", "Số lượng", "Nguồn", "Độ tin cậy"):
+            proposals.add_column(col)
+        for f in data["proposals"]:
+            proposals.add_row(f["metric"], str(f["value"]), f["text"][:100], f"{f['confidence']:.2f}")
+        console.print(proposals)
     for w in data["warnings"]:
         console.print(f"[yellow]Cảnh báo:[/yellow] {w}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import typer
@@ -10,30 +9,25 @@ import typer
 from thidua.cli.common import guarded
 from thidua.core.settings import Settings
 from thidua.core.units import load_units
+from thidua.matching.learning import cluster_name
 
-
-def cluster_name(units_file: Path) -> str:
-    """The cluster's name from the units file (`cluster = "..."`), else the file's stem."""
-    try:
-        data = tomllib.loads(Path(units_file).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        data = {}
-    return str(data.get("cluster") or Path(units_file).stem)
+__all__ = ["cluster_name", "learn_command", "learn_from_database"]
 
 
 def learn_command(
     simulate: Path = typer.Option(None, "--simulate", help="Thư mục báo cáo có X.expected.json: mô phỏng quyết định của người duyệt, in đường học (không lưu mô hình)."),
     plan: Path = typer.Option(None, "--plan", help="Tệp kế hoạch (mặc định: kế hoạch đang dùng trong CSDL)."),
     year: int = typer.Option(None, "--year", help="Năm của kế hoạch đang dùng (mặc định: năm mới nhất)."),
+    save: bool = typer.Option(False, "--save", help="Với --simulate: lưu mô hình học được (như khi học từ CSDL) để thidua extract/eval --learned dùng."),
 ) -> None:
     """Học từ quyết định của người duyệt (mô hình riêng của Cụm), so với luật trên các quyết định giữ lại; chỉ dùng khi tốt hơn."""
-    _learn(simulate, plan, year)
+    _learn(simulate, plan, year, save)
 
 
 @guarded
-def _learn(simulate: Path | None, plan_file: Path | None, year: int | None) -> None:
+def _learn(simulate: Path | None, plan_file: Path | None, year: int | None, save: bool = False) -> None:
     from thidua.matching.decisions import cases_from_expected, learning_curve
-    from thidua.matching.learning import train
+    from thidua.matching.learning import save_model, train
     from thidua.matching.matcher import PlanMatcher
 
     settings = Settings.from_env()
@@ -49,12 +43,14 @@ def _learn(simulate: Path | None, plan_file: Path | None, year: int | None) -> N
         matcher = PlanMatcher(spec, units, settings.match_threshold)
         cases = cases_from_expected(simulate, units, spec)
         typer.echo(f"{len(cases)} báo cáo, {sum(len(c.decisions) for c in cases)} quyết định mô phỏng")
-        typer.echo(f"{'reports':>8}{'decisions':>11}{'rules F1':>10}{'learned F1':>12}")
+        typer.echo(f"{'reports':>8}{'decisions':>11}{'rules F1':>10}{'learned F1':>12}{'wins':>7}")
         for p in learning_curve(matcher, cases, [1, 2, 3, 4, 6, 8, 10]):
-            typer.echo(f"{p.reports:>8}{p.decisions:>11.0f}{p.rules_f1:>10.3f}{p.learned_f1:>12.3f}")
+            typer.echo(f"{p.reports:>8}{p.decisions:>11.0f}{p.rules_f1:>10.3f}{p.learned_f1:>12.3f}{p.wins:>4}/{p.runs}")
         model = train(matcher, cases, cluster)
         if model is not None:
             _print_model(model)
+            if save:
+                typer.echo(f"Đã lưu: {save_model(model, settings.data_dir)}")
         return
     from thidua.models.db import session_scope
 
@@ -88,5 +84,12 @@ def learn_from_database(session, settings: Settings, cluster: str, year: int | N
 def _print_model(model) -> None:  # type: ignore[no-untyped-def]
     typer.echo(f"Quyết định: {model.decisions}; trên báo cáo giữ lại: luật F1 {model.rules_f1:.3f}, mô hình F1 {model.learned_f1:.3f}")
     typer.echo("Mô hình " + ("được dùng (tốt hơn luật)." if model.active else "chưa được dùng (chưa tốt hơn luật)."))
+    typer.echo(
+        f"Trạng thái ({model.status_pairs} câu giữ lại): bộ trích xuất đúng {model.rules_status_accuracy:.3f}, "
+        f"mô hình đúng {model.learned_status_accuracy:.3f}; "
+        + ("dùng dự đoán của mô hình." if model.status_active else "giữ trạng thái của bộ trích xuất.")
+    )
+    typer.echo(f"Ngưỡng chọn trên quyết định giữ lại: bỏ liên kết của luật dưới {model.drop:.2f}, thêm liên kết từ {model.add:.2f}")
+    typer.echo("Độ tin cậy (đã hiệu chỉnh) theo khoảng, trên các cặp giữ lại:")
     for mean_p, share, n in model.calibration:
         typer.echo(f"  độ tin cậy ~{mean_p:.2f}: đúng {share:.2f} ({n} cặp)")

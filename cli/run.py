@@ -21,11 +21,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from thidua.cli.common import guarded
 from thidua.core.errors import ConfigError
 from thidua.core.settings import Settings
+from thidua.flows.deployments import SERVE_DEPLOYMENT_NAME
 
 #: The nightly schedule: 02:00 in Vietnam, when nobody is dropping files.
 NIGHTLY_CRON = "0 2 * * *"
 TIMEZONE = "Asia/Ho_Chi_Minh"
-DEPLOYMENT_NAME = "nightly"
 
 
 def _quiet_prefect() -> None:
@@ -225,6 +225,7 @@ def serve(
     inbox: Path = typer.Argument(None, help="Thư mục hộp thư đến (mặc định: THIDUA_INBOX)."),
     cron: str = typer.Option(NIGHTLY_CRON, "--cron", help="Lịch chạy (cú pháp cron)."),
     timezone: str = typer.Option(TIMEZONE, "--timezone", help="Múi giờ của lịch chạy."),
+    name: str = typer.Option(SERVE_DEPLOYMENT_NAME, "--name", help="Tên bản triển khai (không bao giờ ghi đè bản chạy trên work pool)."),
 ) -> None:
     """Run the process-inbox flow on a schedule (every night at 02:00 Asia/Ho_Chi_Minh) until stopped."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -237,11 +238,13 @@ def serve(
         os.environ["PREFECT_API_URL"] = api_url
         from prefect.schedules import Cron
 
-        from thidua.flows.process_inbox import process_inbox
+        from thidua.flows.deployments import check_serve_deployment
+        from thidua.flows.process_inbox import FLOW_NAME, process_inbox
 
+        check_serve_deployment(FLOW_NAME, name)
         typer.echo(f"Chạy luồng process-inbox theo lịch '{cron}' ({timezone}); dừng bằng Ctrl+C.")
         process_inbox.serve(
-            name=DEPLOYMENT_NAME,
+            name=name,
             schedules=[Cron(cron, timezone=timezone)],
             parameters={"inbox": str(inbox.resolve())} if inbox else {},
             # Without this, stopping the process (a reboot, a restart) pauses the nightly schedule.

@@ -87,6 +87,11 @@ class Figure:
     span: Span
     confidence: float
     text: str = ""
+    #: Spans of every number the value was summed from (the first is `span`), for the reviewer.
+    parts: list[Span] = field(default_factory=list)
+    #: An award the district only proposed ("đề nghị", "đang chờ Quyết định"): shown to reviewers,
+    #: never counted as an award (see docs/architecture.md, "Proposals").
+    proposed: bool = False
 
 
 @dataclass(slots=True)
@@ -101,6 +106,8 @@ class Findings:
     doc_number: Located | None = None  # value: str, e.g. "45/BC-UBND"
     tasks: list[TaskStatement] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    #: Awards only proposed, one per metric (`Figure.proposed` set); never part of `figures`.
+    proposals: list[Figure] = field(default_factory=list)
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)
 
@@ -122,7 +129,7 @@ class Findings:
             chosen = self.tasks[best]
             date = chosen.date
             if date is None and chosen.status != Status.PLANNED:
-                dates = [self.tasks[i].date for i, _ in rows if self.tasks[i].status == chosen.status and self.tasks[i].date]
+                dates = [d for i, _ in rows if self.tasks[i].status == chosen.status and (d := self.tasks[i].date)]
                 date = min(dates) if dates else None
             out.append(Verdict(item, chosen.status, date, score, best, tuple(i for i, _ in rows)))
         return out
@@ -132,7 +139,19 @@ class Findings:
 
         `tasks` holds one verdict per plan item (see `verdicts`), with the indexes of its supporting
         statements; `statements` holds every task statement with the plan items it was linked to.
+        `proposals` holds the awards only proposed (`"proposed": true`), never counted as figures.
         """
+
+        def figure_json(f: Figure) -> dict[str, Any]:
+            return {
+                "metric": f.metric,
+                "value": int(f.value) if float(f.value).is_integer() else f.value,
+                "text": f.text,
+                "span": f.span.to_dict(),
+                "confidence": round(f.confidence, 3),
+                **({"parts": [p.to_dict() for p in f.parts]} if len(f.parts) > 1 else {}),
+                **({"proposed": True} if f.proposed else {}),
+            }
 
         def loc(x: Located | None) -> dict[str, Any] | None:
             if x is None:
@@ -174,16 +193,8 @@ class Findings:
             "doc_number": self.doc_number.value if self.doc_number else None,
             "tasks": tasks,
             "statements": statements,
-            "figures": [
-                {
-                    "metric": f.metric,
-                    "value": int(f.value) if float(f.value).is_integer() else f.value,
-                    "text": f.text,
-                    "span": f.span.to_dict(),
-                    "confidence": round(f.confidence, 3),
-                }
-                for f in self.figures
-            ],
+            "figures": [figure_json(f) for f in self.figures],
+            "proposals": [figure_json(f) for f in self.proposals],
             "provenance": {
                 "unit": loc(self.unit),
                 "period": loc(self.period),

@@ -20,3 +20,16 @@ def count_value(text: str) -> int | None:
     if not _COUNT.match(t):
         return None
     return int(t.replace(".", ""))
+
+
+# Vietnamese number words one to ten ("hai tập thể", "một cá nhân"); callers accept them only
+# directly before a recipient or an award, since "năm" is also "year".
+_WORDS = {
+    "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
+
+
+def spelled_count(word: str) -> int | None:
+    """A spelled-out number from one to ten ('hai' -> 2), lower-case NFC text; anything else -> None."""
+    return _WORDS.get(word)

@@ -45,7 +45,10 @@ def read_docx(path: Path, source_format: SourceFormat = SourceFormat.DOCX) -> Do
     fonts = _RunFonts(wd) if any(font_encoding(f) for f in doc.fonts) else None
     if fonts is not None and not fonts.holds_legacy_text(wd.element.body):
         fonts = None  # a Unicode file that only names an old font: nothing to convert
-    doc.blocks = list(_blocks(wd, fonts))
+    try:
+        doc.blocks = list(_blocks(wd, fonts))
+    except _TooWide as exc:
+        raise CorruptDocumentError(f"tệp .docx bị hỏng ({exc})", path) from None
     if fonts is not None and fonts.used:
         doc.legacy_encoding = fonts.used
         doc.warnings.append(
@@ -213,8 +216,31 @@ def _blocks(wd: DocxDocument, fonts: _RunFonts | None = None):
             index += 1
 
 
+#: Grid columns a table row may span at most: Word makes at most 63; python-docx lists a merged
+#: cell once per column it spans, so a forged gridSpan of 10^11 would fill the memory.
+MAX_GRID_COLUMNS = 1000
+
+
+class _TooWide(ValueError):
+    """A table row spanning more grid columns than any Word table has."""
+
+
+def _check_width(t: DocxTable, index: int) -> None:
+    """Refuse a table whose rows span more than MAX_GRID_COLUMNS (checked in the XML, before python-docx)."""
+    for tr in t._tbl.iterchildren(f"{_W}tr"):
+        width = 0
+        for span in tr.iter(f"{_W}gridSpan"):
+            value = span.get(f"{_W}val", "1")
+            width += int(value) if value.isdigit() else 1
+            if width > MAX_GRID_COLUMNS:
+                raise _TooWide(
+                    f"bảng thứ {index + 1} có một hàng trải trên hơn {MAX_GRID_COLUMNS} cột; Word chỉ tạo tối đa 63 cột"
+                )
+
+
 def _table(t: DocxTable, index: int, fonts: _RunFonts | None = None) -> Table:
     """Resolve horizontal (gridSpan) and vertical (vMerge) merges into a full grid."""
+    _check_width(t, index)
     grid: list[list[Cell]] = []
     # Keyed on the cell's XML element itself, not id(): python-docx builds new proxies per call,
     # so ids of freed objects get reused and would mark unmerged cells as merged.

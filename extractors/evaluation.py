@@ -7,7 +7,8 @@ Fields and how each is counted (micro-averaged over the documents):
   status agree); `tasks+date` also requires the date. Without matching, and always as a second view,
   `status (no plan item)` compares the multisets of (status, date) pairs: extracted statements
   about work outside the plan count as false positives there, so its precision is a lower bound.
-- figures: pairs (metric, value), after summing extracted figures per metric.
+- figures: pairs (metric, value), after summing extracted figures per metric. Awards only proposed
+  (`proposals`, or any entry marked `"proposed": true`) are never figures and are ignored.
 `overall F1` is the mean F1 of unit, period, report_date, tasks (plan-item measure when matching
 ran, else the plan-item-free one) and figures.
 """
@@ -80,6 +81,8 @@ def find_documents(directory: Path) -> list[tuple[Path, Path]]:
 def _figure_counter(figures: list[dict[str, Any]]) -> Counter:
     summed: dict[str, float] = {}
     for f in figures:
+        if f.get("proposed"):
+            continue  # an award only proposed is not a figure (domain.md, "Counting figures")
         summed[f["metric"]] = summed.get(f["metric"], 0) + float(f["value"])
     return Counter((m, v) for m, v in summed.items())
 
@@ -120,23 +123,33 @@ def evaluate(
     units: list[UnitSpec],
     matcher: Callable[[Findings], Findings] | None = None,
     include: Callable[[Path], bool] | None = None,
+    matcher_for_corpus: Callable[[list[str]], Callable[[Findings], Findings] | None] | None = None,
 ) -> Evaluation:
-    """Extract every document of a folder that has an expected file (and passes `include`) and score it."""
+    """Extract every document of a folder that has an expected file (and passes `include`) and score it.
+
+    `matcher_for_corpus`, given the texts of every task statement of the folder, makes the matcher
+    (document-frequency word weights over the folder's reports); it replaces `matcher`.
+    """
     totals = {f: Counts() for f in FIELDS}
     results = []
+    extracted: list[tuple[Path, dict[str, Any], Findings | None, str | None]] = []
     for doc_path, expected_path in find_documents(directory):
         if include is not None and not include(doc_path):
             continue
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        error = None
-        got = None
         try:
-            findings = extract_findings(read_document(doc_path), units)
-            if matcher is not None:
-                findings = matcher(findings)
-            got = findings.to_json()
+            extracted.append((doc_path, expected, extract_findings(read_document(doc_path), units), None))
         except ThiduaError as exc:
-            error = exc.reason
+            extracted.append((doc_path, expected, None, exc.reason))
+    if matcher_for_corpus is not None:
+        matcher = matcher_for_corpus([t.text for _, _, f, _ in extracted if f is not None for t in f.tasks])
+    for doc_path, expected, findings, error in extracted:
+        got = None
+        if findings is not None:
+            try:
+                got = (matcher(findings) if matcher is not None else findings).to_json()
+            except ThiduaError as exc:
+                error = exc.reason
         scores = compare(expected, got, matcher is not None)
         for name, s in scores.items():
             totals[name].tp += s.tp

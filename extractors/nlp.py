@@ -1,7 +1,8 @@
 """The spaCy pipeline of the report extractor: a syllable tokenizer and rule components registered by name.
 
 The pipeline is described by `extractors/patterns/pipeline.cfg` and its rules live in data files
-beside it (cue, period and award patterns, the action-verb lexicon); this module only defines the
+beside it (cue, period and award patterns) and in the one lexicon of general wording that matching
+reads too (core/lexicon.json: action verbs, status adverbs, goal words); this module only defines the
 components and builds the `Language` object once per process (`get_nlp`).
 
 Token attributes the rules rely on:
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from thidua.core.errors import ConfigError
+from thidua.core.lexicon import LEXICON_FILE, general_lexicon, words
 from thidua.core.text import fold
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
@@ -108,10 +110,10 @@ class ActionVerbs:
     """Marks `Token._.action_verb` on the first syllable of every lexicon verb (phrase match on LOWER)."""
 
     def __init__(self, nlp: Language, lexicon: str) -> None:
-        data = _read_json(Path(lexicon))
+        data = general_lexicon(Path(lexicon))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # nlp.make_doc tokenizes only (the tokenizer's type is a plain callable to mypy).
-        self.matcher.add("VERB", [nlp.make_doc(v) for v in data["verbs"]])
+        self.matcher.add("VERB", [nlp.make_doc(v) for v in words(data, "action_verbs")])
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the extension on verb starts."""
@@ -122,21 +124,22 @@ class ActionVerbs:
 
 @Language.factory("thidua_action_verbs", default_config={"lexicon": ""})
 def make_action_verbs(nlp: Language, name: str, lexicon: str) -> ActionVerbs:
-    """Component marking action verbs from a JSON lexicon."""
+    """Component marking action verbs from the lexicon's `action_verbs` group."""
     return ActionVerbs(nlp, lexicon)
 
 
 class CueMatcher:
     """Token-pattern Matcher over a JSONL file; matches become labelled spans in `doc.spans[key]`.
 
-    A pattern value `"@name"` is replaced by the list `name` of the lexicon file (e.g. "@adverbs"),
+    A pattern value `"@name"` is replaced by the word list of group `name` of the lexicon (e.g. "@status_adverbs"),
     so long word lists are kept once. For the DONE cue "hoàn thành" standing alone, a match right
     after a purpose word ("phấn đấu hoàn thành nhiệm vụ") is dropped: that is a goal, not a result.
     """
 
     def __init__(self, nlp: Language, patterns: str, lexicon: str, spans_key: str) -> None:
-        lists = _read_json(Path(lexicon)) if lexicon else {}
-        self.purpose = set(lists.get("purpose_words", []))
+        data = general_lexicon(Path(lexicon)) if lexicon else {}
+        lists = {key: words(data, key) for key in data if not key.startswith("_")}
+        self.purpose = set(lists.get("goal_words", []))
         self.key = spans_key
         self.matcher = Matcher(nlp.vocab, validate=True)
         for entry in _read_jsonl(Path(patterns)):
@@ -211,7 +214,7 @@ def _is_list_number(doc: Doc, i: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The pipeline, built once per process from patterns/pipeline.cfg."""
-    config = spacy.util.load_config(PIPELINE_CONFIG, overrides={"paths.patterns": str(PATTERNS_DIR)}, interpolate=True)
+    config = spacy.util.load_config(PIPELINE_CONFIG, overrides={"paths.patterns": str(PATTERNS_DIR), "paths.lexicon": str(LEXICON_FILE)}, interpolate=True)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.initialize()
     return nlp

@@ -53,10 +53,10 @@ class PageText:
 
 
 def _max_pages() -> int:
-    try:
-        return max(1, int(os.environ.get("THIDUA_OCR_MAX_PAGES", "") or DEFAULT_MAX_PAGES))
-    except ValueError:
-        return DEFAULT_MAX_PAGES
+    """THIDUA_OCR_MAX_PAGES from the validated settings (a bad value raises ConfigError naming it)."""
+    from thidua.core.settings import Settings
+
+    return Settings.from_env().ocr_max_pages
 
 
 @lru_cache(maxsize=4)
@@ -155,7 +155,8 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
             "cx": left + width / 2,
             "cy": top + height / 2,
         }
-        owner = next((i for i, g in enumerate(grids) if g.locate(word["cx"], word["cy"]) is not None), None)
+        cx, cy = left + width / 2, top + height / 2
+        owner = next((i for i, g in enumerate(grids) if g.locate(cx, cy) is not None), None)
         if owner is not None:
             in_table[owner].append(word)
             continue

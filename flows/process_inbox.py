@@ -1,10 +1,15 @@
-"""The Prefect flow `process-inbox`: list the complete inbox files, one task per document, a summary.
+"""The Prefect flow `process-inbox`: list the inbox, claim files in small batches, one task each.
 
-The flow only wires the stages (see flows/steps.py for the order). Retries apply to transient
-faults only (a database or store that is unavailable: errors with `transient=True` or a lost
-database connection); a corrupt file is never retried, it goes to failed/ at once. Two runs at
-once (two workers, or `thidua run` beside the nightly run) never process the same file twice:
-each file is claimed in the database before it is read.
+The flow only wires the stages of flows/steps.py: it receives every listed file (original kept,
+row committed), then claims `documents_at_once` files at a time (`FOR UPDATE SKIP LOCKED` on
+PostgreSQL) and maps the per-document task over them, until no file it listed is left to claim.
+Several runs on several workers share one inbox this way: each takes the next files nobody holds.
+Each document's outcome is its task's state (Completed "Processed", "Duplicate", "Review";
+Failed with the reason) and a log line. Retries apply to transient faults only (a database or
+store that is unavailable: errors with `transient=True` or a lost database connection); a corrupt
+file is never retried, it goes to failed/ at once. Tasks carry the tag `thidua-document` (and
+`ocr` for PDFs, which may be scans): a Prefect tag concurrency limit on either bounds them
+across all runs and workers.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.states import Completed, Failed, State
+from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy.exc import DBAPIError
 
 from thidua.core.errors import ThiduaError
@@ -32,13 +39,18 @@ from thidua.flows.steps import (
     PROCESSED,
     REVIEW,
     WAITING,
+    TO_CLAIM,
     DocumentOutcome,
     RunContext,
+    Work,
+    claim_batch,
     default_claimer,
-    handle_document,
+    give_back,
     prepare_run,
+    receive,
+    run_work,
 )
-from thidua.inbox import InboxEntry, list_complete_files, sorted_folders
+from thidua.inbox import list_complete_files, sorted_folders
 from thidua.models.db import session_scope
 from thidua.core.settings import Settings
 from thidua.models.tables import FlowRunSummary
@@ -48,6 +60,25 @@ FLOW_NAME = "process-inbox"
 DEFAULT_SETTLE_SECONDS = 10.0
 #: Minutes after which the claim of a run that died is taken over.
 DEFAULT_STALE_CLAIM_MINUTES = 30.0
+#: Documents one run works on at once (threads; OCR and LibreOffice run as separate processes).
+DEFAULT_DOCUMENTS_AT_ONCE = 2
+#: Most documents at once a run may be given (the thread pool's size).
+MAX_DOCUMENTS_AT_ONCE = 8
+#: Tags of every document task; PDFs also carry OCR_TAG (a scan is OCR'd).
+DOCUMENT_TAG, OCR_TAG = "thidua-document", "ocr"
+_OCR_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+#: The task state's name and the log line's wording of each outcome.
+_STATE_NAMES = {PROCESSED: "Processed", DUPLICATE: "Duplicate", REVIEW: "Review", BUSY: "Busy", GONE: "Gone", WAITING: "Waiting"}
+_LOG_WORDS = {
+    PROCESSED: "đã xử lý",
+    DUPLICATE: "bản trùng, bỏ qua",
+    REVIEW: "cần người xem lại",
+    FAILED: "không xử lý được",
+    BUSY: "lần chạy khác đang xử lý",
+    GONE: "không còn trong hộp thư",
+    WAITING: "đang thay đổi, để lần sau",
+    DEFERRED: "lỗi tạm thời, để lần sau",
+}
 
 ProgressListener = Callable[[str, int, DocumentOutcome | None], None]
 _listeners: list[ProgressListener] = []
@@ -88,17 +119,69 @@ def is_transient_failure(task: Any, task_run: Any, state: Any) -> bool:
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
+def outcome_line(outcome: DocumentOutcome) -> str:
+    """One document's outcome as one log line, in Vietnamese."""
+    words = _LOG_WORDS.get(outcome.outcome, outcome.outcome)
+    line = f"{outcome.file}: {words}"
+    if outcome.outcome == PROCESSED:
+        line += f" ({outcome.unit}, {outcome.period} {outcome.year}, {outcome.new_findings} phát hiện)"
+    if outcome.reason:
+        line += f": {outcome.reason}"
+    return line
+
+
+def outcome_state(outcome: DocumentOutcome) -> State[DocumentOutcome]:
+    """A document's outcome as its task's final state: Failed for failed/, Completed otherwise."""
+    if outcome.outcome == FAILED:
+        return Failed(data=outcome, message=outcome_line(outcome))
+    return Completed(data=outcome, name=_STATE_NAMES.get(outcome.outcome, "Completed"), message=outcome_line(outcome))
+
+
 @task(
     name="process-document",
-    task_run_name="{entry.path.name}",
+    task_run_name="{work.entry.path.name}",
     retries=3,
     retry_delay_seconds=[2, 10, 30],
     retry_condition_fn=is_transient_failure,
     cache_policy=NO_CACHE,
+    tags=[DOCUMENT_TAG],
 )
-def process_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
-    """One inbox document through the stages (flows.steps.handle_document)."""
-    return handle_document(entry, ctx)
+def process_document(work: Work, ctx: RunContext) -> State[DocumentOutcome]:
+    """One inbox document's next stages (flows.steps.run_work), its outcome as the task's state."""
+    outcome = run_work(work, ctx)
+    logger = get_run_logger()
+    (logger.warning if outcome.outcome in (FAILED, REVIEW) else logger.info)("%s", outcome_line(outcome))
+    return outcome_state(outcome)
+
+
+def _task_for(work: Work):  # type: ignore[no-untyped-def]
+    """The document task with the `ocr` tag for files that may need OCR."""
+    if work.entry.path.suffix.lower() in _OCR_SUFFIXES:
+        return process_document.with_options(tags=[DOCUMENT_TAG, OCR_TAG])
+    return process_document
+
+
+def _outcome_of(work: Work, state: State[Any], ctx: RunContext) -> DocumentOutcome:
+    """The outcome a finished task state carries; retries exhausted: the claim back, left for later."""
+    data = state.result(raise_on_failure=False)
+    if isinstance(data, DocumentOutcome):
+        return data
+    reason = getattr(data, "reason", None) or str(data)
+    if work.source_file is not None:
+        give_back(ctx, work.source_file.id)
+    return DocumentOutcome(work.name, DEFERRED, reason, seconds=round(time.perf_counter() - work.started, 3))
+
+
+def _run_tasks(works: list[Work], ctx: RunContext, at_once: int) -> list[DocumentOutcome]:
+    """Run the document task over `works`, `at_once` at a time, in order; their outcomes."""
+    outcomes: list[DocumentOutcome] = []
+    for i in range(0, len(works), at_once):
+        batch = works[i : i + at_once]
+        futures = [_task_for(w).submit(w, ctx) for w in batch]
+        for work, future in zip(batch, futures):
+            future.wait()
+            outcomes.append(_outcome_of(work, future.state, ctx))
+    return outcomes
 
 
 def summarize(
@@ -193,11 +276,12 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@flow(name=FLOW_NAME)
+@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=MAX_DOCUMENTS_AT_ONCE))
 def process_inbox(
     inbox: str | None = None,
     settle_seconds: float = DEFAULT_SETTLE_SECONDS,
     stale_claim_minutes: float = DEFAULT_STALE_CLAIM_MINUTES,
+    documents_at_once: int = DEFAULT_DOCUMENTS_AT_ONCE,
 ) -> dict[str, Any]:
     """Process every complete file in the inbox (THIDUA_INBOX by default) and return a summary."""
     logger = get_run_logger()
@@ -205,6 +289,7 @@ def process_inbox(
     settings = Settings.from_env()
     inbox_dir = Path(inbox).expanduser().resolve() if inbox else settings.inbox
     run_id = flow_run.get_id()
+    at_once = max(1, min(int(documents_at_once), MAX_DOCUMENTS_AT_ONCE))
     ctx = prepare_run(settings, default_claimer(run_id), dt.timedelta(minutes=stale_claim_minutes))
     if not ctx.plans:
         logger.warning("Chưa có kế hoạch nào: báo cáo được lưu nhưng chưa đối chiếu (thidua plan import TỆP).")
@@ -214,23 +299,44 @@ def process_inbox(
     _notify("start", len(listing.complete))
 
     outcomes: list[DocumentOutcome] = []
+
+    def record(batch: list[DocumentOutcome]) -> None:
+        for outcome in batch:
+            if outcome.outcome in (WAITING, GONE, BUSY):
+                logger.info("%s", outcome_line(outcome))
+            outcomes.append(outcome)
+            _notify("document", len(listing.complete), outcome)
+
+    # Receive everything listed; duplicates and files the store refused go straight to tasks.
+    to_claim: dict[int, Work] = {}
+    later: list[Work] = []  # the same bytes under a second name: a duplicate once the first is done
     for entry in listing.complete:
-        t0 = time.perf_counter()
-        state = process_document(entry, ctx, return_state=True)
-        if state.is_completed():
-            outcome = state.result()
-        else:  # retries exhausted on a transient fault: the file stays in the inbox
-            exc = state.result(raise_on_failure=False)
-            reason = getattr(exc, "reason", None) or str(exc)
-            outcome = DocumentOutcome(entry.path.name, DEFERRED, reason, seconds=round(time.perf_counter() - t0, 3))
-        outcomes.append(outcome)
-        _notify("document", len(listing.complete), outcome)
+        got = receive(entry, ctx)
+        if isinstance(got, DocumentOutcome):
+            record([got])
+        elif got.kind == TO_CLAIM and got.source_file is not None and got.source_file.id not in to_claim:
+            to_claim[got.source_file.id] = got
+        else:
+            later.append(got)
+    # Claim a few at a time, so runs on other workers take the next files.
+    while to_claim:
+        ids = claim_batch(ctx, list(to_claim), at_once)
+        if not ids:
+            break
+        claimed = [to_claim.pop(i) for i in ids]
+        for work in claimed:
+            work.claimed = True
+        record(_run_tasks(claimed, ctx, at_once))
+    for work in to_claim.values():  # held by other runs
+        busy = DocumentOutcome(work.name, BUSY, "một lần chạy khác đang xử lý tệp này")
+        busy.source_file_id = work.source_file.id if work.source_file else None
+        record([busy])
+    record(_run_tasks(later, ctx, 1))
 
     # A file another run had (busy) or moved (gone) meanwhile: not "left for the next run" if it left.
+    paths = {e.path.name: e.path for e in listing.complete}
     moved_away = {
-        entry.path.name
-        for entry, o in zip(listing.complete, outcomes)
-        if o.outcome in (BUSY, GONE) and not entry.path.exists()
+        o.file for o in outcomes if o.outcome in (BUSY, GONE) and o.file in paths and not paths[o.file].exists()
     } | {p.name for p in listing.waiting if not p.exists()}
     summary = summarize(outcomes, listing.waiting, inbox_dir, started, run_id, listing.symlinks, moved_away)
     markdown = summary_markdown(summary)

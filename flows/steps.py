@@ -1,8 +1,11 @@
-"""The stages of the inbox flow wired for one document, without Prefect (the task calls this).
+"""The stages of the inbox flow, each a function that returns its result (no Prefect here).
 
-`handle_document` runs one complete inbox file through the stages in order: keep the original,
-skip known bytes, claim, read, extract, match, save (one transaction), move. It decides only
-where a file goes from what the stages report; each stage does its own work.
+A file goes through: `receive` (keep the original, its row committed; known bytes are a
+duplicate), a claim (`claim_batch`, `FOR UPDATE SKIP LOCKED` on PostgreSQL), `read_and_find`
+(read, extract, match), `save` (report, findings, matches and the file's status in one
+transaction, only while the claim is held), `move_saved` (out of the inbox). A file that cannot
+be read goes to failed/ or review/ through `set_aside`. `process_claimed` and `handle_document`
+chain them for one document; the flow (flows/process_inbox.py) only wires them to Prefect.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from thidua.models.plans import plan_spec, sync_units
 from thidua.models.results import (
     DEFAULT_STALE_AFTER,
     claim_attempts,
+    claim_next_files,
     claim_source_file,
     find_unit,
     finish_source_file,
@@ -46,7 +50,7 @@ from thidua.models.results import (
     save_results,
 )
 from thidua.core.settings import Settings
-from thidua.models.tables import Plan, SourceFile
+from thidua.models.tables import Finding, Plan, SourceFile
 from thidua.readmodel import done_items
 
 #: What can happen to one inbox file.
@@ -61,6 +65,8 @@ class PlanChoice:
 
     plan_id: int
     spec: PlanSpec
+    #: The cluster's model learned from reviewers for this plan, when it beat the rules (matching/learning.py).
+    model: Any = None
 
 
 @dataclass(slots=True)
@@ -73,6 +79,8 @@ class RunContext:
     claimer: str
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER
     extractor_version: str = ""
+    #: Texts of the cluster's stored task statements: matching's word weights (document frequency).
+    corpus: tuple[str, ...] = ()
 
     def plan_for(self, year: int | None) -> PlanChoice | None:
         """The active plan of a report's year (the latest plan when the year is unknown)."""
@@ -130,7 +138,28 @@ def prepare_run(
     with session_scope(settings) as session:
         sync_units(session, units)
         plans = _active_plans(session)
-    return RunContext(settings, units, plans, claimer, stale_after, _version())
+        corpus = _statement_corpus(session)
+    _load_models(settings, plans)
+    return RunContext(settings, units, plans, claimer, stale_after, _version(), corpus)
+
+
+#: At most this many stored statements (the latest) make the matching corpus.
+CORPUS_LIMIT = 20000
+
+
+def _statement_corpus(session: Session) -> tuple[str, ...]:
+    """The texts of the latest stored task statements (the database holds one cluster)."""
+    rows = session.scalars(select(Finding.text).where(Finding.kind == "task").order_by(Finding.id.desc()).limit(CORPUS_LIMIT))
+    return tuple(t for t in rows if t)
+
+
+def _load_models(settings: Settings, plans: dict[int, PlanChoice]) -> None:
+    """The cluster's learned model of each active plan, once per run (none when it did not beat the rules)."""
+    from thidua.matching.learning import cluster_name, load_model
+
+    cluster = cluster_name(settings.units_file)
+    for choice in plans.values():
+        choice.model = load_model(settings.data_dir, cluster, choice.spec)
 
 
 def _active_plans(session: Session) -> dict[int, PlanChoice]:
@@ -142,18 +171,84 @@ def _detail(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()
 
 
-def _set_aside(
-    ctx: RunContext, entry: InboxEntry, sf: SourceFile, status: str, reason: str, detail: str
-) -> DocumentOutcome:
-    """Mark a claimed file failed or for review, and move it with its reason file."""
+#: What a received file needs next.
+TO_CLAIM, TO_SKIP, TO_RECEIVE = "claim", "duplicate", "receive"
+
+
+@dataclass(slots=True)
+class Work:
+    """A listed inbox file and what it needs next: a claim, a duplicate's move, or receiving again."""
+
+    entry: InboxEntry
+    kind: str
+    source_file: SourceFile | None = None
+    #: True once this run holds the file's claim (taken by `claim_batch`).
+    claimed: bool = False
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def name(self) -> str:
+        """The file's name in the inbox."""
+        return self.entry.path.name
+
+
+@dataclass(slots=True)
+class Saved:
+    """What `save` stored for one document."""
+
+    status: str
+    why: str | None
+    report_id: int
+    unit: str | None
+    year: int | None
+    period: str | None
+    n_findings: int
+    newly_done: list[str]
+
+
+def receive(entry: InboxEntry, ctx: RunContext) -> Work | DocumentOutcome:
+    """Keep a listed file's original and row: the work it needs next, or why it is left alone.
+
+    A transient fault (the store or the database unavailable) gives `TO_RECEIVE` work, for a task
+    that retries the whole document.
+    """
+    name = entry.path.name
+    if not still_as_listed(entry):
+        gone = not entry.path.exists()
+        return DocumentOutcome(name, GONE if gone else WAITING, None if gone else "tệp vẫn đang thay đổi")
+    try:
+        sf = receive_file(session_factory(ctx.settings), entry.path, ctx.settings.originals_dir)
+    except MissingFileError:
+        return DocumentOutcome(name, GONE)  # another run moved it away meanwhile
+    except OperationalError:
+        return Work(entry, TO_RECEIVE)
+    except ThiduaError as exc:
+        if exc.transient:
+            return Work(entry, TO_RECEIVE)
+        raise
+    # A processed row is also the case of a run that saved the file and stopped before moving it.
+    return Work(entry, TO_SKIP if sf.status == PROCESSED else TO_CLAIM, sf)
+
+
+def skip_duplicate(work: Work, ctx: RunContext) -> DocumentOutcome:
+    """Move a file whose bytes were processed before to processed/, with the reason."""
+    sf = work.source_file
+    assert sf is not None
+    when = f" lúc {sf.processed_at:%d/%m/%Y %H:%M} UTC" if sf.processed_at else ""
+    reason = f"trùng nội dung với tệp '{sf.original_name}' đã xử lý{when} (SHA-256 {sf.sha256[:12]}…)"
+    if not work.entry.path.exists():
+        return DocumentOutcome(work.name, GONE)
+    moved = move_to(work.entry.path, ctx.folders[PROCESSED], reason=reason, outcome="ĐÃ BỎ QUA (bản trùng)")
+    return _timed(DocumentOutcome(work.name, DUPLICATE, reason, None, str(moved), sf.id), work.started)
+
+
+def claim_batch(ctx: RunContext, source_file_ids: list[int], limit: int) -> list[int]:
+    """Claim up to `limit` of these files for this run (committed): the ids taken."""
     with session_scope(ctx.settings) as session:
-        finish_source_file(session, sf.id, ctx.claimer, status, f"{reason}\n{detail}")
-    label = {FAILED: "KHÔNG XỬ LÝ ĐƯỢC (failed)", REVIEW: "CẦN NGƯỜI XEM LẠI (review)"}[status]
-    moved = move_to(entry.path, ctx.folders[status], reason=reason, detail=detail, outcome=label)
-    return DocumentOutcome(entry.path.name, status, reason, detail, str(moved), sf.id)
+        return claim_next_files(session, source_file_ids, ctx.claimer, limit, ctx.stale_after)
 
 
-def _read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings, PlanChoice | None]:
+def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings, PlanChoice | None]:
     """Read the stored original, extract the findings, and match them with the year's plan."""
     from thidua.extractors.limits import ReadLimits
     from thidua.extractors.report import extract_findings
@@ -167,41 +262,100 @@ def _read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings
     period = findings.period.value if findings.period else None
     plan = ctx.plan_for(period.year if period else None)
     if plan is not None:
-        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold)
+        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold, plan.model, corpus=ctx.corpus)
     return findings, plan
 
 
-def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
-    """Run one inbox file through every stage and move it; see the module docstring.
-
-    A bad file goes to failed/, a file needing a person (tool missing, unknown unit, a fault of
-    ours) to review/, each with a reason file; a transient fault (database or store unavailable)
-    is raised after giving the claim back, for the caller to retry.
-    """
-    started = time.perf_counter()
-    name = entry.path.name
-    if not still_as_listed(entry):
-        gone = not entry.path.exists()
-        return DocumentOutcome(name, GONE if gone else WAITING, None if gone else "tệp vẫn đang thay đổi")
-
-    try:
-        sf = receive_file(session_factory(ctx.settings), entry.path, ctx.settings.originals_dir)
-    except MissingFileError:
-        return DocumentOutcome(name, GONE)  # another run moved it away meanwhile
-    except OperationalError as exc:
+def read_fault(exc: Exception) -> tuple[str, str, str]:
+    """Where a file goes when reading it raised `exc`: (status, reason, detail); transient re-raised."""
+    if isinstance(exc, MissingToolError):
+        return REVIEW, f"thiếu công cụ để đọc tệp: {exc.reason}", _detail(exc)
+    if isinstance(exc, DocumentError):
+        return FAILED, exc.reason, _detail(exc)
+    if isinstance(exc, ThiduaError):
+        if exc.transient:
+            raise exc
+        return REVIEW, exc.reason, _detail(exc)
+    if isinstance(exc, OperationalError):
         raise _storage_error(exc) from None
+    # A fault of ours must not lose the file nor stop the batch.
+    detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__, limit=8))
+    return REVIEW, "lỗi của chương trình khi đọc tệp (cần báo cho người quản trị)", detail
 
-    if sf.status == PROCESSED:
-        # Also the case of a run that saved the file and stopped before moving it.
-        when = f" lúc {sf.processed_at:%d/%m/%Y %H:%M} UTC" if sf.processed_at else ""
-        reason = f"trùng nội dung với tệp '{sf.original_name}' đã xử lý{when} (SHA-256 {sf.sha256[:12]}…)"
-        moved = move_to(entry.path, ctx.folders[PROCESSED], reason=reason, outcome="ĐÃ BỎ QUA (bản trùng)")
-        return DocumentOutcome(name, DUPLICATE, reason, None, str(moved), sf.id)
 
+def save(ctx: RunContext, sf: SourceFile, findings: Findings, plan: PlanChoice | None) -> Saved | None:
+    """Store the report, findings, matches and the file's status in one transaction.
+
+    None (nothing written) when this run no longer holds the claim: another run took the file.
+    """
+    why = review_reason(findings, ctx.units)
+    status = REVIEW if why else PROCESSED
     with session_scope(ctx.settings) as session:
-        claimed = claim_source_file(session, sf.sha256, ctx.claimer, ctx.stale_after)
-    if not claimed:
-        return DocumentOutcome(name, BUSY, "một lần chạy khác đang xử lý tệp này", None, None, sf.id)
+        if not finish_source_file(session, sf.id, ctx.claimer, status, why):
+            session.rollback()
+            return None
+        period = findings.period.value if findings.period else None
+        year = period.year if period else None
+        unit = find_unit(session, findings.unit.value if findings.unit else None)
+        before = done_items(session, unit.id if unit else None, year)
+        report = save_results(session, sf, findings, plan.plan_id if plan else None, ctx.extractor_version)
+        after = done_items(session, unit.id if unit else None, year)
+        return Saved(
+            status,
+            why,
+            report.id,
+            unit.name if unit else (str(findings.unit.value) if findings.unit else None),
+            year,
+            period.kind.value if period else None,
+            len(report.findings),
+            sorted(after - before),
+        )
+
+
+def save_fault(exc: Exception) -> tuple[str, str, str]:
+    """Where a file goes when saving raised a fault of ours; database faults are re-raised."""
+    if isinstance(exc, OperationalError):
+        raise _storage_error(exc) from None
+    if isinstance(exc, ThiduaError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
+        raise exc
+    detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__, limit=8))
+    return REVIEW, "lỗi của chương trình khi lưu kết quả (cần báo cho người quản trị)", detail
+
+
+def set_aside(ctx: RunContext, work: Work, status: str, reason: str, detail: str) -> DocumentOutcome:
+    """Mark a claimed file failed or for review, and move it with its reason file."""
+    sf = work.source_file
+    assert sf is not None
+    with session_scope(ctx.settings) as session:
+        finish_source_file(session, sf.id, ctx.claimer, status, f"{reason}\n{detail}")
+    label = {FAILED: "KHÔNG XỬ LÝ ĐƯỢC (failed)", REVIEW: "CẦN NGƯỜI XEM LẠI (review)"}[status]
+    moved = move_to(work.entry.path, ctx.folders[status], reason=reason, detail=detail, outcome=label)
+    return _timed(DocumentOutcome(work.name, status, reason, detail, str(moved), sf.id), work.started)
+
+
+def move_saved(ctx: RunContext, work: Work, saved: Saved) -> DocumentOutcome:
+    """Move a saved file to processed/ (or review/ with the reason) and say what it brought."""
+    sf = work.source_file
+    assert sf is not None
+    detail = f"report_id={saved.report_id}, {saved.n_findings} findings" if saved.why else None
+    label = "CẦN NGƯỜI XEM LẠI (review)" if saved.why else ""
+    moved = move_to(work.entry.path, ctx.folders[saved.status], reason=saved.why, detail=detail, outcome=label)
+    outcome = DocumentOutcome(
+        work.name, saved.status, saved.why, None, str(moved), sf.id, saved.report_id, saved.unit,
+        saved.year, saved.period, saved.n_findings, saved.newly_done,
+    )
+    return _timed(outcome, work.started)
+
+
+def process_claimed(work: Work, ctx: RunContext) -> DocumentOutcome:
+    """Read, save and move one file this run has claimed.
+
+    A file whose earlier takes all stalled (more than THIDUA_MAX_ATTEMPTS) is failed; one that
+    runs over its time limit is given back for a later run until then. A transient fault is
+    raised with the claim kept (the same run retries it; `give_back` when it gives up).
+    """
+    sf = work.source_file
+    assert sf is not None
     with session_scope(ctx.settings) as session:
         attempts = claim_attempts(session, sf.id)
     limit = ctx.settings.max_attempts
@@ -210,95 +364,59 @@ def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
             f"đã thử {limit} lần mà lần nào cũng không xong (quá thời gian hoặc lần chạy bị dừng giữa chừng); "
             f"không thử lại nữa (giới hạn THIDUA_MAX_ATTEMPTS={limit})"
         )
-        return _timed(_set_aside(ctx, entry, sf, FAILED, reason, f"attempts={attempts - 1}"), started)
-
+        return set_aside(ctx, work, FAILED, reason, f"attempts={attempts - 1}")
     try:
-        try:
-            findings, plan = _read_and_find(ctx, sf, name)
-        except DocumentTimeoutError as exc:
-            if attempts >= limit:
-                reason = f"{exc.reason}; đã thử {attempts} lần (giới hạn THIDUA_MAX_ATTEMPTS={limit})"
-                return _timed(_set_aside(ctx, entry, sf, FAILED, reason, _detail(exc)), started)
-            with session_scope(ctx.settings) as session:
-                release_claim(session, sf.id, ctx.claimer, count_attempt=True)
-            reason = f"{exc.reason}; sẽ thử lại ở lần chạy sau (lần {attempts}/{limit})"
-            return _timed(DocumentOutcome(name, DEFERRED, reason, _detail(exc), None, sf.id), started)
-        except MissingToolError as exc:
-            outcome = _set_aside(ctx, entry, sf, REVIEW, f"thiếu công cụ để đọc tệp: {exc.reason}", _detail(exc))
-            return _timed(outcome, started)
-        except DocumentError as exc:
-            outcome = _set_aside(ctx, entry, sf, FAILED, exc.reason, _detail(exc))
-            return _timed(outcome, started)
-        except ThiduaError as exc:
-            if exc.transient:
-                raise
-            outcome = _set_aside(ctx, entry, sf, REVIEW, exc.reason, _detail(exc))
-            return _timed(outcome, started)
-        except Exception as exc:  # a fault of ours must not lose the file nor stop the batch
-            outcome = _set_aside(
-                ctx, entry, sf, REVIEW, "lỗi của chương trình khi đọc tệp (cần báo cho người quản trị)",
-                traceback.format_exc(limit=8),
-            )
-            return _timed(outcome, started)
+        findings, plan = read_and_find(ctx, sf, work.name)
+    except DocumentTimeoutError as exc:
+        if attempts >= limit:
+            reason = f"{exc.reason}; đã thử {attempts} lần (giới hạn THIDUA_MAX_ATTEMPTS={limit})"
+            return set_aside(ctx, work, FAILED, reason, _detail(exc))
+        with session_scope(ctx.settings) as session:
+            release_claim(session, sf.id, ctx.claimer, count_attempt=True)
+        reason = f"{exc.reason}; sẽ thử lại ở lần chạy sau (lần {attempts}/{limit})"
+        return _timed(DocumentOutcome(work.name, DEFERRED, reason, _detail(exc), None, sf.id), work.started)
+    except Exception as exc:  # noqa: BLE001 - read_fault sorts faults from bad files
+        return set_aside(ctx, work, *read_fault(exc))
+    try:
+        saved = save(ctx, sf, findings, plan)
+    except Exception as exc:  # noqa: BLE001 - save_fault re-raises database faults
+        return set_aside(ctx, work, *save_fault(exc))
+    if saved is None:
+        return DocumentOutcome(work.name, BUSY, "lần chạy khác đã nhận lại tệp này", None, None, sf.id)
+    return move_saved(ctx, work, saved)
 
-        why = review_reason(findings, ctx.units)
-        status = REVIEW if why else PROCESSED
-        try:
-            with session_scope(ctx.settings) as session:
-                if not finish_source_file(session, sf.id, ctx.claimer, status, why):
-                    session.rollback()
-                    return DocumentOutcome(name, BUSY, "lần chạy khác đã nhận lại tệp này", None, None, sf.id)
-                period = findings.period.value if findings.period else None
-                year = period.year if period else None
-                unit = find_unit(session, findings.unit.value if findings.unit else None)
-                before = done_items(session, unit.id if unit else None, year)
-                report = save_results(
-                    session, sf, findings, plan.plan_id if plan else None, ctx.extractor_version
-                )
-                after = done_items(session, unit.id if unit else None, year)
-                n_findings = len(report.findings)
-                report_id = report.id
-        except (OperationalError, ThiduaError):
-            raise
-        except Exception as exc:  # a fault of ours (or a constraint we broke): a person must look
-            if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-                raise
-            outcome = _set_aside(
-                ctx, entry, sf, REVIEW, "lỗi của chương trình khi lưu kết quả (cần báo cho người quản trị)",
-                traceback.format_exc(limit=8),
-            )
-            return _timed(outcome, started)
-    except OperationalError as exc:
-        _give_back(ctx, sf)
-        raise _storage_error(exc) from None
-    except DBAPIError:  # the connection dropped: retried by the caller
-        _give_back(ctx, sf)
-        raise
-    except ThiduaError as exc:
-        if exc.transient:
-            _give_back(ctx, sf)
-        raise
 
-    detail = f"report_id={report_id}, {n_findings} findings" if why else None
-    outcome_label = "CẦN NGƯỜI XEM LẠI (review)" if why else ""
-    moved = move_to(entry.path, ctx.folders[status], reason=why, detail=detail, outcome=outcome_label)
-    return _timed(
-        DocumentOutcome(
-            name,
-            status,
-            why,
-            None,
-            str(moved),
-            sf.id,
-            report_id,
-            unit.name if unit else (str(findings.unit.value) if findings.unit else None),
-            year,
-            period.kind.value if period else None,
-            n_findings,
-            sorted(after - before),
-        ),
-        started,
-    )
+def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
+    """One inbox file through every stage: receive, skip a duplicate, claim, process, move.
+
+    A bad file goes to failed/, a file needing a person (tool missing, unknown unit, a fault of
+    ours) to review/, each with a reason file; a transient fault (database or store unavailable)
+    is raised, for the caller to retry (the claim is kept for this claimer, who may retake it).
+    """
+    got = receive(entry, ctx)
+    if isinstance(got, DocumentOutcome):
+        return got
+    return run_work(got, ctx)
+
+
+def run_work(work: Work, ctx: RunContext) -> DocumentOutcome:
+    """Do what a received file needs next (the per-document Prefect task calls this)."""
+    if work.kind == TO_RECEIVE:
+        sf = receive_file(session_factory(ctx.settings), work.entry.path, ctx.settings.originals_dir)
+        work = Work(work.entry, TO_SKIP if sf.status == PROCESSED else TO_CLAIM, sf, started=work.started)
+    if work.kind == TO_SKIP:
+        return skip_duplicate(work, ctx)
+    sf = work.source_file
+    assert sf is not None
+    if not work.claimed:
+        with session_scope(ctx.settings) as session:
+            claimed = claim_source_file(session, sf.sha256, ctx.claimer, ctx.stale_after)
+            now = session.get(SourceFile, sf.id)
+        if not claimed and now is not None and now.status == PROCESSED:  # the same bytes, done meanwhile
+            return skip_duplicate(Work(work.entry, TO_SKIP, now, started=work.started), ctx)
+        if not claimed:
+            return DocumentOutcome(work.name, BUSY, "một lần chạy khác đang xử lý tệp này", None, None, sf.id)
+    return process_claimed(work, ctx)
 
 
 def _timed(outcome: DocumentOutcome, started: float) -> DocumentOutcome:
@@ -312,10 +430,10 @@ def _storage_error(exc: OperationalError) -> ThiduaError:
     return StorageError(f"lỗi cơ sở dữ liệu ({exc.orig})")
 
 
-def _give_back(ctx: RunContext, sf: SourceFile) -> None:
-    """Release the claim after a transient fault; if even that fails, the claim goes stale."""
+def give_back(ctx: RunContext, source_file_id: int) -> None:
+    """Release a claim after a transient fault the run gave up on; if that fails, it goes stale."""
     try:
         with session_scope(ctx.settings) as session:
-            release_claim(session, sf.id, ctx.claimer)
+            release_claim(session, source_file_id, ctx.claimer)
     except (ThiduaError, OperationalError):
         pass

@@ -26,7 +26,7 @@ from thidua.core.errors import ThiduaError
 from thidua.core.findings import Status, TaskStatement
 from thidua.core.plan import PlanSpec
 from thidua.core.units import UnitSpec
-from thidua.matching.learning import Case, _fit, decision_count, f1, rules_links, verdict_scores, LearnedModel, plan_signature
+from thidua.matching.learning import Case, Prepared, case_of, decision_count, evaluate, f1, fit, prepare, verdict_scores
 from thidua.matching.matcher import PlanMatcher
 
 
@@ -45,15 +45,9 @@ def cases_from_expected(directory: Path, units: list[UnitSpec], plan: PlanSpec) 
             continue
         decisions: dict[str, str | None] = {i.id: None for i in plan.items}
         decisions.update({t["plan_item"]: t["status"] for t in expected.get("tasks", [])})
-        cases.append(
-            Case(
-                doc_path.name,
-                list(findings.tasks),
-                findings.unit.value if findings.unit else None,
-                findings.report_date.value if findings.report_date else None,
-                decisions,
-            )
-        )
+        case = case_of(findings, decisions)
+        case.name = doc_path.name
+        cases.append(case)
     return cases
 
 
@@ -86,39 +80,62 @@ def cases_from_database(session: Session, plan: PlanSpec) -> list[Case]:
             for f in rows
         ]
         unit = names.get(report.unit_id) if report.unit_id is not None else None
-        cases.append(Case(f"report {report.id}", statements, unit, report.report_date, decisions))
+        cases.append(Case(f"report {report.id}", statements, unit, report.report_date, decisions, report.period_kind))
     return cases
 
 
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
-    """Verdict F1 on the reports not trained on, after training on `reports` reports."""
+    """Verdict F1 on the reports not trained on, after training on `reports` reports (means over draws)."""
 
     reports: int
     decisions: float
     rules_f1: float
     learned_f1: float
     runs: int
+    #: Draws in which the model's verdicts beat the rules'.
+    wins: int = 0
 
 
 def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], seeds: int = 5) -> list[CurvePoint]:
     """Train on n reports (several random draws), measure rules and model on the rest."""
+    prepared = {c.name: prepare(matcher, c) for c in cases}
     out = []
     for n in sizes:
         if n >= len(cases):
             break
-        rules, learned, counts = [], [], []
+        rules, learned, counts, wins = [], [], [], 0
         for seed in range(seeds):
             order = sorted(cases, key=lambda c: c.name)
             random.Random(seed).shuffle(order)
-            fit_on, test = order[:n], order[n:]
-            fitted = _fit(matcher, fit_on)
-            rules.append(f1(verdict_scores(test, [rules_links(matcher, c) for c in test])))
-            if fitted is None:
-                learned.append(rules[-1])
+            fit_on, test = [prepared[c.name] for c in order[:n]], [prepared[c.name] for c in order[n:]]
+            model = fit(fit_on)
+            if model is None:
+                r = m = evaluate_rules(test)
             else:
-                model = LearnedModel("", plan_signature(matcher.plan), fitted[0], fitted[1], 0.0, 0.0, 0)
-                learned.append(f1(verdict_scores(test, [model.links(matcher, c) for c in test])))
-            counts.append(decision_count(fit_on))
-        out.append(CurvePoint(n, statistics.mean(counts), statistics.mean(rules), statistics.mean(learned), seeds))
+                r, m = evaluate(model, matcher, test)
+            rules.append(r)
+            learned.append(m)
+            wins += m > r
+            counts.append(decision_count([c.case for c in fit_on]))
+        out.append(CurvePoint(n, statistics.mean(counts), statistics.mean(rules), statistics.mean(learned), seeds, wins))
     return out
+
+
+def evaluate_rules(prepared: list[Prepared]) -> float:
+    """The rules' verdict F1 on prepared cases."""
+    return f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared]))
+
+
+def transfer(source: list[Case], source_matcher: PlanMatcher, target: list[Case], target_matcher: PlanMatcher) -> tuple[float, float]:
+    """(rules F1, model F1) on a target world's reports with a model trained on another world's decisions.
+
+    Only the plan-independent features carry over (item ids and the words tied to them do not).
+    A figure only: per-cluster models are never shared.
+    """
+    model = fit([prepare(source_matcher, c) for c in source])
+    test = [prepare(target_matcher, c) for c in target]
+    if model is None:
+        r = evaluate_rules(test)
+        return r, r
+    return evaluate(model, target_matcher, test)

@@ -101,6 +101,7 @@ def match_scores(
     if not isinstance(plan, PlanSpec):
         plan = extract_plan(read_document(Path(plan or DEFAULT_PLAN)), [u.name for u in units])
     scores = MatchScores()
+    extracted = []
     for doc_path, expected_path in find_documents(Path(expected_dir)):
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         try:
@@ -108,7 +109,11 @@ def match_scores(
         except ThiduaError as exc:
             scores.errors[doc_path.name] = getattr(exc, "reason", str(exc))
             findings = Findings(source=str(doc_path), format="")
-        match_findings(findings, plan, units, threshold)
+        extracted.append((doc_path, expected, findings))
+    # Word weights from the folder's own statements (document frequency), as `thidua eval` does.
+    corpus = [t.text for _, _, f in extracted for t in f.tasks]
+    for doc_path, expected, findings in extracted:
+        match_findings(findings, plan, units, threshold, corpus=corpus)
         score_document(expected, findings.to_json(), scores, doc_path.name)
     return scores
 

@@ -1,17 +1,22 @@
-"""A per-cluster model learned from reviewers' decisions: re-ranks the rules' candidate plan items.
+"""A per-cluster model learned from reviewers' decisions: re-ranks the rules' candidate items and predicts status.
 
 Every reviewer decision on a report's plan item (accept, change of status or of plan item, reject)
-says which (statement, plan item) links were right. For each statement the rules propose their
-best `CANDIDATES` items; a logistic regression (scikit-learn) scores each pair on the rules'
-figures (score, coverage, factors, rank) and on the plan's own wording (item x statement words,
-item x status), so wording this cluster uses for its items is learned without a hand list. Its
-probabilities are calibrated (sigmoid, by cross-validation over reports when there is enough
-data), so a link kept at 0.9 is right about 9 times in 10 on held-back decisions.
+says which (statement, plan item) links were right and what the item's status is. For each
+statement the rules propose their best `CANDIDATES` items; a logistic regression (scikit-learn)
+scores each pair on the rules' figures (score, coverage, rank, gap to the best, factors), on how
+the statement relates to the item (its date and the report's date against the item's quarter and
+due date, the unit's role against the item's responsibility, the kinds of deliverable or event on
+both sides, the report's period against the item's quarter) and on the plan's own wording (item x
+statement words). A second regression predicts the status of a statement's item from its cue
+words, the extractor's status, the dates and the report's period.
 
-The model is used only when it beats the rules on reports held back from training
-(`LearnedModel.active`); both figures are kept with it. Stored per cluster as a pickle in
-`<THIDUA_DATA_DIR>/learned/<cluster>.pkl` with the signature of the plan it was trained on: a
-model of another plan is never applied.
+Calibration and thresholds come from held-back decisions: the link model's scores are predicted
+out of fold (each report left out once), a calibrator (Platt, or isotonic with enough pairs) maps
+them to probabilities, and the probability below which a rules' link is dropped and above which a
+missing link is added are chosen there. Each model is used only when it beats the rules on
+reports held back from training (`LearnedModel.active`, `status_active`); the figures are kept
+with it. Stored per cluster as a pickle in `<THIDUA_DATA_DIR>/learned/<cluster>.pkl` with the
+signature of the plan it was trained on: a model of another plan is never applied.
 """
 
 from __future__ import annotations
@@ -21,26 +26,37 @@ import hashlib
 import pickle
 import random
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from thidua.core.errors import ConfigError
-from thidua.core.findings import TaskStatement
-from thidua.core.plan import PlanSpec
+from thidua.core.findings import Findings, Status, TaskStatement
+from thidua.core.plan import PlanSpec, quarter_end
 from thidua.core.text import fold
 from thidua.matching.matcher import ItemMatch, PlanMatcher
 
 #: Candidate plan items per statement (the rules' best ones) the model chooses among.
 CANDIDATES = 3
-#: A rules' link is dropped below this calibrated probability; a link the rules left out is added at ADD.
+#: Default thresholds (calibrated probability) before any are chosen on held-back decisions:
+#: a rules' link is dropped below DROP; a link the rules left out is added at ADD or more.
 DROP = 0.2
 ADD = 0.7
 THRESHOLD = ADD
+#: Thresholds tried on the held-back decisions.
+DROP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
+ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 #: Value of a word feature relative to the rules' figures (a prior towards the rules on little data).
 WORD_SCALE = 0.3
 #: Share of reports held back to compare rules and model.
 HELD_BACK = 0.3
+#: Folds (by report) for the out-of-fold scores the calibrator and thresholds are fitted on.
+FOLDS = 4
+#: Isotonic calibration from this many held-back pairs of each label; Platt scaling below.
+ISOTONIC_MIN = 40
+#: Bins of the reliability table.
+BINS = 5
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -53,6 +69,8 @@ class Case:
     unit: str | None
     report_date: dt.date | None
     decisions: dict[str, str | None]
+    #: The report's period kind ("q1", "6m", "9m", "year", ...), when known.
+    period: str | None = None
 
 
 def plan_signature(plan: PlanSpec) -> str:
@@ -63,95 +81,304 @@ def plan_signature(plan: PlanSpec) -> str:
 
 def _candidates(matcher: PlanMatcher, case: Case) -> list[tuple[int, int, ItemMatch]]:
     """(statement index, rank, match) of each statement's best rule candidates."""
-    out = []
+    out: list[tuple[int, int, ItemMatch]] = []
     for i, t in enumerate(case.statements):
+        if t.for_year and t.for_year > matcher.plan.year:
+            continue
         ranked = matcher.score_all(t.text, status=t.status, date=t.date, unit=case.unit, report_date=case.report_date)
         out.extend((i, rank, m) for rank, m in enumerate(ranked[:CANDIDATES]) if m.score > 0)
     return out
 
 
-def _features(t: TaskStatement, rank: int, m: ItemMatch, rule_threshold: float) -> dict[str, float]:
+def _months(a: dt.date, b: dt.date) -> int:
+    """Whole months from b to a, clipped to [-6, 6] (a bucket, not a figure)."""
+    return max(-6, min(6, round((a - b).days / 30.4)))
+
+
+def _timing(matcher: PlanMatcher, item_id: str, date: dt.date | None, report_date: dt.date | None) -> dict[str, float]:
+    """The statement's date and the report's date against the item's quarter start and due date."""
+    spec = matcher.item_spec(item_id)
+    if spec is None:
+        return {}
+    end = spec.due_date or quarter_end(spec.quarter, matcher.plan.year)
+    start = dt.date(matcher.plan.year, 3 * (spec.quarter - 1) + 1, 1)
+    feats: dict[str, float] = {}
+    if date is not None:
+        feats["date_vs_due"] = _months(date, end) / 6
+        feats[f"date_before_quarter={date < start}"] = 1.0
+        feats[f"date_after_due={date > end}"] = 1.0
+    else:
+        feats["no_date"] = 1.0
+    if report_date is not None:
+        feats["report_vs_due"] = _months(report_date, end) / 6
+        feats[f"report_after_due={report_date > end}"] = 1.0
+        feats[f"report_before_quarter={report_date < start}"] = 1.0
+    return feats
+
+
+def _features(
+    matcher: PlanMatcher, case: Case, t: TaskStatement, rank: int, m: ItemMatch, best: float, linked: bool
+) -> dict[str, float]:
+    """Features of one (statement, candidate item) pair; see the module docstring."""
     feats: dict[str, float] = {
         "score": m.score,
         "coverage": m.coverage,
-        "above_rules": float(m.score >= rule_threshold),
+        "gap": best - m.score,
+        "above_rules": float(m.score >= matcher.threshold),
+        "rules_link": float(linked),
+        "matched": min(len(m.matched), 8) / 8,
         f"rank={rank}": 1.0,
         f"item={m.item_id}": 1.0,
+        f"status={t.status.value}": 1.0,
         f"status={t.status.value}|{m.item_id}": 1.0,
     }
     for name, value in m.factors.items():
         feats[f"factor={name}"] = value
+    feats.update(_timing(matcher, m.item_id, t.date, case.report_date))
+    spec = matcher.item_spec(m.item_id)
+    unit = matcher.units.get(case.unit or "")
+    if spec is not None:
+        feats[f"resp={spec.responsible}|role={unit.role if unit else '?'}"] = 1.0
+        kinds = matcher.vocab.kinds_in(matcher.vocab.strip_background(t.text))
+        item_kinds = matcher.item_kinds(m.item_id)
+        if kinds or item_kinds:
+            feats["kind_agree" if kinds & item_kinds else ("kind_differ" if kinds and item_kinds else "kind_one_side")] = 1.0
+    if case.period:
+        feats[f"period={case.period}|q={spec.quarter if spec else '?'}"] = 1.0
     # The plan's own wording, scaled down: the rules' figures decide until the reviewers' words agree.
     for word in set(_WORD.findall(fold(t.text))):
         feats[f"w={word}|{m.item_id}"] = WORD_SCALE
     return feats
 
 
-def _label(t: TaskStatement, m: ItemMatch, case: Case) -> int | None:
-    if m.item_id not in case.decisions:
-        return None  # nobody decided on this item for this report
-    return int(case.decisions[m.item_id] == t.status.value)
+def _status_features(matcher: PlanMatcher, case: Case, t: TaskStatement, item_id: str) -> dict[str, float]:
+    """Features for the status of a statement's item: cue words, the extractor's status, dates, period."""
+    feats: dict[str, float] = {f"status={t.status.value}": 1.0, f"period={case.period}": 1.0}
+    feats.update(_timing(matcher, item_id, t.date, case.report_date))
+    words = _WORD.findall(fold(t.text))
+    for w in set(words):
+        feats[f"w={w}"] = WORD_SCALE
+    for a, b in set(zip(words, words[1:])):
+        feats[f"b={a} {b}"] = WORD_SCALE
+    return feats
+
+
+def _label_pairs(pairs: list["_Pair"], case: Case) -> None:
+    """Label pairs from item decisions: a rejected item's pairs are wrong; a kept item's rules links are right.
+
+    Reviewers decide per item, not per statement: of a kept item's candidates, the rules' links
+    (or, when the rules linked none, the best-scoring candidate) are taken as right, the other
+    candidates stay unlabelled.
+    """
+    for item, status in case.decisions.items():
+        mine = [p for p in pairs if p.item == item]
+        if status is None:
+            for p in mine:
+                p.label = 0
+            continue
+        right = [p for p in mine if p.rules_link] or sorted(mine, key=lambda p: -p.features["score"])[:1]
+        for p in right:
+            p.label = 1
+
+
+@dataclass(slots=True)
+class _Pair:
+    statement: int
+    item: str
+    rules_link: bool
+    features: dict[str, float]
+    label: int | None
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A case with its candidate pairs and the rules' links, computed once (scoring is the slow part)."""
+
+    case: Case
+    pairs: list[_Pair]
+    rules: list[list[tuple[str, float]]]
+    #: (statement index, item, status features, decided status) of the statements' linked decided items.
+    status_rows: list[tuple[int, str, dict[str, float], str]]
+
+
+def prepare(matcher: PlanMatcher, case: Case, rules: list[list[tuple[str, float]]] | None = None) -> Prepared:
+    """Candidates, features and rules' links of one case."""
+    rules = rules if rules is not None else rules_links(matcher, case)
+    ruled = [{i for i, _ in row} for row in rules]
+    cands = _candidates(matcher, case)
+    best: dict[int, float] = {}
+    for i, _rank, m in cands:
+        best[i] = max(best.get(i, 0.0), m.score)
+    pairs = [
+        _Pair(i, m.item_id, m.item_id in ruled[i], _features(matcher, case, case.statements[i], rank, m, best[i], m.item_id in ruled[i]), None)
+        for i, rank, m in cands
+    ]
+    _label_pairs(pairs, case)
+    status_rows = []
+    for i, t in enumerate(case.statements):
+        linked = [item for item, _ in rules[i]] or [p.item for p in pairs if p.statement == i and p.label == 1][:1]
+        for item in linked[:1]:
+            decided = case.decisions.get(item)
+            if decided is not None:
+                status_rows.append((i, item, _status_features(matcher, case, t, item), decided))
+    return Prepared(case, pairs, rules, status_rows)
+
+
+@dataclass(slots=True)
+class _LinkModel:
+    vectorizer: Any
+    classifier: Any
+    calibrator: Any = None
+
+    def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
+        if not rows:
+            return []
+        x = self.vectorizer.transform(rows)
+        if self.calibrator is None:
+            return [float(p) for p in self.classifier.predict_proba(x)[:, 1]]
+        return _calibrate(self.calibrator, self.classifier.decision_function(x))
+
+
+def _calibrate(calibrator: Any, scores: Any) -> list[float]:
+    from sklearn.isotonic import IsotonicRegression
+
+    if isinstance(calibrator, IsotonicRegression):
+        return [float(p) for p in calibrator.predict(scores)]
+    return [float(p) for p in calibrator.predict_proba([[s] for s in scores])[:, 1]]
+
+
+def _fit_links(prepared: list[Prepared]) -> _LinkModel | None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [p.features for c in prepared for p in c.pairs if p.label is not None]
+    labels = [p.label for c in prepared for p in c.pairs if p.label is not None]
+    if len(set(labels)) < 2:
+        return None
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=1.0, max_iter=2000)
+    clf.fit(vec.fit_transform(rows), labels)
+    return _LinkModel(vec, clf)
+
+
+def _fit_status(prepared: list[Prepared]) -> tuple[Any, Any] | None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [r[2] for c in prepared for r in c.status_rows]
+    labels = [r[3] for c in prepared for r in c.status_rows]
+    if len(set(labels)) < 2:
+        return None
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=1.0, max_iter=2000)
+    clf.fit(vec.fit_transform(rows), labels)
+    return vec, clf
+
+
+def _folds(prepared: list[Prepared]) -> list[tuple[list[Prepared], list[Prepared]]]:
+    k = min(FOLDS, len(prepared))
+    return [([c for j, c in enumerate(prepared) if j % k != f], [c for j, c in enumerate(prepared) if j % k == f]) for f in range(k)]
+
+
+def _choose(links_of: Any, prepared: list[Prepared], probs: list[list[float]]) -> tuple[float, float, float]:
+    """(drop, add, F1) maximising verdict F1 on prepared cases with the given held-back probabilities."""
+    best = (DROP, ADD, -1.0)
+    for drop in DROP_GRID:
+        for add in ADD_GRID:
+            score = f1(verdict_scores([c.case for c in prepared], [links_of(c, p, drop, add) for c, p in zip(prepared, probs)]))
+            # Ties go to the thresholds closest to the rules (drop low, add high).
+            if score > best[2] + 1e-9 or (abs(score - best[2]) <= 1e-9 and (drop, -add) < (best[0], -best[1])):
+                best = (drop, add, score)
+    return best
+
+
+def _links_of(c: Prepared, probs: list[float], drop: float, add: float) -> list[list[tuple[str, float]]]:
+    out: list[list[tuple[str, float]]] = [[] for _ in c.case.statements]
+    for pair, p in zip(c.pairs, probs):
+        if p >= (drop if pair.rules_link else add):
+            out[pair.statement].append((pair.item, round(p, 4)))
+    for i, row in enumerate(out):
+        if not any(p.statement == i for p in c.pairs):
+            out[i] = list(c.rules[i])  # no candidate scored: the rules' (empty) answer stands
+        row.sort(key=lambda x: -x[1])
+    return out
 
 
 @dataclass(slots=True)
 class LearnedModel:
-    """A trained re-ranker with the figures that decide whether it is used."""
+    """A trained re-ranker and status predictor, with the figures that decide whether each is used."""
 
     cluster: str
     signature: str
-    vectorizer: Any
-    classifier: Any
+    link: Any
     rules_f1: float
     learned_f1: float
     decisions: int
-    threshold: float = THRESHOLD
+    drop: float = DROP
+    add: float = ADD
     #: (mean predicted probability, observed share right, pairs) per probability bin, on held-back pairs.
     calibration: list[tuple[float, float, int]] = field(default_factory=list)
+    status: Any = None
+    #: Share of held-back linked statements whose status is right: the extractor's, the model's.
+    rules_status_accuracy: float = 0.0
+    learned_status_accuracy: float = 0.0
+    status_pairs: int = 0
 
     @property
     def active(self) -> bool:
-        """Used only when it beat the rules on held-back decisions."""
+        """The re-ranker is used only when it beat the rules on held-back decisions."""
         return self.learned_f1 > self.rules_f1
 
-    def links(self, matcher: PlanMatcher, case: Case) -> list[list[tuple[str, float]]]:
+    @property
+    def status_active(self) -> bool:
+        """The status predictor is used only when it beat the extractor's status on held-back decisions."""
+        return self.status is not None and self.learned_status_accuracy > self.rules_status_accuracy
+
+    def links(self, matcher: PlanMatcher, case: Case, rules: list[list[tuple[str, float]]] | None = None) -> list[list[tuple[str, float]]]:
         """The plan items of each statement with their calibrated probability, best first.
 
-        The rules' links stay unless the model gives them less than `DROP`; a candidate the rules
-        left out is added at `ADD` or more: on little data the model can only overrule clear cases.
+        The rules' links stay unless the model gives them less than `drop`; a candidate the rules
+        left out is added at `add` or more (both chosen on held-back decisions).
         """
-        out: list[list[tuple[str, float]]] = [[] for _ in case.statements]
-        cands = _candidates(matcher, case)
-        if not cands:
+        c = prepare(matcher, case, rules)
+        return _links_of(c, self.link.probabilities([p.features for p in c.pairs]), self.drop, self.add)
+
+    def statuses(self, matcher: PlanMatcher, case: Case, links: list[list[tuple[str, float]]]) -> list[Status]:
+        """Each statement's status: the model's for a statement linked to an item, else the extractor's."""
+        out = [t.status for t in case.statements]
+        if self.status is None:
             return out
-        ruled = [{i for i, _ in row} for row in rules_links(matcher, case)]
-        rows = [_features(case.statements[i], rank, m, matcher.threshold) for i, rank, m in cands]
-        probs = self.classifier.predict_proba(self.vectorizer.transform(rows))[:, 1]
-        for (i, _rank, m), p in zip(cands, probs):
-            if p >= (DROP if m.item_id in ruled[i] else ADD):
-                out[i].append((m.item_id, round(float(p), 4)))
-        for row in out:
-            row.sort(key=lambda x: -x[1])
+        vec, clf = self.status
+        for i, row in enumerate(links):
+            if row:
+                x = vec.transform([_status_features(matcher, case, case.statements[i], row[0][0])])
+                out[i] = Status(str(clf.predict(x)[0]))
         return out
 
 
 def rules_links(matcher: PlanMatcher, case: Case) -> list[list[tuple[str, float]]]:
     """The rules' plan items of each statement (what `match_findings` gives)."""
     return [
-        [(m.item_id, m.score) for m in matcher.match(t.text, status=t.status, date=t.date, unit=case.unit, report_date=case.report_date)]
+        []
+        if t.for_year and t.for_year > matcher.plan.year
+        else [(m.item_id, m.score) for m in matcher.match(t.text, status=t.status, date=t.date, unit=case.unit, report_date=case.report_date)]
         for t in case.statements
     ]
 
 
-def verdict_scores(cases: list[Case], links: list[list[list[tuple[str, float]]]]) -> tuple[int, int, int]:
+def verdict_scores(
+    cases: list[Case], links: list[list[list[tuple[str, float]]]], statuses: list[list[Status]] | None = None
+) -> tuple[int, int, int]:
     """(tp, fp, fn) of one verdict per plan item against the decided items (undecided items are not counted)."""
     tp = fp = fn = 0
-    for case, per_statement in zip(cases, links):
+    for n, (case, per_statement) in enumerate(zip(cases, links)):
         best: dict[str, tuple[float, str]] = {}
-        for t, items in zip(case.statements, per_statement):
+        for j, (t, items) in enumerate(zip(case.statements, per_statement)):
+            status = statuses[n][j].value if statuses is not None else t.status.value
             for item, score in items:
                 strength = score * t.confidence
                 if item not in best or strength > best[item][0]:
-                    best[item] = (strength, t.status.value)
+                    best[item] = (strength, status)
         truth = {i: s for i, s in case.decisions.items() if s is not None}
         for item, (_s, status) in best.items():
             if item not in case.decisions:
@@ -170,44 +397,81 @@ def f1(counts: tuple[int, int, int]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def _fit(matcher: PlanMatcher, cases: list[Case]) -> tuple[Any, Any] | None:
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction import DictVectorizer
+def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> LearnedModel | None:
+    """Fit on prepared cases: out-of-fold scores calibrate the link model and choose its thresholds; None without both labels."""
+    from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
 
-    rows, labels = [], []
-    for case in cases:
-        for i, rank, m in _candidates(matcher, case):
-            label = _label(case.statements[i], m, case)
-            if label is not None:
-                rows.append(_features(case.statements[i], rank, m, matcher.threshold))
-                labels.append(label)
-    if len(set(labels)) < 2:
+    link = _fit_links(prepared)
+    if link is None:
         return None
-    vec = DictVectorizer()
-    x = vec.fit_transform(rows)
-    base = LogisticRegression(C=1.0, max_iter=2000)
-    minority = min(labels.count(0), labels.count(1))
-    clf = CalibratedClassifierCV(base, method="sigmoid", cv=3) if minority >= 20 else base
-    clf.fit(x, labels)
-    return vec, clf
+    model = LearnedModel(cluster, signature, link, 0.0, 0.0, decision_count([c.case for c in prepared]))
+    model.status = _fit_status(prepared)
+    if len(prepared) < 2:
+        return model
+    # Out-of-fold raw scores: each report's pairs scored by a model not trained on it.
+    raw: dict[int, list[float]] = {}
+    right = [0.0, 0.0, 0.0]  # extractor's status right, model's status right, rows
+    for fit_on, held in _folds(prepared):
+        status = _fit_status(fit_on)
+        r, s, n = _status_accuracy(LearnedModel("", "", link, 0, 0, 0, status=status), held)
+        right = [right[0] + r * n, right[1] + s * n, right[2] + n]
+        m = _fit_links(fit_on)
+        for c in held:
+            rows = [p.features for p in c.pairs]
+            if m is None or not rows:
+                raw[id(c)] = [1.0 if p.rules_link else -1.0 for p in c.pairs]
+            else:
+                raw[id(c)] = [float(s) for s in m.classifier.decision_function(m.vectorizer.transform(rows))]
+    if right[2]:
+        model.rules_status_accuracy, model.learned_status_accuracy = right[0] / right[2], right[1] / right[2]
+        model.status_pairs = int(right[2])
+    scores = [s for c in prepared for s, p in zip(raw[id(c)], c.pairs) if p.label is not None]
+    labels = [p.label for c in prepared for p in c.pairs if p.label is not None]
+    if len(set(labels)) == 2:
+        if min(labels.count(0), labels.count(1)) >= ISOTONIC_MIN:
+            cal: Any = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(scores, labels)
+        else:
+            cal = LogisticRegression(C=1e4).fit([[s] for s in scores], labels)
+        link.calibrator = cal
+        probs = [_calibrate(cal, raw[id(c)]) if c.pairs else [] for c in prepared]
+        model.drop, model.add, _ = _choose(_links_of, prepared, probs)
+    return model
 
 
-def _calibration(model: LearnedModel, matcher: PlanMatcher, cases: list[Case]) -> list[tuple[float, float, int]]:
-    bins: dict[int, list[tuple[float, int]]] = {}
-    for case in cases:
-        cands = _candidates(matcher, case)
-        for i, rank, m in cands:
-            label = _label(case.statements[i], m, case)
-            if label is None:
-                continue
-            row = _features(case.statements[i], rank, m, matcher.threshold)
-            p = float(model.classifier.predict_proba(model.vectorizer.transform([row]))[0, 1])
-            bins.setdefault(min(4, int(p * 5)), []).append((p, label))
+def _status_accuracy(model: LearnedModel | None, prepared: list[Prepared]) -> tuple[float, float, int]:
+    rows = [(c, r) for c in prepared for r in c.status_rows]
+    if not rows:
+        return 0.0, 0.0, 0
+    rules = sum(c.case.statements[r[0]].status.value == r[3] for c, r in rows) / len(rows)
+    if model is None or model.status is None:
+        return rules, rules, len(rows)
+    vec, clf = model.status
+    pred = clf.predict(vec.transform([r[2] for _c, r in rows]))
+    learned = sum(str(p) == r[3] for p, (_c, r) in zip(pred, rows)) / len(rows)
+    return rules, learned, len(rows)
+
+
+def reliability(model: LearnedModel, prepared: list[Prepared], bins: int = BINS) -> list[tuple[float, float, int]]:
+    """(mean calibrated probability, share of right links, pairs) per probability bin of decided pairs."""
+    groups: dict[int, list[tuple[float, int]]] = {}
+    for c in prepared:
+        decided = [p for p in c.pairs if p.label is not None]
+        for p, prob in zip(decided, model.link.probabilities([p.features for p in decided])):
+            groups.setdefault(min(bins - 1, int(prob * bins)), []).append((prob, int(p.label or 0)))
     return [
         (round(sum(p for p, _ in v) / len(v), 3), round(sum(y for _, y in v) / len(v), 3), len(v))
-        for _b, v in sorted(bins.items())
+        for _b, v in sorted(groups.items())
     ]
+
+
+def evaluate(model: LearnedModel, matcher: PlanMatcher, prepared: list[Prepared]) -> tuple[float, float]:
+    """(rules F1, model F1) of verdicts on prepared cases (links, and status when the status model is used)."""
+    cases = [c.case for c in prepared]
+    rules = f1(verdict_scores(cases, [c.rules for c in prepared]))
+    links = [_links_of(c, model.link.probabilities([p.features for p in c.pairs]), model.drop, model.add) for c in prepared]
+    statuses = [model.statuses(matcher, c, lk) for c, lk in zip(cases, links)] if model.status_active else None
+    return rules, f1(verdict_scores(cases, links, statuses))
 
 
 def decision_count(cases: list[Case]) -> int:
@@ -219,19 +483,52 @@ def train(matcher: PlanMatcher, cases: list[Case], cluster: str, seed: int = 0) 
     """Train on some reports, compare with the rules on the others, then refit on all; None without both labels."""
     order = sorted(cases, key=lambda c: c.name)
     random.Random(seed).shuffle(order)
+    prepared = [prepare(matcher, c) for c in order]
     n_held = max(1, round(len(order) * HELD_BACK)) if len(order) > 1 else 0
-    held, fit_on = order[:n_held], order[n_held:]
-    fitted = _fit(matcher, fit_on)
-    if fitted is None:
+    held, fit_on = prepared[:n_held], prepared[n_held:]
+    trial = fit(fit_on, cluster, plan_signature(matcher.plan))
+    if trial is None:
         return None
-    trial = LearnedModel(cluster, plan_signature(matcher.plan), fitted[0], fitted[1], 0.0, 0.0, decision_count(cases))
+    final = fit(prepared, cluster, plan_signature(matcher.plan)) or trial
     if held:
-        trial.rules_f1 = f1(verdict_scores(held, [rules_links(matcher, c) for c in held]))
-        trial.learned_f1 = f1(verdict_scores(held, [trial.links(matcher, c) for c in held]))
-        trial.calibration = _calibration(trial, matcher, held)
-    final = _fit(matcher, order) or fitted
-    trial.vectorizer, trial.classifier = final
-    return trial
+        final.rules_status_accuracy, final.learned_status_accuracy, final.status_pairs = _status_accuracy(trial, held)
+        trial.rules_status_accuracy, trial.learned_status_accuracy = final.rules_status_accuracy, final.learned_status_accuracy
+        final.rules_f1, final.learned_f1 = evaluate(trial, matcher, held)
+        final.calibration = reliability(trial, held)
+    return final
+
+
+def cluster_name(units_file: Path) -> str:
+    """The cluster's name from the units file (`cluster = "..."`), else the file's stem."""
+    try:
+        data = tomllib.loads(Path(units_file).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        data = {}
+    return str(data.get("cluster") or Path(units_file).stem)
+
+
+def case_of(findings: Findings, decisions: dict[str, str | None] | None = None) -> Case:
+    """A case of a report's findings (no decisions: for applying a model)."""
+    period = findings.period.value if findings.period else None
+    return Case(
+        findings.source,
+        list(findings.tasks),
+        findings.unit.value if findings.unit else None,
+        findings.report_date.value if findings.report_date else None,
+        decisions or {},
+        period.kind.value if period else None,
+    )
+
+
+def apply_model(findings: Findings, matcher: PlanMatcher, model: LearnedModel, rules: list[list[tuple[str, float]]]) -> Findings:
+    """Set each statement's plan items (and status, when the status model is used) from the model; returns `findings`."""
+    case = case_of(findings)
+    links = model.links(matcher, case, rules) if model.active else rules
+    statuses = model.statuses(matcher, case, links) if model.status_active else [t.status for t in findings.tasks]
+    for task, row, status in zip(findings.tasks, links, statuses):
+        task.plan_items = row
+        task.status = status
+    return findings
 
 
 def model_path(data_dir: Path, cluster: str) -> Path:
@@ -251,14 +548,16 @@ def save_model(model: LearnedModel, data_dir: Path) -> Path:
 
 
 def load_model(data_dir: Path, cluster: str, plan: PlanSpec) -> LearnedModel | None:
-    """The cluster's stored model if it was trained on this plan and beat the rules, else None."""
+    """The cluster's stored model if it was trained on this plan and beat the rules (links or status), else None."""
     path = model_path(data_dir, cluster)
     if not path.is_file():
         return None
     try:
         model = pickle.loads(path.read_bytes())
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
         raise ConfigError(f"tệp mô hình học từ người duyệt bị hỏng ({exc})", path) from None
-    if not isinstance(model, LearnedModel) or model.signature != plan_signature(plan) or not model.active:
+    if not isinstance(model, LearnedModel) or getattr(model, "link", None) is None:
+        return None  # a model of an earlier format: retrained by the next `thidua learn`
+    if model.signature != plan_signature(plan) or not (model.active or model.status_active):
         return None
     return model

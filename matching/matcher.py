@@ -5,8 +5,10 @@ timing factor and a responsibility factor:
 
 - coverage: the item's features (folded syllables, syllable bigrams, paraphrase concepts) weighted
   by IDF over the plan's items (a word in every item, "công tác thi đua khen thưởng", weighs
-  little; generic words from matching/data/words.json weigh less still); the share of that weight
-  the statement has. An item made of several parts ("Ban hành Quy chế...; Kế hoạch...; Bảng tiêu
+  little); everyday words weigh less still: a word in many of the plan's items or in many
+  statements of the cluster's reports (the corpus the caller passes: stored statements of the
+  cluster, or the evaluated folder's) is generic, found by document frequency, never by a hand list.
+  The share of that weight the statement has is the coverage. An item made of several parts ("Ban hành Quy chế...; Kế hoạch...; Bảng tiêu
   chí...") also counts a statement that covers one part well.
 - timing: a statement dated long before the item's quarter, or long after its due date, is less
   likely to be about that item.
@@ -25,7 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -35,10 +40,19 @@ from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.matching.vocabulary import TextFeatures, Vocabulary, load_vocabulary, text_features, unit_keys
 
+if TYPE_CHECKING:
+    from thidua.matching.learning import LearnedModel
+
 #: IDF is raised to this power: distinctive words dominate an item's weight.
 IDF_POWER = 1.0
-#: Weight of a generic word (matching/data/words.json) relative to an ordinary one.
+#: Weight of a generic word (see GENERIC_*_SHARE) relative to an ordinary one.
 GENERIC_WEIGHT = 0.15
+#: A syllable in at least this share of the corpus statements is generic (with MIN_CORPUS statements or more).
+GENERIC_CORPUS_SHARE = 0.4
+#: A syllable in at least this share of the plan's items is generic.
+GENERIC_PLAN_SHARE = 0.6
+#: Fewer corpus statements than this say nothing about the cluster's everyday words.
+MIN_CORPUS = 20
 #: Weight of a recognised paraphrase concept relative to a word.
 CONCEPT_WEIGHT = 1.5
 #: A part of a several-part item counts this much of a whole item.
@@ -111,17 +125,18 @@ class PlanMatcher:
         units: list[UnitSpec],
         threshold: float = DEFAULT_THRESHOLD,
         vocabulary: Vocabulary | None = None,
+        corpus: Sequence[str] = (),
     ) -> None:
         self.plan = plan
         self.threshold = threshold
-        self.vocab = vocabulary or load_vocabulary()
+        self.vocab = vocabulary or cluster_vocabulary()
         self.units = {u.name: u for u in units}
         names = [n for u in units for n in (u.name, *u.aliases)]
         self._unit_keys = unit_keys(names)
         head = [u for u in units if u.role == "head"]
         head_names = "|".join(re.escape(k) for u in head for k in u.keys) or "truong cum"
         self._head_cues = [re.compile(c.replace("{head}", head_names)) for c in self.vocab.head_cues]
-        raw = []
+        raw: list[tuple[PlanItemSpec, TextFeatures, list[TextFeatures]]] = []
         for spec in plan.items:
             parts = self._parts(spec.content)
             # "Ban hành A; B; C": the verb of the first part governs the parts without their own.
@@ -137,12 +152,24 @@ class PlanMatcher:
             for f in whole.features:
                 df[f] = df.get(f, 0) + 1
         self._idf = {f: math.log(1 + n / c) ** IDF_POWER for f, c in df.items()}
+        self.generic = self._generic_words(df, n, corpus)
         self._items: list[_Item] = []
-        for spec, whole, parts in raw:
+        for spec, whole, part_features in raw:
             weights = {f: self._weight(f) for f in whole.features}
-            part_weights = [{f: self._weight(f) for f in p.features} for p in parts]
+            part_weights = [{f: self._weight(f) for f in p.features} for p in part_features]
             kinds = self.vocab.kinds_in(spec.content)
             self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0, kinds))
+        self._by_id = {i.spec.id: i for i in self._items}
+
+    def item_spec(self, item_id: str) -> PlanItemSpec | None:
+        """The plan item of an id, or None."""
+        item = self._by_id.get(item_id)
+        return item.spec if item else None
+
+    def item_kinds(self, item_id: str) -> frozenset[str]:
+        """The kinds of deliverable or event a plan item names."""
+        item = self._by_id.get(item_id)
+        return item.kinds if item else frozenset()
 
     def _parts(self, content: str) -> list[str]:
         """The tasks inside an item: split at ";", at "và"/"," before an action verb, and at "và" (sharing the verb)."""
@@ -176,18 +203,31 @@ class PlanMatcher:
         parts.extend(subject for p in list(parts) if (subject := self.vocab.event_subject(p)))
         return list(dict.fromkeys(parts))
 
+    def _generic_words(self, plan_df: dict[str, int], n_items: int, corpus: Sequence[str]) -> frozenset[str]:
+        """Syllables in many plan items or in many statements of the corpus (document frequency)."""
+        generic = set(self.vocab.everyday)
+        generic.update(f[2:] for f, c in plan_df.items() if f.startswith("u:") and c / n_items >= GENERIC_PLAN_SHARE)
+        if len(corpus) >= MIN_CORPUS:
+            corpus_df: dict[str, int] = {}
+            for text in corpus:
+                for f in self.features(text).features:
+                    if f.startswith("u:"):
+                        corpus_df[f] = corpus_df.get(f, 0) + 1
+            generic.update(f[2:] for f, c in corpus_df.items() if c / len(corpus) >= GENERIC_CORPUS_SHARE)
+        return frozenset(generic)
+
     def _weight(self, feature: str) -> float:
         kind, _, words = feature.partition(":")
         w = self._idf.get(feature, math.log(2))
         if kind == "c":
             return w * CONCEPT_WEIGHT
-        if all(x in self.vocab.generic for x in words.split()):
+        if all(x in self.generic for x in words.split()):
             return w * GENERIC_WEIGHT
         return w
 
     def _is_meaningful(self, feature: str) -> bool:
         kind, _, words = feature.partition(":")
-        return kind == "u" and words not in self.vocab.generic and not words.isdigit()
+        return kind == "u" and words not in self.generic and not words.isdigit()
 
     def features(self, text: str) -> TextFeatures:
         """The features of a statement (for explanations and tests)."""
@@ -339,27 +379,48 @@ class PlanMatcher:
         return 1.0, ""
 
 
-#: Matchers built lately, newest last: (plan, units, threshold, matcher). Plans are not changed once read.
-_RECENT: list[tuple[PlanSpec, tuple[UnitSpec, ...], float, PlanMatcher]] = []
+#: Matchers built lately, newest last: (plan, units, threshold, vocabulary, corpus, matcher). Plans are not changed once read.
+_RECENT: list[tuple[PlanSpec, tuple[UnitSpec, ...], float, Vocabulary, tuple[str, ...], PlanMatcher]] = []
 
 
-def _matcher_for(plan: PlanSpec, units: list[UnitSpec], threshold: float) -> PlanMatcher:
+def cluster_vocabulary() -> Vocabulary:
+    """The general lexicon plus the configured cluster's own (the `[lexicon]` table of THIDUA_UNITS_FILE)."""
+    from thidua.core.settings import Settings
+
+    return load_vocabulary(Settings.from_env().units_file)
+
+
+def _matcher_for(
+    plan: PlanSpec, units: list[UnitSpec], threshold: float, vocabulary: Vocabulary | None, corpus: Sequence[str]
+) -> PlanMatcher:
     """A matcher for this very plan object (building one costs ~80 ms, a batch matches many reports)."""
     key = tuple(units)
-    for cached_plan, cached_units, cached_threshold, matcher in _RECENT:
-        if cached_plan is plan and cached_units == key and cached_threshold == threshold:
+    vocab = vocabulary or cluster_vocabulary()
+    texts = tuple(corpus)
+    for cached_plan, cached_units, cached_threshold, cached_vocab, cached_corpus, matcher in _RECENT:
+        if (cached_plan is plan and cached_units == key and cached_threshold == threshold
+                and cached_vocab is vocab and cached_corpus == texts):
             return matcher
-    matcher = PlanMatcher(plan, units, threshold)
-    _RECENT.append((plan, key, threshold, matcher))
+    matcher = PlanMatcher(plan, units, threshold, vocab, texts)
+    _RECENT.append((plan, key, threshold, vocab, texts, matcher))
     del _RECENT[:-4]
     return matcher
 
 
 def match_details(
-    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float = DEFAULT_THRESHOLD
+    findings: Findings,
+    plan: PlanSpec,
+    units: list[UnitSpec],
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    vocabulary: Vocabulary | None = None,
+    corpus: Sequence[str] = (),
 ) -> list[list[ItemMatch]]:
-    """The plan items of each task statement (parallel to `findings.tasks`), with evidence."""
-    matcher = _matcher_for(plan, units, threshold)
+    """The plan items of each task statement (parallel to `findings.tasks`), with evidence.
+
+    `corpus`: statement texts of the cluster's reports, for document-frequency word weights.
+    """
+    matcher = _matcher_for(plan, units, threshold, vocabulary, corpus)
     unit = findings.unit.value if findings.unit else None
     report_date = findings.report_date.value if findings.report_date else None
     return [
@@ -378,14 +439,32 @@ def match_details(
 
 
 def match_findings(
-    findings: Findings, plan: PlanSpec, units: list[UnitSpec], threshold: float = DEFAULT_THRESHOLD
+    findings: Findings,
+    plan: PlanSpec,
+    units: list[UnitSpec],
+    threshold: float = DEFAULT_THRESHOLD,
+    model: LearnedModel | None = None,
+    *,
+    vocabulary: Vocabulary | None = None,
+    corpus: Sequence[str] = (),
 ) -> Findings:
     """Fill each task statement's `plan_items` with (plan item id, score) above the threshold; returns `findings`.
 
     Callers pass the configured threshold (THIDUA_MATCH_THRESHOLD); a statement below it keeps an empty list.
+    Without `vocabulary`, the configured cluster's (cluster_vocabulary); `corpus` as in match_details.
+    With the cluster's learned `model` (matching/learning.py, loaded for this plan by `load_model`),
+    the rules' links are re-ranked with calibrated probabilities and, when its status predictor
+    beat the extractor's, statuses are predicted too; a model of another plan changes nothing.
     """
-    for task, matches in zip(findings.tasks, match_details(findings, plan, units, threshold)):
-        task.plan_items = [(m.item_id, m.score) for m in matches]
+    details = match_details(findings, plan, units, threshold, vocabulary=vocabulary, corpus=corpus)
+    rules = [[(m.item_id, m.score) for m in matches] for matches in details]
+    for task, row in zip(findings.tasks, rules):
+        task.plan_items = row
+    if model is not None:
+        from thidua.matching.learning import apply_model, plan_signature
+
+        if model.signature == plan_signature(plan):
+            apply_model(findings, _matcher_for(plan, units, threshold, vocabulary, corpus), model, rules)
     return findings
 
 

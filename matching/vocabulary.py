@@ -5,22 +5,21 @@ NFC and one tone placement, dates and document numbers removed, abbreviations ex
 ("TĐKT" -> "thi đua khen thưởng"), unit names removed (they say who, not what), then folded
 syllables (no diacritics, lower case) with stopwords dropped give unigram and bigram features.
 A paraphrase group whose variant occurs adds its canonical phrase, so "sơ kết giữa năm" and
-"sơ kết 6 tháng" share features. The word lists live in matching/data/*.json.
+"sơ kết 6 tháng" share features. The word lists live in the one lexicon, core/lexicon.json, plus
+the `[lexicon]` table of the cluster's units file (thidua.core.lexicon).
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua.core.errors import ConfigError
 from thidua.core.dates import DATE_MENTION
+from thidua.core.lexicon import LEXICON_FILE, merged_lexicon, words
 from thidua.core.text import fold, normalize_text
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 #: Up to this many words may stand in for a "*" in a paraphrase variant.
 GAP_WORDS = 6
@@ -35,10 +34,11 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """The word lists and patterns matching uses (see matching/data/)."""
+    """The word lists and patterns matching uses (see core/lexicon.json)."""
 
     stopwords: frozenset[str]
-    generic: frozenset[str]
+    #: Everyday administrative syllables that weigh little (matching adds document-frequent ones).
+    everyday: frozenset[str]
     #: (folded words, expansion words), longest first.
     abbreviations: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     #: (canonical words, variants as word tuples where "*" is a gap).
@@ -109,51 +109,43 @@ class Vocabulary:
         return None
 
 
-def _read_json(path: Path) -> dict:  # type: ignore[type-arg]
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("không tìm thấy tệp dữ liệu đối chiếu", path) from None
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"tệp dữ liệu đối chiếu sai cú pháp JSON ({exc})", path) from None
-
-
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(w if w == "*" else _strip_zeros(w) for w in fold(phrase).replace("*", " * ").split())
 
 
 @functools.cache
-def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
-    """Read words.json, synonyms.json and cues.json; raise ConfigError naming a broken file."""
-    words = _read_json(data_dir / "words.json")
-    synonyms = _read_json(data_dir / "synonyms.json")
-    cues = _read_json(data_dir / "cues.json")
+def load_vocabulary(units_file: Path | None = None, lexicon_file: Path = LEXICON_FILE) -> Vocabulary:
+    """The vocabulary of the general lexicon plus the `[lexicon]` table of a cluster's units file.
+
+    Raises ConfigError naming the broken file.
+    """
+    lex = merged_lexicon(units_file, lexicon_file)
     try:
         abbreviations = sorted(
-            ((_words(k), _words(v)) for k, v in synonyms["abbreviations"].items()), key=lambda kv: -len(kv[0])
+            ((_words(k), _words(v)) for k, v in lex["abbreviations"]["map"].items()), key=lambda kv: -len(kv[0])
         )
         groups = tuple(
             (_words(g["canonical"]), tuple(_words(v) for v in dict.fromkeys([g["canonical"], *g["variants"]])))
-            for g in synonyms["groups"]
+            for g in lex["paraphrases"]["groups"]
         )
-        head_cues = tuple(cues["head_action"])
+        head_cues = tuple(lex["head_action_cues"]["patterns"])
         for cue in head_cues:
             re.compile(cue.replace("{head}", "x"))
         return Vocabulary(
-            stopwords=frozenset(fold(w) for w in words["stopwords"]),
-            generic=frozenset(fold(w) for w in words["generic"]),
+            stopwords=frozenset(fold(w) for w in words(lex, "stopwords")),
+            everyday=frozenset(fold(w) for w in words(lex, "everyday_words")),
             abbreviations=tuple(abbreviations),
             groups=groups,
             head_cues=head_cues,
-            actions=tuple(sorted((_words(a) for a in words.get("actions", [])), key=len, reverse=True)),
-            purpose=tuple(tuple(normalize_text(w).lower().split()) for w in words.get("purpose", [])),
-            purpose_not=tuple(tuple(normalize_text(w).lower().split()) for w in words.get("purpose_not", [])),
-            kinds=tuple(_words(k) for k in words.get("kinds", [])),
-            events=tuple(sorted((_words(e) for e in words.get("events", [])), key=len, reverse=True)),
-            background=_background_pattern(words.get("background", []), words.get("documents", [])),
+            actions=tuple(sorted((_words(a) for a in words(lex, "plan_verbs")), key=len, reverse=True)),
+            purpose=tuple(tuple(normalize_text(w).lower().split()) for w in words(lex, "purpose_openers")),
+            purpose_not=tuple(tuple(normalize_text(w).lower().split()) for w in words(lex, "not_purpose")),
+            kinds=tuple(_words(k) for k in words(lex, "deliverable_kinds")),
+            events=tuple(sorted((_words(e) for e in words(lex, "events")), key=len, reverse=True)),
+            background=_background_pattern(words(lex, "background_openers"), words(lex, "documents")),
         )
     except (KeyError, TypeError, re.error) as exc:
-        raise ConfigError(f"tệp dữ liệu đối chiếu thiếu hoặc sai mục ({exc})", data_dir) from None
+        raise ConfigError(f"tệp từ vựng thiếu hoặc sai mục ({exc})", units_file or lexicon_file) from None
 
 
 def _background_pattern(openers: list[str], documents: list[str]) -> re.Pattern[str] | None:

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -54,13 +54,24 @@ def alembic_config(url: str):  # type: ignore[no-untyped-def]
     return cfg
 
 
+#: Key of the PostgreSQL advisory lock that serializes schema upgrades ("thidua" + "schema").
+MIGRATION_LOCK_KEY = 0x7468_6964_7561_0001
+
+
 def upgrade(url: str) -> None:
-    """Bring the database schema to the newest migration."""
+    """Bring the database schema to the newest migration.
+
+    On PostgreSQL the upgrade holds a transaction-scoped advisory lock: several processes
+    upgrading a new database at once (three `thidua db upgrade`, or workers starting together)
+    run one after the other, and the later ones find the schema already at the newest migration.
+    """
     from alembic import command
 
     try:
         engine = get_engine(url)
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             cfg = alembic_config(url)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")

@@ -3,7 +3,8 @@
 The inbox flow handles a file in three short transactions:
 
 1. `receive_file`: keep the original (content-addressed) and its `SourceFile` row, committed first;
-2. `claim_source_file`: take the file for this run (committed at once, so others see it);
+2. `claim_next_files` / `claim_source_file`: take files for this run (`FOR UPDATE SKIP LOCKED`
+   on PostgreSQL; committed at once, so others see it);
 3. `finish_source_file` + `save_results`: the report, its findings and matches, and the file's
    final status, all in ONE transaction; it writes nothing if the claim was lost meanwhile.
 
@@ -15,15 +16,17 @@ only moves away. Nothing is lost and nothing is stored twice.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from thidua.core.document import Span
-from thidua.core.findings import Findings, Located, PeriodKind, TaskStatement
+from thidua.core.findings import Figure, Findings, Located, PeriodKind, TaskStatement
 from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.models.plans import active_plan, register_source_file
@@ -60,36 +63,68 @@ def receive_file(factory: sessionmaker[Session], path: Path, originals_dir: Path
     raise AssertionError("unreachable")
 
 
+def _claimable(claimer: str | None, now: dt.datetime, stale_after: dt.timedelta) -> ColumnElement[bool]:
+    """Rows a run may take: never taken, set aside before, held by a run that died (or by `claimer`)."""
+    held = [SourceFile.claimed_at.is_(None), SourceFile.claimed_at < now - stale_after]
+    if claimer is not None:
+        held.append(SourceFile.claimed_by == claimer)
+    return or_(SourceFile.status.in_(CLAIMABLE), and_(SourceFile.status == "processing", or_(*held)))
+
+
+def claim_next_files(
+    session: Session,
+    source_file_ids: Sequence[int],
+    claimer: str,
+    limit: int,
+    stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
+    keep_own: bool = False,
+) -> list[int]:
+    """Take up to `limit` of these files for `claimer`; the ids taken, in id order.
+
+    One `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING id`. On PostgreSQL the inner SELECT
+    is `FOR UPDATE SKIP LOCKED`: a row another run is claiming at this instant is skipped, not
+    waited for, so runs started together take different files. On SQLite writers are serialized.
+    The outer WHERE repeats the condition, so a row changed meanwhile is never taken twice.
+    `keep_own`: rows `claimer` already holds count as taken again (a retried task).
+    Commit right after, so other runs see the claim.
+    """
+    if not source_file_ids or limit <= 0:
+        return []
+    now = _utcnow()
+    cond = _claimable(claimer if keep_own else None, now, stale_after)
+    pick = select(SourceFile.id).where(SourceFile.id.in_(list(source_file_ids)), cond).order_by(SourceFile.id).limit(limit)
+    # Every claim counts one attempt until the file is finished; retaking one's own claim does not.
+    again = case((and_(SourceFile.status == "processing", SourceFile.claimed_by == claimer), 0), else_=1)
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        pick = pick.with_for_update(skip_locked=True)
+    taken = session.scalars(
+        update(SourceFile)
+        .where(SourceFile.id.in_(pick.scalar_subquery()), cond)
+        .values(status="processing", claimed_by=claimer, claimed_at=now, attempts=SourceFile.attempts + again)
+        .returning(SourceFile.id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return sorted(taken)
+
+
 def claim_source_file(
     session: Session,
     sha256: str,
     claimer: str,
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
 ) -> bool:
-    """Take a file for `claimer`; False when another live run has it or it is already processed.
+    """Take one file for `claimer`; False when another live run has it or it is already processed.
 
-    One conditional UPDATE, checked by its row count: on PostgreSQL the row lock makes a second
-    claimer wait and then see the first one's claim; on SQLite writers are serialized. A claim
-    older than `stale_after` is taken over. Commit right after, so other runs see the claim.
+    The claim of `claim_next_files` on one row (so `FOR UPDATE SKIP LOCKED` on PostgreSQL: a
+    second claimer does not wait, it sees the file as taken). A claim older than `stale_after`
+    is taken over; `claimer`'s own claim is kept (a retried task). Commit right after.
     Every claim counts one attempt (`SourceFile.attempts`) until the file is finished.
     """
-    now = _utcnow()
-    result = session.execute(
-        update(SourceFile)
-        .where(
-            SourceFile.sha256 == sha256,
-            or_(
-                SourceFile.status.in_(CLAIMABLE),
-                and_(
-                    SourceFile.status == "processing",
-                    or_(SourceFile.claimed_at.is_(None), SourceFile.claimed_at < now - stale_after),
-                ),
-            ),
-        )
-        .values(status="processing", claimed_by=claimer, claimed_at=now, attempts=SourceFile.attempts + 1)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    row_id = session.scalar(select(SourceFile.id).where(SourceFile.sha256 == sha256))
+    if row_id is None:
+        return False
+    return claim_next_files(session, [row_id], claimer, 1, stale_after, keep_own=True) == [row_id]
 
 
 def claim_attempts(session: Session, source_file_id: int) -> int:
@@ -233,6 +268,22 @@ def _supersede(session: Session, report: Report, source_file_id: int) -> None:
         old.superseded_by_id = report.id
 
 
+def lock_period(session: Session, unit_id: int | None, year: int | None, period_kind: str | None) -> None:
+    """Serialize supersession of one unit, year and period until the transaction ends.
+
+    On PostgreSQL a transaction-scoped advisory lock: a second version saved at the same instant
+    on another worker waits here, then sees the first one committed and supersedes it (or is
+    superseded by it). SQLite serializes writers already. The partial unique indexes of
+    migration 0004 refuse two current versions whatever the client.
+    """
+    if unit_id is None or year is None or period_kind is None:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.blake2b(f"thidua-report:{unit_id}:{year}:{period_kind}".encode(), digest_size=8).digest()
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest, "big", signed=True)})
+
+
 def save_results(
     session: Session,
     source_file: SourceFile,
@@ -258,11 +309,15 @@ def save_results(
         report_date=findings.report_date.value if findings.report_date else None,
         source_format=str(findings.format)[:10],
         extractor_version=extractor_version[:40],
-        is_current=True,
+        is_current=False,  # made current after the older versions stop being so (unique index)
     )
+    lock_period(session, report.unit_id, report.year, report.period_kind)
     session.add(report)
     session.flush()
     _supersede(session, report, source_file.id)
+    if report.superseded_by_id is None:
+        session.flush()  # the older versions first: at most one current row at any moment
+        report.is_current = True
 
     plan: Plan | None
     if plan_id is not None:
@@ -292,15 +347,8 @@ def save_results(
             **_span_columns(task.span),
         )))
         links.append([(code, score, task) for code, score in task.plan_items if code in items])
-    for fig in findings.figures:
-        rows.append(_row(report.id, Finding(
-            kind="figure",
-            metric=fig.metric,
-            value=float(fig.value),
-            text=fig.text,
-            confidence=fig.confidence,
-            **_span_columns(fig.span),
-        )))
+    for fig in [*findings.figures, *findings.proposals]:
+        rows.append(_row(report.id, _figure_finding(fig)))
         links.append([])
     if rows:
         session.execute(insert(Finding), rows)  # one executemany (RETURNING would go row by row on SQLite)
@@ -326,6 +374,31 @@ def save_results(
     return report
 
 
+#: Text before a stored proposal's own text, so a reviewer reading the finding sees it is one.
+PROPOSAL_PREFIX = "[Đề nghị, chưa được tặng] "
+
+
+def _figure_finding(fig: Figure) -> Finding:
+    """A figure finding; an award only proposed has `extra["proposed"]` and PROPOSAL_PREFIX before its text."""
+    extra: dict[str, Any] = {"parts": [part.to_dict() for part in fig.parts]} if len(fig.parts) > 1 else {}
+    if fig.proposed:
+        extra["proposed"] = True
+    return Finding(
+        kind="figure",
+        metric=fig.metric,
+        value=float(fig.value),
+        text=f"{PROPOSAL_PREFIX}{fig.text}" if fig.proposed else fig.text,
+        confidence=fig.confidence,
+        extra=extra,
+        **_span_columns(fig.span),
+    )
+
+
+def is_proposal(finding: Finding) -> bool:
+    """A stored figure finding that is an award only proposed: never counted as an award."""
+    return bool((finding.extra or {}).get("proposed"))
+
+
 _FINDING_COLUMNS = [c.key for c in Finding.__table__.columns if c.key != "id"]
 
 
@@ -343,10 +416,14 @@ def _row(report_id: int, finding: Finding) -> dict[str, Any]:
 __all__ = [
     "CLAIMABLE",
     "DEFAULT_STALE_AFTER",
+    "PROPOSAL_PREFIX",
     "claim_attempts",
+    "claim_next_files",
     "claim_source_file",
     "find_unit",
+    "lock_period",
     "finish_source_file",
+    "is_proposal",
     "receive_file",
     "release_claim",
     "review_reason",

@@ -12,11 +12,13 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -25,6 +27,10 @@ class Base(DeclarativeBase):
     """Declarative base of every table."""
 
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+#: The rows of `reports` that count (migration 0004's partial unique indexes).
+_CURRENT = "is_current AND unit_id IS NOT NULL AND year IS NOT NULL AND period_kind IS NOT NULL"
 
 
 def _now() -> dt.datetime:
@@ -109,6 +115,19 @@ class Report(Base):
     """A district report read from a source file: who, which period, when."""
 
     __tablename__ = "reports"
+    # One current version per unit, year and period (thematic: per document number); migration 0004.
+    __table_args__ = (
+        Index(
+            "uq_reports_current_period", "unit_id", "year", "period_kind", unique=True,
+            postgresql_where=text(_CURRENT + " AND period_kind <> 'OTHER'"),
+            sqlite_where=text(_CURRENT + " AND period_kind <> 'OTHER'"),
+        ),
+        Index(
+            "uq_reports_current_thematic", "unit_id", "year", "doc_number", unique=True,
+            postgresql_where=text(_CURRENT + " AND period_kind = 'OTHER' AND doc_number IS NOT NULL"),
+            sqlite_where=text(_CURRENT + " AND period_kind = 'OTHER' AND doc_number IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)

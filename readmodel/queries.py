@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from thidua.core.errors import ConfigError, PlanError
 from thidua.core.text import fold
 from thidua.models.plans import active_plan
+from thidua.models.results import is_proposal
 from thidua.models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit
 from thidua.readmodel.values import SOURCE_MACHINE, STATUS_RANK, Evidence, FigureValue, PeriodState, TaskKey
 
@@ -123,6 +124,7 @@ def machine_figures(session: Session, year: int, unit_ids: list[int]) -> dict[Ta
     """Machine figures per (unit, period, metric) from current reports.
 
     Several findings of one metric in one report (e.g. two table rows of Giấy khen) add up.
+    Awards only proposed (`extra["proposed"]`, see models.results.is_proposal) are skipped.
     """
     rows = session.execute(
         select(Finding, Report, Unit.name)
@@ -135,6 +137,8 @@ def machine_figures(session: Session, year: int, unit_ids: list[int]) -> dict[Ta
     for finding, report, unit_name in rows:
         if report.unit_id is None or not report.period_kind or finding.metric is None or finding.value is None:
             continue  # excluded by the query's filters; typed for mypy
+        if is_proposal(finding):
+            continue  # an award only proposed is shown to reviewers, never counted
         key = (report.unit_id, report.period_kind, finding.metric)
         fig = out.get(key)
         ev = Evidence(report.id, finding.id, finding.text, None, "")

@@ -228,6 +228,45 @@ def test_claim_is_taken_once_under_a_race(settings: Settings, tmp_path: Path) ->
         assert not finish_source_file(s, row.id, "run-0", "processed")
 
 
+def test_batch_claims_never_overlap(settings: Settings, tmp_path: Path) -> None:
+    """Runs claiming batches at once take disjoint files and, together, all of them."""
+    from thidua.models.results import claim_next_files
+
+    ids = []
+    with session_scope(settings) as s:
+        for i in range(30):
+            src = tmp_path / f"f{i}.docx"
+            src.write_bytes(f"bytes {i}".encode())
+            ids.append(register_source_file(s, src, settings.originals_dir).id)
+    factory = session_factory(settings)
+    barrier = threading.Barrier(4)
+    taken: dict[int, list[int]] = {i: [] for i in range(4)}
+
+    def run(i: int) -> None:
+        barrier.wait()
+        while True:
+            s = factory()
+            try:
+                got = claim_next_files(s, ids, f"run-{i}", 3)
+                s.commit()
+            finally:
+                s.close()
+            if not got:
+                return
+            taken[i].extend(got)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    every = [x for got in taken.values() for x in got]
+    assert sorted(every) == sorted(ids)  # each file once, none left
+    with session_scope(settings) as s:
+        owners = dict(s.execute(select(SourceFile.id, SourceFile.claimed_by)).all())
+    assert all(owners[x] == f"run-{i}" for i, got in taken.items() for x in got)
+
+
 def test_save_results_supersedes_and_keeps_history(settings: Settings, tmp_path: Path) -> None:
     _import_plan(settings)
     rows = []

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from thidua.core.document import Span
-from thidua.core.findings import Status, TaskStatement
+from thidua.core.findings import Findings, Located, Period, PeriodKind, Status, TaskStatement
 from thidua.core.plan import PlanItemSpec, PlanSpec
 from thidua.core.units import UnitSpec
-from thidua.matching.learning import Case, load_model, plan_signature, rules_links, save_model, train, verdict_scores
-from thidua.matching.matcher import PlanMatcher
+from thidua.core.settings import Settings
+from thidua.matching.learning import Case, LearnedModel, load_model, plan_signature, rules_links, save_model, train, verdict_scores
+from thidua.matching.matcher import PlanMatcher, match_findings
 
 UNITS = [UnitSpec("Tràng Định", "head"), UnitSpec("Văn Lãng"), UnitSpec("Bình Gia")]
 PLAN = PlanSpec(
@@ -77,3 +80,88 @@ def test_no_model_without_both_kinds_of_decision() -> None:
     matcher = PlanMatcher(PLAN, UNITS)
     case = Case("r", [_stmt("Đã đăng ký chỉ tiêu thi đua năm 2023")], "Văn Lãng", None, {"Q1-1": "done"})
     assert train(matcher, [case, case], "x") is None
+
+
+def _findings(unit: str, texts: list[str]) -> Findings:
+    f = Findings(source="r.docx", format="docx")
+    f.unit = Located(unit, None, 1.0)
+    f.period = Located(Period(2023, PeriodKind.H1), None, 1.0)
+    f.report_date = Located(dt.date(2023, 6, 20), None, 1.0)
+    f.tasks = [_stmt(t) for t in texts]
+    return f
+
+
+def _active_model() -> LearnedModel:
+    matcher = PlanMatcher(PLAN, UNITS)
+    model = train(matcher, _cases(), "Cụm thi đua các huyện phía Bắc")
+    assert model is not None and model.active, (model.rules_f1 if model else None, model.learned_f1 if model else None)
+    return model
+
+
+def test_an_active_model_changes_what_the_pipeline_links_and_a_model_of_another_plan_does_not(tmp_path: Path) -> None:
+    texts = ["Huyện đã cử 31 vận động viên tham dự hoạt động của Cụm", "Đã đăng ký chỉ tiêu thi đua năm 2023"]
+    rules = match_findings(_findings("Bình Gia", texts), PLAN, UNITS)
+    assert [i for i, _ in rules.tasks[0].plan_items] == []  # the rules do not know this cluster's wording
+    model = _active_model()
+    save_model(model, tmp_path)
+    loaded = load_model(tmp_path, model.cluster, PLAN)
+    assert loaded is not None
+    learned = match_findings(_findings("Bình Gia", texts), PLAN, UNITS, model=loaded)
+    assert learned.tasks[0].plan_items[0][0] == "Q2-1"
+    assert {v.plan_item for v in learned.verdicts()} == {"Q1-1", "Q2-1"}
+    assert all(0.0 <= p <= 1.0 for _i, p in learned.tasks[0].plan_items)  # calibrated probabilities
+    assert {i for i, _ in learned.tasks[1].plan_items} == {"Q1-1"}
+    # A plan with other contents: its signature differs, the model is neither loaded nor applied.
+    other = PlanSpec(year=2023, title=PLAN.title, items=[*PLAN.items[:2], PlanItemSpec("Q3-1", 3, 1, "Sơ kết 9 tháng", "all")])
+    assert load_model(tmp_path, model.cluster, other) is None
+    unchanged = match_findings(_findings("Bình Gia", texts), other, UNITS, model=loaded)
+    assert unchanged.tasks[0].plan_items == []
+
+
+def test_an_inactive_model_is_not_loaded(tmp_path: Path) -> None:
+    model = _active_model()
+    model.learned_f1 = model.rules_f1  # did not beat the rules
+    model.learned_status_accuracy = model.rules_status_accuracy
+    save_model(model, tmp_path)
+    assert load_model(tmp_path, model.cluster, PLAN) is None
+
+
+def test_the_run_loads_the_clusters_model_for_its_plan(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thidua.flows.steps import prepare_run
+    from thidua.models.db import session_scope
+    from thidua.models.plans import register_source_file, save_plan, sync_units
+
+    units_file = tmp_path / "units.toml"
+    units_file.write_text(
+        'cluster = "Cụm thi đua các huyện phía Bắc"\n'
+        + "".join(f'[[unit]]\nname = "{u.name}"\nrole = "{u.role}"\n' for u in UNITS),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("THIDUA_UNITS_FILE", str(units_file))
+    settings = Settings.from_env()
+    plan_file = tmp_path / "plan.docx"
+    plan_file.write_bytes(b"plan")
+    with session_scope(settings) as s:
+        sync_units(s, UNITS)
+        save_plan(s, PLAN, register_source_file(s, plan_file, settings.originals_dir, status="processed"))
+    assert prepare_run(settings, "test").plans[2023].model is None  # nothing learned yet
+    save_model(_active_model(), settings.data_dir)
+    choice = prepare_run(settings, "test").plans[2023]
+    assert choice.model is not None
+    found = match_findings(_findings("Văn Lãng", ["Huyện đã cử 18 vận động viên tham dự hoạt động của Cụm"]), choice.spec, UNITS, model=choice.model)
+    assert found.tasks[0].plan_items[0][0] == "Q2-1"
+
+
+def test_status_predicted_from_reviewers_decisions_only_when_it_beats_the_extractor() -> None:
+    # Reviewers of this cluster call "đang hoàn thiện hồ sơ" work in progress; the extractor says done.
+    matcher = PlanMatcher(PLAN, UNITS)
+    cases = []
+    for n in range(12):
+        stmts = [_stmt("Đã đăng ký chỉ tiêu thi đua năm 2023, đang hoàn thiện hồ sơ gửi Cụm trưởng" if n % 2 else "Đã đăng ký chỉ tiêu thi đua năm 2023")]
+        cases.append(Case(f"r{n:02d}", stmts, UNITS[1 + n % 2].name, dt.date(2023, 3, 20), {"Q1-1": "in_progress" if n % 2 else "done", "Q2-1": None, "Q3-1": None}, "q1"))
+    model = train(matcher, cases, "x")
+    assert model is not None and model.status_pairs > 0
+    assert model.learned_status_accuracy > model.rules_status_accuracy and model.status_active
+    case = Case("new", [_stmt("Huyện đã đăng ký chỉ tiêu thi đua năm 2023, đang hoàn thiện hồ sơ gửi Cụm trưởng")], "Văn Lãng", dt.date(2023, 3, 25), {}, "q1")
+    links = model.links(matcher, case)
+    assert model.statuses(matcher, case, links) == [Status.IN_PROGRESS]

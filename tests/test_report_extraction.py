@@ -169,6 +169,50 @@ def test_status_and_date_of_statements(sentence: str, expected) -> None:
     assert statuses(["I. KẾT QUẢ THỰC HIỆN", sentence]) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # award_count: commendations counted by recipient are figures, not tasks
+        "- Chủ tịch UBND huyện đã tặng Giấy khen cho 12 tập thể và 30 cá nhân có thành tích trong phong trào xây dựng đô thị văn minh.",
+        "- Đã công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 17 cá nhân.",
+        "- Khen thưởng chuyên đề (Giấy khen của Chủ tịch UBND huyện): tập thể: 06; cá nhân: 11.",
+        "- Huyện đã trình hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho hai cá nhân, đang chờ Quyết định.",
+        # award_count: an award received
+        "- Trường Mầm non thị trấn được Chủ tịch UBND tỉnh tặng Bằng khen.",
+        # comparison and earlier years
+        "- So với cùng kỳ năm trước (10 tập thể được khen thưởng), số lượng khen thưởng đã tăng 20%.",
+        "- Năm 2021, huyện đã tổ chức 02 hội nghị chuyên đề.",
+        "- Theo số liệu tổng hợp, các xã đã thực hiện tốt việc đăng ký thi đua.",
+        # others: numbers of the whole cluster
+        "- Toàn Cụm đã khen thưởng theo thẩm quyền 2.345 lượt cá nhân.",
+        # reference to a table
+        "- Số liệu khen thưởng của huyện đã được tổng hợp tại Phụ lục kèm theo.",
+        # lead-in to a list, and a heading-like scrap
+        "- Trong quý, huyện đã thực hiện các nội dung sau:",
+        "3. Dự kiến",
+    ],
+)
+def test_clauses_that_report_no_task_are_dropped(sentence: str) -> None:
+    assert statuses(["I. KẾT QUẢ THỰC HIỆN", sentence]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a proposal without a count, a ceremony where awards are handed, an event with a head count
+        "- Huyện đã đề nghị UBND tỉnh tặng Cờ thi đua cho đơn vị dẫn đầu Cụm.",
+        "- Ngày 12/3/2022, huyện đã tổ chức Lễ trao tặng Bằng khen cho 05 tập thể.",
+        "- Đã tổ chức 02 lớp tập huấn nghiệp vụ thi đua, khen thưởng cho 80 cán bộ cơ sở.",
+        # the cluster's units as partners of a task; a later year; a passive report of planned work
+        "- Ngày 20/4/2022, huyện đã ký kết giao ước thi đua với các đơn vị trong Cụm.",
+        "- Năm 2022, huyện đã tổ chức Hội nghị điển hình tiên tiến.",
+        "- Các nhiệm vụ chuyên môn khác theo quy định đã được thực hiện đầy đủ.",
+    ],
+)
+def test_task_clauses_near_the_noise_classes_are_kept(sentence: str) -> None:
+    assert [st for st, _ in statuses(["I. KẾT QUẢ THỰC HIỆN", sentence])] == [Status.DONE]
+
+
 def test_list_items_under_future_heading_are_planned() -> None:
     body = [
         "I. KẾT QUẢ THỰC HIỆN",
@@ -247,7 +291,21 @@ def test_task_table_with_mark_columns_and_planned_note() -> None:
         ("Theo đề nghị của UBND huyện, Chủ tịch UBND tỉnh đã tặng Bằng khen cho 02 tập thể.", {"bang_khen_tinh.tap_the": 2}),
         ("Tặng Giấy khen cho 31 tập thể, 74 cá nhân; trong đó khen thưởng đột xuất cho 04 cá nhân.", {"giay_khen.tap_the": 31, "giay_khen.ca_nhan": 74}),
         ("Tặng Giấy khen cho 20 tập thể, tăng 5 tập thể so với năm trước.", {"giay_khen.tap_the": 20}),
+        # issue 13: totals once, words not digits, "lượt", granted proposals, awards without a number
+        ("Tặng Giấy khen cho 30 cá nhân khối trường học và 05 cá nhân khối cơ quan, tổng cộng 35 cá nhân.", {"giay_khen.ca_nhan": 35}),
+        ("Chủ tịch UBND tỉnh tặng Bằng khen cho ba tập thể và một cá nhân.", {"bang_khen_tinh.tap_the": 3, "bang_khen_tinh.ca_nhan": 1}),
+        ("Chủ tịch UBND huyện tặng Giấy khen cho 08 tập thể và 27 lượt cá nhân.", {"giay_khen.tap_the": 8, "giay_khen.ca_nhan": 27}),
+        ("Giấy khen của Chủ tịch UBND huyện: tập thể 06, cá nhân 15.", {"giay_khen.tap_the": 6, "giay_khen.ca_nhan": 15}),
+        ("04 cá nhân do huyện đề nghị đã được Chủ tịch UBND tỉnh tặng Bằng khen tại Quyết định số 88/QĐ-UBND.", {"bang_khen_tinh.ca_nhan": 4}),
+        ("Trường Tiểu học thị trấn được UBND tỉnh tặng Cờ thi đua năm học 2021 - 2022.", {"co_thi_dua_tinh.tap_the": 1}),
+        ("Bà Nông Thị Lan, hội viên nông dân, được Chủ tịch UBND tỉnh tặng Bằng khen.", {"bang_khen_tinh.ca_nhan": 1}),
+        ("Toàn huyện có 640 cá nhân đạt danh hiệu Lao động tiên tiến, 58 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở.", {"lao_dong_tien_tien.ca_nhan": 640, "chien_si_thi_dua_co_so.ca_nhan": 58}),
         # not figures: proposals, last year, other honours, counts without an award, distractor numbers
+        ("Đã trình hồ sơ đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 cá nhân; chưa có Quyết định.", {}),
+        ("Cùng kỳ năm trước, huyện tặng Giấy khen cho 10 tập thể, 30 cá nhân.", {}),
+        ("Năm 2021, huyện có 1.200 cá nhân đạt danh hiệu Lao động tiên tiến.", {}),
+        ("Năm nay, các huyện trong Cụm đã khen thưởng theo thẩm quyền 3.100 lượt cá nhân.", {}),
+        ("Huyện Bảo Lạc được UBND tỉnh tặng Cờ thi đua.", {}),
         ("UBND huyện đã trình đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể và 05 cá nhân, đang chờ Quyết định.", {}),
         ("Hồ sơ đề nghị tặng Cờ thi đua của UBND tỉnh cho 01 tập thể đang được thẩm định.", {}),
         ("So với cùng kỳ năm 2021 (15 tập thể, 38 cá nhân được tặng Giấy khen), số lượng tăng 11,9%.", {}),
@@ -266,6 +324,19 @@ def test_same_metric_in_several_sentences_is_summed() -> None:
         "Khen thưởng đột xuất: Chủ tịch UBND huyện tặng Giấy khen cho 02 tập thể, 03 cá nhân.",
     ]
     assert figures(body) == {"giay_khen.tap_the": 13, "giay_khen.ca_nhan": 37}
+
+
+def test_a_summed_figure_keeps_the_span_of_every_part() -> None:
+    body = [
+        "Chủ tịch UBND huyện tặng Giấy khen cho 11 tập thể trong tổng kết năm học.",
+        "Khen thưởng đột xuất: Chủ tịch UBND huyện tặng Giấy khen cho 02 tập thể.",
+    ]
+    found = findings_of(body)
+    (fig,) = [f for f in found.figures if f.metric == "giay_khen.tap_the"]
+    doc = report(body)
+    assert fig.value == 13 and [p.block for p in fig.parts] == [fig.span.block, fig.span.block + 1]
+    assert [doc.blocks[p.block].text[p.start : p.end] for p in fig.parts] == ["11", "02"]
+    assert found.to_json()["figures"][0]["parts"][1]["block"] == fig.parts[1].block
 
 
 def test_lead_in_award_carries_to_bullets() -> None:
@@ -343,6 +414,22 @@ def test_award_table_continued_after_page_break_and_subtotal_rows() -> None:
         ["", "Tổng cộng", "02", "1.124"],
     ]
     assert figures([first, second]) == {"huan_chuong.tap_the": 2, "lao_dong_tien_tien.ca_nhan": 1124}
+
+
+def test_period_table_gives_the_cumulative_column() -> None:
+    by_row = [
+        ["TT", "Hình thức khen thưởng", "Đối tượng", "Quý I", "Quý II", "Quý III", "Lũy kế"],
+        ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "04", "03", "05", "12"],
+        ["", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "10", "", "08", "18"],
+        ["", "Cộng", "", "14", "03", "13", "30"],
+    ]
+    assert figures(["Kết quả khen thưởng:", by_row]) == {"giay_khen.tap_the": 12, "giay_khen.ca_nhan": 18}
+    by_column = [
+        ["TT", "Hình thức khen thưởng", "6 tháng", "6 tháng", "Cả năm", "Cả năm"],
+        ["", "", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "02", "03", "05", "07"],
+    ]
+    assert figures(["Kết quả khen thưởng:", by_column]) == {"bang_khen_tinh.tap_the": 5, "bang_khen_tinh.ca_nhan": 7}
 
 
 def test_proposal_table_and_proposal_rows_are_not_figures() -> None:
@@ -445,3 +532,28 @@ def test_accuracy_on_the_readable_sample_reports() -> None:
     for doc in result.documents:
         score_document(doc.expected, doc.got or {}, matching, doc.name)
     assert matching.f1 >= 0.90, matching.details
+
+
+def test_ocr_award_table_numbers_checked_against_its_total_row() -> None:
+    def table_with(cell: str) -> list[list[str]]:
+        return [
+            ["STT", "Hình thức khen thưởng", "Số lượng", "Số lượng", "Số lượng"],
+            ["", "", "Tập thể", "Cá nhân", "Hộ gia đình"],
+            ["1", "Giấy khen của Chủ tịch UBND huyện", "34", cell, "2"],
+            ["2", "Lao động tiên tiến", "", "745", ""],
+            ["", "Tổng cộng", "34", "862", "2"],
+        ]
+
+    right = findings_of(["Kết quả khen thưởng:", table_with("117.")], ocr=True)
+    assert {f.metric: f.value for f in right.figures}["giay_khen.ca_nhan"] == 117
+    assert not any("tổng cộng" in w for w in right.warnings)
+    misread = findings_of(["Kết quả khen thưởng:", table_with("1127")], ocr=True)
+    fig = {f.metric: f for f in misread.figures}
+    assert fig["giay_khen.ca_nhan"].value == 1127  # kept as read, but flagged for review
+    assert fig["giay_khen.ca_nhan"].confidence < right.figures[0].confidence
+    assert any("Cá nhân" in w and "1872" in w and "862" in w for w in misread.warnings)
+    unreadable = findings_of(["Kết quả khen thưởng:", table_with("1l7")], ocr=True)
+    fig = {f.metric: f for f in unreadable.figures}
+    assert fig["giay_khen.ca_nhan"].value == 117  # derived from the total row, flagged
+    assert fig["giay_khen.ca_nhan"].confidence < fig["lao_dong_tien_tien.ca_nhan"].confidence
+    assert any("«1l7»" in w for w in unreadable.warnings)

@@ -8,10 +8,11 @@ and confidences are in the [report] part of extractors/patterns/pipeline.cfg.
 One module a concern:
 - view: the document as pieces of text in zones (header, title, body, recipients, signature).
 - header: document number and report date; unit: the vote for the reporting unit; period.
-- statements: task statements in running text; task_tables: one statement per task-table row.
+- statements: task statements in running text (noise: cue clauses that report no task, dropped); task_tables: one statement per task-table row.
 - figures: award counts in running text; award_tables: counts in award tables.
-- merge: counts summed into one Figure per metric. When a metric is in an award table, prose
-  mentions of the same metric are taken to restate the table and are not added.
+- merge: counts summed into one Figure per metric (awards only proposed into `Findings.proposals`).
+  When a metric is in an award table, prose mentions of the same metric are taken to restate the
+  table and are not added.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from thidua.extractors.report.award_tables import table_figures
 from thidua.extractors.report.config import report_config
 from thidua.extractors.report.figures import prose_figures
 from thidua.extractors.report.header import doc_number, report_date
-from thidua.extractors.report.merge import merge_figures
+from thidua.extractors.report.merge import merge_figures, merge_proposals
 from thidua.extractors.report.period import report_period
 from thidua.extractors.report.statements import prose_tasks
 from thidua.extractors.report.task_tables import table_tasks
@@ -51,10 +52,13 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
     elif view.report_date:
         view.year = view.report_date.year
     out.unit = reporting_unit(view, units)
+    view.units, view.unit_name = units, out.unit.value if out.unit else None
     award_tables, counted = table_figures(view)
     out.tasks = prose_tasks(view) + table_tasks(view, award_tables)
     prose = prose_figures(view, award_tables)
     out.figures = merge_figures(counted, prose)
+    out.proposals = merge_proposals(counted, prose)
+    out.warnings.extend(view.warnings)
     if out.unit is None and view.foreign_issuer:
         out.warnings.append(f"đơn vị ban hành «{view.foreign_issuer}» không thuộc Cụm thi đua")
     elif out.unit is None:

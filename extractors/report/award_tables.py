@@ -1,7 +1,7 @@
 """Award tables: counts per award and recipient from the columns and rows of a table.
 
 Detail rows win over "Cộng/Tổng cộng" rows, the first column of each recipient wins over
-breakdown columns, columns of proposals are skipped.
+breakdown columns; columns, rows and whole tables of proposals give proposals (`Count.proposed`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
 _TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
+#: Stray marks OCR leaves around a number in a cell ("112.", "|58").
+_OCR_EDGE = re.compile(r"^[\s.,;:'\"`|!_\-–~]+|[\s.,;:'\"`|!_\-–~]+$")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
 
 
@@ -35,6 +37,43 @@ def table_figures(view: DocumentView) -> tuple[set[int], list[Count]]:
             award_tables.add(b.index)
             out.extend(found)
     return award_tables, out
+
+
+# Column headers naming a period, ranked by how much of the year they cover: in a 9-month or year
+# report with a column per quarter and a cumulative one, the cumulative column is the figure.
+_PERIOD_HEADS = (
+    (re.compile(r"\bluy ke\b|\bca nam\b|\b12 thang\b"), 5),
+    (re.compile(r"\b9 thang\b"), 3),
+    (re.compile(r"\b6 thang\b"), 2),
+    (re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b"), 1),
+)
+
+
+def _period_rank(head: str) -> int | None:
+    """How much of the year a column header names (quarter 1 ... cumulative 5), None if no period."""
+    return next((rank for rx, rank in _PERIOD_HEADS if rx.search(head)), None)
+
+
+def _cumulative(cols: list[int], heads: list[str]) -> list[int]:
+    """Of columns headed by periods, the one covering the most (the cumulative column); [] if not periods."""
+    ranked = {c: r for c in cols if (r := _period_rank(heads[c])) is not None}
+    if len(ranked) < 2 or len(ranked) < len(cols):
+        return []
+    best = max(ranked.values())
+    return [max(c for c, r in ranked.items() if r == best)]
+
+
+def _cell_count(text: str, ocr: bool) -> tuple[int | None, bool]:
+    """The count in a cell, and whether it is an OCR'd number that cannot be read ("2À", "1l7")."""
+    v = count_value(text)
+    if v is not None or not ocr:
+        return v, False
+    t = _OCR_EDGE.sub("", text)
+    v = count_value(t) if t else None
+    if v is not None:
+        return v, False
+    digits = sum(ch.isdigit() for ch in t)
+    return None, 0 < digits and len(t) <= 6 and len(t) - digits <= 2 and " " not in t
 
 
 def _ents(p: Piece | None, *labels: str) -> list[DocSpan]:
@@ -54,6 +93,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     rows = b.rows
     n_cols = b.n_cols
     text = [[rows[r][c].text if c < len(rows[r]) else "" for c in range(n_cols)] for r in range(len(rows))]
+    ocr = view.document.ocr
 
     def is_colnum_row(r: int) -> bool:
         vals = [re.sub(r"\s+", "", fold_keep_length(t)) for t in text[r] if t.strip()]
@@ -81,11 +121,12 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     col_recipient: dict[int, str] = {}
     col_award: dict[int, str | None] = {}
     excluded: set[int] = set()
+    proposal_cols: set[int] = set()
     # Only columns holding counts can be count columns ("Cơ quan, đơn vị" names the rows).
     numeric = {
         c
         for c in range(n_cols)
-        if not any(text[r][c].strip(" |-–.") and count_value(text[r][c]) is None for r in range(h, len(rows)) if not is_colnum_row(r))
+        if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) for r in range(h, len(rows)) if not is_colnum_row(r))
     }
     for c, parts in enumerate(col_head):
         rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
@@ -93,29 +134,32 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         if rec:
             col_recipient[c] = rec[-1]
         col_award[c] = aw[-1] if aw else None
-        if any(_cue(p, "PROPOSAL", "COMPARISON") for p in parts):
+        if any(_cue(p, "COMPARISON") for p in parts):
             excluded.add(c)
+        elif any(_cue(p, "PROPOSAL") for p in parts):
+            proposal_cols.add(c)
     # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
     caption_award: str | None = None
+    proposal_table = False
     prev = [p for p in view.pieces if p.span.block == b.index - 1 and p.span.row is None]
     if prev and prev[0].doc is not None and len(prev[0].text) < 300:
         aws = _ents(prev[0], "AWARD")
         caption_award = aws[-1].ent_id_ if aws else None
         # A table introduced as proposals ("Danh sách đề nghị khen thưởng:") holds no conferred
         # awards, unless the lead-in also reports results ("đã thực hiện khen thưởng ... và đề nghị").
-        if _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE"):
-            return []
+        proposal_table = _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE")
     # Several columns of one recipient: a column headed as a total ("Tổng số ... đã có quyết định")
     # stands for the others, which break it down; without one the columns are parallel groups
     # ("thường xuyên / chuyên đề / đột xuất" × tập thể / cá nhân) and are all summed.
-    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    groups: dict[tuple[str | None, str, bool], list[int]] = defaultdict(list)
     for c in range(n_cols):
         if c not in excluded and c in col_recipient:
-            groups[(col_award.get(c), col_recipient[c])].append(c)
+            groups[(col_award.get(c), col_recipient[c], c in proposal_cols)].append(c)
+    heads = [" ".join(fold_keep_length(p.text) for p in parts) for parts in col_head]
     value_cols: set[int] = set()
     for cols in groups.values():
-        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", " ".join(fold_keep_length(p.text) for p in col_head[c]))]
-        value_cols.update(totals[:1] if totals else cols)
+        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", heads[c])]
+        value_cols.update(totals[:1] if totals else _cumulative(cols, heads) or cols)
     # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
     # columns of the award table just before it when the grid has the same width.
     prev_layout = view.table_layout
@@ -127,9 +171,20 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         # no recipient columns: a "Số lượng" column with the recipient in the row label
         value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
     if not value_cols:
+        # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels
+        value_cols = set(_cumulative([c for c in range(1, n_cols) if c in numeric and c not in excluded], heads))
+    if not value_cols:
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
-    found: list[tuple[int, str, int, Piece, bool]] = []  # (row, metric, value, piece, total)
+    found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)
+    column: dict[tuple[int, tuple[str, bool]], int] = {}  # (row, key) -> the value column it was read in
+    unreadable: list[tuple[int, int, tuple[str, bool], Piece]] = []  # OCR'd cells that are no number
+    col_totals: dict[int, list[int]] = defaultdict(list)  # values of "Cộng/Tổng cộng" rows per column
+    col_sums: dict[int, int] = defaultdict(int)
+    carry = view.table_carry
+    if carry is not None and carry[1] == n_cols and 0 < b.index - carry[0] <= 2:
+        col_sums.update(carry[2])  # the part of the same table before a page break
+    view.table_carry = None
     parent_award: str | None = None
     row_numbered: dict[int, bool] = {}
     for r in range(h, len(rows)):
@@ -138,11 +193,15 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         label_pieces = [q for c in label_cols if c < len(cells[r]) and (q := cells[r][c]) is not None]
         label_text = " ".join(fold_keep_length(p.text) for p in label_pieces)
         row_numbered[r] = bool(label_pieces and re.match(r"^\s*(\d+|[ivx]+)\s*[.)]?\s*$", fold_keep_length(text[r][0])))
-        if any(_cue(p, "PROPOSAL", "COMPARISON") for p in label_pieces):
+        if any(_cue(p, "COMPARISON") for p in label_pieces):
             continue
+        row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces)
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
         total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(re.match(r"^\W*(tong cong|cong|tong so)\b", label_text.strip()))
+        for c in value_cols if not total else ():
+            v = _cell_count(text[r][c], ocr)[0] if c < len(rows[r]) and not is_repeat(b, r, c) else None
+            col_sums[c] += v or 0  # every number of the column, whatever its row names, for the total check
         if awards:
             real = [e for e in awards if e.label_ == "AWARD"]
             row_award = real[0].ent_id_ if real else None
@@ -156,9 +215,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for c in sorted(value_cols):
             if c >= len(rows[r]) or is_repeat(b, r, c):
                 continue
-            v = count_value(text[r][c])
-            if not v:
+            v, bad = _cell_count(text[r][c], ocr)
+            if not v and not bad:
                 continue
+            if total and v:
+                col_totals[c].append(v)
             award = row_award or col_award.get(c) or caption_award
             recipient = col_recipient.get(c) or (recips[0] if recips else None) or (DEFAULT_RECIPIENT.get(award) if award else None)
             if award is None or recipient is None:
@@ -166,10 +227,16 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             piece = cells[r][c] or _origin_piece(view, b, r, c)
             if piece is None:
                 continue
-            found.append((r, f"{award}.{recipient}", v, piece, total))
+            key = (f"{award}.{recipient}", row_proposed or c in proposal_cols)
+            if bad or v is None:
+                if not total:
+                    unreadable.append((r, c, key, piece))
+                continue
+            found.append((r, key, v, piece, total))
+            column[(r, key)] = c
     # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
-    drop: set[tuple[int, str]] = set()
-    by_metric: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    drop: set[tuple[int, tuple[str, bool]]] = set()
+    by_metric: dict[tuple[str, bool], list[tuple[int, int]]] = defaultdict(list)
     for r, metric, v, _p, total in found:
         if not total:
             by_metric[metric].append((r, v))
@@ -182,18 +249,73 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 children.append(v2)
             if children and sum(children) == v and row_numbered.get(r):
                 drop.add((r, metric))
-    detail: dict[str, list[tuple[int, Piece]]] = defaultdict(list)
-    total_rows: dict[str, list[tuple[int, Piece]]] = defaultdict(list)
+    for r, key, v, _p, total in found:
+        if not total and (r, key) in drop:
+            col_sums[column[(r, key)]] -= v  # a subtotal row is not added again
+    if not col_totals:
+        view.table_carry = (b.index, n_cols, dict(col_sums))
+    flagged = _check_totals(view, b, found, drop, column, unreadable, col_totals, col_sums, col_head) if ocr and col_totals else set()
+    detail: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
+    total_rows: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
     for r, metric, v, piece, total in found:
         if (r, metric) in drop:
             continue
         (total_rows if total else detail)[metric].append((v, piece))
     out: list[Count] = []
-    for metric in list(detail) + [m for m in total_rows if m not in detail]:
-        kept = detail.get(metric) or total_rows[metric][:1]  # a total only when there are no detail rows
+    for key in list(detail) + [m for m in total_rows if m not in detail]:
+        kept = detail.get(key) or total_rows[key][:1]  # a total only when there are no detail rows
         for v, piece in kept:
-            out.append(Count(metric, v, piece.span, f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}", view.config.figures.table * view.factor, metric not in detail))
+            where = f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}"
+            weight = view.config.figures.unchecked if id(piece) in flagged else view.config.figures.table
+            out.append(Count(key[0], v, piece.span, where, weight * view.factor, key not in detail, key[1]))
     return out
+
+
+def _check_totals(
+    view: DocumentView,
+    b: Table,
+    found: list[tuple[int, tuple[str, bool], int, Piece, bool]],
+    drop: set[tuple[int, tuple[str, bool]]],
+    column: dict[tuple[int, tuple[str, bool]], int],
+    unreadable: list[tuple[int, int, tuple[str, bool], Piece]],
+    col_totals: dict[int, list[int]],
+    col_sums: dict[int, int],
+    col_head: list[list[Piece]],
+) -> set[int]:
+    """Check each value column of an OCR'd table against its own total row; returns ids of the pieces to flag.
+
+    Numbers that do not add up to the "Cộng/Tổng cộng" row are flagged (low confidence, a warning
+    naming the column), never stored as if right. One unreadable OCR'd cell in a column with a total
+    is derived from it (total minus the other rows) and flagged; other unreadable cells are warned of.
+    Derived values are appended to `found`.
+    """
+    flagged: set[int] = set()
+    for c in sorted({column[(r, k)] for r, k, *_ in found} | {u[1] for u in unreadable}):
+        details = [(r, k, v, p) for r, k, v, p, total in found if not total and (r, k) not in drop and column.get((r, k)) == c]
+        totals = col_totals.get(c, [])
+        bad = [u for u in unreadable if u[1] == c]
+        head = " ".join(p.text for p in col_head[c]).strip() or str(c)
+        where = f"bảng số liệu khen thưởng (khối {b.index}), cột «{head}»"
+        summed = col_sums.get(c, 0)
+        if len(totals) == 1 and len(bad) == 1 and totals[0] - summed > 0:
+            r, _c, key, piece = bad[0]
+            value = totals[0] - summed
+            found.append((r, key, value, piece, False))
+            flagged.add(id(piece))
+            view.warnings.append(
+                f"{where}, dòng {r}: OCR đọc «{piece.text}» không ra số; lấy {value} = dòng tổng cộng {totals[0]}"
+                " trừ các dòng khác, cần kiểm tra lại"
+            )
+            continue
+        for r, _c, _key, piece in bad:
+            view.warnings.append(f"{where}, dòng {r}: OCR đọc «{piece.text}» không ra số, chưa tính, cần kiểm tra lại")
+        if len(totals) == 1 and details and not bad and summed != totals[0]:
+            flagged.update(id(p) for *_, p in details)
+            view.warnings.append(
+                f"{where}: các số cộng lại {summed}, khác dòng tổng cộng {totals[0]}"
+                " (có thể OCR đọc sai một số), cần kiểm tra lại"
+            )
+    return flagged
 
 
 def _origin_piece(view: DocumentView, b: Table, r: int, c: int) -> Piece | None:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import spacy
 
 from thidua.core.errors import ConfigError
+from thidua.core.lexicon import LEXICON_FILE
 from thidua.extractors.nlp import PATTERNS_DIR, PIPELINE_CONFIG
 
 
@@ -70,6 +71,8 @@ class FigureWeights:
 
     prose: float
     table: float
+    #: A table count that does not add up to the table's own total row, or an unreadable OCR'd cell.
+    unchecked: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,7 @@ def _section(cls: type[_T], data: dict[str, Any], name: str) -> _T:
 def report_config() -> ReportConfig:
     """The [report] part of the pipeline config, read once per process."""
     try:
-        config = spacy.util.load_config(PIPELINE_CONFIG, overrides={"paths.patterns": str(PATTERNS_DIR)}, interpolate=True)
+        config = spacy.util.load_config(PIPELINE_CONFIG, overrides={"paths.patterns": str(PATTERNS_DIR), "paths.lexicon": str(LEXICON_FILE)}, interpolate=True)
         data = dict(config["report"])
         return ReportConfig(
             ocr_factor=float(data["ocr_factor"]),

@@ -1,18 +1,40 @@
 """Award counts in running text: collectives, individuals and households tied to the nearest award.
 
-Proposals, comparisons with earlier periods and "trong đó" breakdowns are dropped.
+Comparisons with earlier periods and "trong đó" breakdowns are dropped; awards only proposed are
+kept as proposals (`Count.proposed`), never as figures.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from thidua.core.numbers import count_value
+from thidua.core.numbers import count_value, spelled_count
+from thidua.core.units import find_units, fold_keep_length
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, sub
-from thidua.extractors.report.wording import LIST_MARK
+from thidua.extractors.report.wording import LIST_MARK, clause_lead
+
+# Sentence-level wording (folded text). Awards still waiting for a decision are proposals even
+# when the sentence also names one granted; a decision ("tại Quyết định số ...", "đã được ...
+# tặng") turns a proposal into a conferred award.
+_PENDING = re.compile(r"\b(?:cho|chua co) quyet dinh\b|\bdang (?:trinh|cho|duoc tham dinh|tham dinh|xem xet|hoan thien)\b|\bchua duoc\b")
+_GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|theo) quyet dinh so\b")
+# The whole cluster's or the member districts' numbers ("các huyện trong Cụm đã khen thưởng ...").
+_ABOUT_OTHERS = re.compile(r"\bcac (?:huyen|don vi|thanh vien|xa|dia phuong) (?:trong|thuoc|cua) cum\b|\btoan cum\b|\bca cum\b")
+# A sentence opening with a year ("Năm 2021, huyện có ..."), and the words between a count and the
+# award it attains ("79 cá nhân đạt danh hiệu ...").
+_EARLIER_YEAR = re.compile(r"^\W*nam\s+(20\d\d)\s*,")
+_ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?\s+(?:dat|duoc cong nhan|duoc tang|duoc phong)(?:\s+danh hieu)?\s*$")
+# "tổng cộng 49", "tổng số 49", "cộng 49" just before a count.
+_TOTAL_BEFORE = re.compile(r"\b(?:tong cong|tong so|tong|cong)\W*$")
+# An award received: "được (UBND tỉnh) tặng", "được trao", "được công nhận", "vinh dự đón nhận".
+_RECEIVED = re.compile(r"\bduoc\b(?:\s+\S+){0,6}?\s+(?:tang|trao tang|trao|cong nhan)\b|\bdon nhan\b")
+_PERSON = re.compile(r"^\W*(?:ong|ba|dong chi|anh|chi|em|co|thay)\b")
+_BODY = re.compile(r"^\W*(?:xa|phuong|thi tran|truong|huyen|thi xa|thanh pho|don vi|co quan|phong|ban|hop tac xa|thon|ban|to)\b")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
 DEFAULT_RECIPIENT: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["default_recipient"]
@@ -54,8 +76,21 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
         # clause limits (";") and comma segments inside the sentence
         semis = [sent.start] + [t.i + 1 for t in sent if t.text == ";"] + [sent.end]
         commas = [sent.start] + [t.i + 1 for t in sent if t.text in {",", ";", "(", ")"}] + [sent.end]
+        sent_folded = fold_keep_length(sent.text)
+        if _ABOUT_OTHERS.search(sent_folded):
+            continue  # the whole cluster's or other districts' numbers (in the head's report)
+        earlier = _EARLIER_YEAR.match(clause_lead(sent_folded))
+        if earlier and view.year and int(earlier.group(1)) < view.year:
+            continue  # "Năm 2021, huyện có ...": a sentence about an earlier year
+        pending = _PENDING.search(sent_folded) is not None
+        granted = not pending and _GRANTED.search(sent_folded) is not None
+        in_sentence: list[tuple[int, Count]] = []  # (token, count) of this sentence
+        counted_awards: set[int] = set()
         for t in sent:
             value = count_value(t.text) if t.like_num or t.text[:1].isdigit() else None
+            if value is None and (w := spelled_count(t.lower_)) is not None:
+                nxt_ent = by_token.get(t.i + 1)
+                value = w if nxt_ent is not None and nxt_ent.start == t.i + 1 and nxt_ent.label_ in ("RECIPIENT", "AWARD") else None
             if value is None or value == 0:
                 continue
             if _not_a_count(doc, t.i):
@@ -72,6 +107,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 if prev is not None and prev.end == j + 1 and doc[t.i - 1].text in {":", "là"}:
                     recipient, named = _named_by(prev)
                     award_ent = named if named is not None else award_ent
+                elif prev is not None and prev.label_ == "RECIPIENT" and prev.end == t.i and _ends_item(doc, t.i + 1, sent.end):
+                    recipient = prev.ent_id_  # "Giấy khen ...: tập thể 09, cá nhân 23"
             if recipient is None:
                 continue
             clause_start = max(b for b in semis if b <= t.i)
@@ -80,7 +117,15 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
             seg_end = min(b for b in commas if b > t.i)
             if award_ent is None:
                 before = [e for e in sent_ents if e.label_ in ("AWARD", "OTHER_HONOUR") and e.end <= t.i]
-                if before:
+                # "79 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở": the award the count attains follows it
+                attained = [
+                    e for e in sent_ents
+                    if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < seg_end
+                    and _ATTAINS.match(fold_keep_length(doc[t.i + 1 : e.start].text))
+                ]
+                if attained:
+                    award_ent = attained[0]
+                elif before:
                     award_ent = before[-1]
                 else:
                     after = [e for e in sent_ents if e.label_ in ("AWARD", "OTHER_HONOUR") and e.start > t.i and e.start < clause_end]
@@ -90,14 +135,73 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 continue
             if award is None:
                 continue
-            if _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, view.year):
+            if award_ent is not None and clause_start <= award_ent.start < clause_end:
+                counted_awards.add(award_ent.start)
+            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted)
+            if why is None and pending and _PENDING.search(fold_keep_length(doc[clause_start:clause_end].text)):
+                why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
+            if why is not None and why != "PROPOSAL":
+                continue
+            if _names_other_unit(view, doc[clause_start:clause_end].text):
                 continue
             metric = f"{award}.{recipient}"
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
-            out.append(Count(metric, value, sub(p.span, t.idx, t.idx + len(t.text)), text, view.config.figures.prose * view.factor))
+            span = sub(p.span, t.idx, t.idx + len(t.text))
+            in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
+        in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
+        out.extend(_stated_totals(doc, in_sentence))
     return out, last_award
+
+
+def _ends_item(doc: Doc, i: int, end: int) -> bool:
+    """The token at i ends a list item: punctuation or the end of the sentence."""
+    return i >= end or doc[i].is_punct
+
+
+def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
+    """A breakdown with its stated total ("47 ... và 02 ..., tổng cộng 49 cá nhân") gives the total once."""
+    totals = {c.metric for i, c in counts if _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text))}
+    kept = []
+    for i, c in counts:
+        if c.metric in totals and not _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text)):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _names_other_unit(view: DocumentView, text: str) -> bool:
+    """The text names a cluster unit other than the reporting one: its numbers are not this report's."""
+    return view.unit_name is not None and any(u.name != view.unit_name for u, _, _ in find_units(text, view.units))
+
+
+def _unnumbered_awards(
+    view: DocumentView, p: Piece, sent: DocSpan, sent_ents: list[DocSpan], counted: set[int], cues: list[DocSpan], granted: bool
+) -> list[tuple[int, Count]]:
+    """An award received without a number ("Xã X được UBND tỉnh tặng Cờ thi đua") counts 1."""
+    doc = sent.doc
+    out: list[tuple[int, Count]] = []
+    semis = [sent.start] + [t.i + 1 for t in sent if t.text == ";"] + [sent.end]
+    for e in sent_ents:
+        if e.label_ != "AWARD" or e.start in counted:
+            continue
+        c0 = max(b for b in semis if b <= e.start)
+        c1 = min(b for b in semis if b > e.start)
+        before = clause_lead(fold_keep_length(doc[c0 : e.start].text))
+        received = _RECEIVED.search(f"{before} {fold_keep_length(e.text)}")
+        if received is None or received.start() > len(before):
+            continue
+        recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(before) else "tap_the" if _BODY.search(before) else None)
+        if recipient is None:
+            continue
+        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted)
+        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text):
+            continue
+        text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
+        span = sub(p.span, e.start_char, e.end_char)
+        out.append((e.start, Count(f"{e.ent_id_}.{recipient}", 1, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
+    return out
 
 
 def _named_by(ent: DocSpan) -> tuple[str | None, DocSpan | None]:
@@ -121,27 +225,41 @@ def _not_a_count(doc: Doc, i: int) -> bool:
     return False
 
 
-def _excluded(doc: Doc, cues, i: int, c0: int, c1: int, s0: int, s1: int, award_ent, year: int | None) -> bool:
-    """Proposals, comparisons with earlier periods and 'trong đó' breakdowns are not figures."""
-    for c in cues:
-        label = c.label_
-        if label not in ("PROPOSAL", "COMPARISON", "BREAKDOWN"):
-            continue
-        if label == "PROPOSAL" and c.start > 0 and doc[c.start - 1].lower_ in {"theo", "của", "trên"}:
-            continue  # "theo đề nghị của ..." names who asked for an award that was given
-        in_segment = s0 <= c.start < s1
-        before_in_clause = c0 <= c.start < i
-        if label == "PROPOSAL" and (in_segment or before_in_clause):
-            return True
-        if label == "COMPARISON":
-            if in_segment:
-                return True
-            # "So với cùng kỳ năm 2021 (15 tập thể, 38 cá nhân ...)": counts in brackets after it
-            opened = [t.i for t in doc[c0:i] if t.text == "("]
-            if opened and c.end <= opened[-1] and not any(t.text == ")" for t in doc[opened[-1] : i]):
-                return True
-            if before_in_clause and not (award_ent is not None and c.end <= award_ent.start):
-                return True
-        if label == "BREAKDOWN" and before_in_clause:
-            return True
-    return False
+def _excluded(
+    doc: Doc, cues: list[DocSpan], i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool
+) -> str | None:
+    """Why a count is not a figure: the cue label of a proposal (unless granted), a comparison with an
+    earlier period or a 'trong đó' breakdown (these win over a proposal); None when it is one."""
+    why = [label for c in cues if (label := _excluding_cue(doc, c, i, c0, c1, s0, s1, award_ent, granted))]
+    return next((w for w in why if w != "PROPOSAL"), why[0] if why else None)
+
+
+def _excluding_cue(
+    doc: Doc, c: DocSpan, i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool
+) -> str | None:
+    """The label of one cue when it excludes the count at token i from the figures."""
+    label = c.label_
+    if label not in ("PROPOSAL", "COMPARISON", "BREAKDOWN"):
+        return None
+    if label == "PROPOSAL" and granted:
+        return None  # "... được huyện đề nghị đã được Chủ tịch UBND tỉnh tặng Bằng khen tại Quyết định số ..."
+    if label == "COMPARISON" and c0 <= c.start <= c0 + 2 and c.start < i:
+        return label  # "Cùng kỳ năm 2022, huyện tặng ...": the clause is about the earlier period
+    if label == "PROPOSAL" and c.start > 0 and doc[c.start - 1].lower_ in {"theo", "của", "trên"}:
+        return None  # "theo đề nghị của ..." names who asked for an award that was given
+    in_segment = s0 <= c.start < s1
+    before_in_clause = c0 <= c.start < i
+    if label == "PROPOSAL" and (in_segment or before_in_clause):
+        return label
+    if label == "COMPARISON":
+        if in_segment:
+            return label
+        # "So với cùng kỳ năm 2021 (15 tập thể, 38 cá nhân ...)": counts in brackets after it
+        opened = [t.i for t in doc[c0:i] if t.text == "("]
+        if opened and c.end <= opened[-1] and not any(t.text == ")" for t in doc[opened[-1] : i]):
+            return label
+        if before_in_clause and not (award_ent is not None and c.end <= award_ent.start):
+            return label
+    if label == "BREAKDOWN" and before_in_clause:
+        return label
+    return None

@@ -19,10 +19,21 @@ class Count:
     text: str
     confidence: float
     total_row: bool = False
+    #: An award only proposed, not given: becomes a proposal (`Figure.proposed`), never a figure.
+    proposed: bool = False
 
 
 def merge_figures(table: list[Count], prose: list[Count]) -> list[Figure]:
-    """Sum per metric; a metric present in an award table ignores prose mentions (they restate it)."""
+    """Awards given: sum per metric, keeping every part's span; a metric present in an award table ignores prose mentions (they restate it)."""
+    return _merge([c for c in table if not c.proposed], [c for c in prose if not c.proposed], proposed=False)
+
+
+def merge_proposals(table: list[Count], prose: list[Count]) -> list[Figure]:
+    """Awards only proposed, summed per metric the same way as figures, with `Figure.proposed` set."""
+    return _merge([c for c in table if c.proposed], [c for c in prose if c.proposed], proposed=True)
+
+
+def _merge(table: list[Count], prose: list[Count], proposed: bool) -> list[Figure]:
     in_tables = {c.metric for c in table}
     counts = table + [c for c in prose if c.metric not in in_tables]
     grouped: dict[str, list[Count]] = defaultdict(list)
@@ -40,6 +51,8 @@ def merge_figures(table: list[Count], prose: list[Count]) -> list[Figure]:
                 span=items[0].span,
                 confidence=min(c.confidence for c in items),
                 text=text,
+                parts=[c.span for c in items],
+                proposed=proposed,
             )
         )
     return out

@@ -17,6 +17,7 @@ from thidua.core.dates import dates_in
 from thidua.core.document import Paragraph
 from thidua.core.findings import Status, TaskStatement
 from thidua.core.units import fold_keep_length
+from thidua.extractors.report.noise import noise_kind
 from thidua.extractors.report.view import DocumentView, Piece, sub
 from thidua.extractors.report.wording import HEADING, LEADING_DATE, LIST_MARK, STATUS_OF, clause_lead
 
@@ -161,7 +162,8 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
             for later in made[1:]:
                 if later.date is None and later.status is made[0].status:
                     later.date = made[0].date
-        out.extend(made)
+        spans = [(s, e) for s, e, *_ in current]
+        out.extend(st for st, (s, e) in zip(made, spans) if noise_kind(doc, s, e, st.text, view.year) is None)
     return out
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from thidua.core.document import Document, Paragraph, Span, Table
 from thidua.core.findings import Status
 from thidua.core.numbers import count_value
-from thidua.core.units import fold_keep_length
+from thidua.core.units import UnitSpec, fold_keep_length
 from thidua.extractors.report.config import ReportConfig
 from thidua.extractors.report.wording import HEADING, LIST_MARK
 
@@ -60,6 +60,13 @@ class DocumentView:
     table_layout: TableLayout | None = None
     #: The issuing district the header names when it is not one of the cluster's units.
     foreign_issuer: str | None = None
+    #: The cluster's units, and the reporting one once it is known (other units' numbers are not its).
+    units: list[UnitSpec] = field(default_factory=list)
+    unit_name: str | None = None
+    #: (block, columns, sum per column) of an award table without a total row, for its continuation.
+    table_carry: tuple[int, int, dict[int, int]] | None = None
+    #: Warnings for the reviewer found while reading (e.g. table numbers that do not add up to their total).
+    warnings: list[str] = field(default_factory=list)
 
     def zone_pieces(self, *zones: str) -> Iterable[Piece]:
         """The pieces of the given zones, in reading order."""
