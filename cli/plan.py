@@ -13,6 +13,7 @@ from thidua.extractors.plan import extract_plan
 from thidua.extractors.readers import read_document
 from thidua.core.units import load_units
 from thidua.models.db import session_scope
+from thidua.models.originals import OriginalsStore
 from thidua.models.plans import active_plan, plan_item_dict, register_source_file, save_plan, sync_units
 from thidua.core.settings import Settings
 
@@ -32,7 +33,7 @@ def import_plan(
     spec = extract_plan(read_document(file), [u.name for u in units], year)
     with session_scope(settings) as session:
         sync_units(session, units)
-        source = register_source_file(session, file, settings.originals_dir, status="processed")
+        source = register_source_file(session, file, OriginalsStore.from_settings(settings), status="processed")
         plan = save_plan(session, spec, source)
         typer.echo(f"Đã nhập kế hoạch năm {plan.year} với {len(plan.items)} nhiệm vụ từ {file.name}.")
 

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     max_xml_mb: int = Field(64, ge=1)
     #: THIDUA_MAX_PAGES: pages of a PDF at most.
     max_pages: int = Field(500, ge=1)
+    #: THIDUA_ORIGINALS: root of the originals store, a folder or an fsspec URL; default <data dir>/originals.
+    originals: str = ""
     #: THIDUA_MAX_ATTEMPTS: runs that may take a file without finishing it before it is failed.
     max_attempts: int = Field(3, ge=1)
 
@@ -77,9 +79,23 @@ class Settings(BaseSettings):
             raise ConfigError(_message(exc)) from None
 
     @property
+    def originals_root(self) -> str:
+        """Root of the originals store (THIDUA_ORIGINALS): a folder or an fsspec URL."""
+        if not self.originals:
+            return str(self.data_dir / "originals")
+        if "://" in self.originals:
+            return self.originals
+        return str(Path(self.originals).expanduser().resolve())
+
+    @property
     def originals_dir(self) -> Path:
-        """Where original files are kept, content-addressed, forever."""
-        return self.data_dir / "originals"
+        """The local folder of the originals store; ConfigError when THIDUA_ORIGINALS is a remote URL."""
+        root = self.originals_root
+        if root.startswith("file://"):
+            return Path(root.removeprefix("file://")).expanduser().resolve()
+        if "://" in root:
+            raise ConfigError(f"THIDUA_ORIGINALS={root!r} không phải một thư mục trên máy này")
+        return Path(root)
 
 
 _KINDS = {

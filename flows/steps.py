@@ -36,6 +36,7 @@ from thidua.core.plan import PlanSpec
 from thidua.core.units import UnitSpec, load_units
 from thidua.inbox import InboxEntry, move_to, sorted_folders, still_as_listed
 from thidua.models.db import session_factory, session_scope
+from thidua.models.originals import OriginalsStore
 from thidua.models.plans import plan_spec, sync_units
 from thidua.models.results import (
     DEFAULT_STALE_AFTER,
@@ -92,6 +93,11 @@ class RunContext:
     def folders(self) -> dict[str, Path]:
         """processed/, failed/ and review/ in the data folder."""
         return sorted_folders(self.settings.data_dir)
+
+    @property
+    def originals(self) -> OriginalsStore:
+        """The originals store (THIDUA_ORIGINALS): rows keep keys relative to its root."""
+        return OriginalsStore.from_settings(self.settings)
 
 
 @dataclass(slots=True)
@@ -217,7 +223,7 @@ def receive(entry: InboxEntry, ctx: RunContext) -> Work | DocumentOutcome:
         gone = not entry.path.exists()
         return DocumentOutcome(name, GONE if gone else WAITING, None if gone else "tệp vẫn đang thay đổi")
     try:
-        sf = receive_file(session_factory(ctx.settings), entry.path, ctx.settings.originals_dir)
+        sf = receive_file(session_factory(ctx.settings), entry.path, ctx.originals)
     except MissingFileError:
         return DocumentOutcome(name, GONE)  # another run moved it away meanwhile
     except OperationalError:
@@ -256,7 +262,7 @@ def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings,
     from thidua.matching import match_findings
 
     # In a reader process with the time and memory limits: no file can stall or swamp the run.
-    doc = read_limited(Path(sf.stored_path), ReadLimits.from_settings(ctx.settings))
+    doc = read_limited(ctx.originals.local_path(sf.stored_path), ReadLimits.from_settings(ctx.settings))
     doc.source = name  # the stored original is named by its hash; findings name the sent file
     findings = extract_findings(doc, ctx.units)
     period = findings.period.value if findings.period else None
@@ -402,7 +408,7 @@ def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
 def run_work(work: Work, ctx: RunContext) -> DocumentOutcome:
     """Do what a received file needs next (the per-document Prefect task calls this)."""
     if work.kind == TO_RECEIVE:
-        sf = receive_file(session_factory(ctx.settings), work.entry.path, ctx.settings.originals_dir)
+        sf = receive_file(session_factory(ctx.settings), work.entry.path, ctx.originals)
         work = Work(work.entry, TO_SKIP if sf.status == PROCESSED else TO_CLAIM, sf, started=work.started)
     if work.kind == TO_SKIP:
         return skip_duplicate(work, ctx)

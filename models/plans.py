@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from thidua.core.plan import PlanSpec
 from thidua.core.units import UnitSpec
-from thidua.models.originals import store_original
+from thidua.models.originals import OriginalsStore, store_original
 from thidua.models.tables import Plan, PlanItem, SourceFile, Unit
 
 
@@ -29,15 +29,20 @@ def sync_units(session: Session, units: list[UnitSpec]) -> dict[str, Unit]:
     return existing
 
 
-def register_source_file(session: Session, path: Path, originals_dir: Path, status: str = "received") -> SourceFile:
-    """Store a file's original and return its row (the existing row when the bytes were seen before)."""
-    digest, stored = store_original(path, originals_dir)
+def register_source_file(
+    session: Session, path: Path, originals: OriginalsStore | str | Path, status: str = "received"
+) -> SourceFile:
+    """Store a file's original and return its row (the existing row when the bytes were seen before).
+
+    `originals`: the store, or its root; the row keeps the original's key relative to the root.
+    """
+    digest, key = store_original(path, originals)
     row = session.scalar(select(SourceFile).where(SourceFile.sha256 == digest))
     if row is None:
         row = SourceFile(
             sha256=digest,
             original_name=Path(path).name,
-            stored_path=str(stored),
+            stored_path=key,
             size=Path(path).stat().st_size,
             status=status,
         )

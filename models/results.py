@@ -29,6 +29,7 @@ from thidua.core.document import Span
 from thidua.core.findings import Figure, Findings, Located, PeriodKind, TaskStatement
 from thidua.core.text import fold
 from thidua.core.units import UnitSpec
+from thidua.models.originals import OriginalsStore
 from thidua.models.plans import active_plan, register_source_file
 from thidua.models.tables import Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
 
@@ -42,7 +43,7 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def receive_file(factory: sessionmaker[Session], path: Path, originals_dir: Path) -> SourceFile:
+def receive_file(factory: sessionmaker[Session], path: Path, originals: OriginalsStore | str | Path) -> SourceFile:
     """Keep a file's original and its row, committed; the row of the same bytes if seen before.
 
     Two runs receiving the same new bytes at once may both try to insert the row: the loser of
@@ -51,7 +52,7 @@ def receive_file(factory: sessionmaker[Session], path: Path, originals_dir: Path
     for attempt in range(2):
         session = factory()
         try:
-            row = register_source_file(session, path, originals_dir)
+            row = register_source_file(session, path, originals)
             session.commit()
             return row
         except IntegrityError:

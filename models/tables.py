@@ -97,6 +97,7 @@ class SourceFile(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     original_name: Mapped[str] = mapped_column(Text)
+    #: The original's key relative to the originals store's root (THIDUA_ORIGINALS), never a path.
     stored_path: Mapped[str] = mapped_column(Text)
     size: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from thidua.core.document import Document, Paragraph, Table
 from thidua.core.errors import ThiduaError
+from thidua.models.originals import original_path
 from thidua.models.tables import Finding
 
 _lock = threading.Lock()
@@ -72,7 +73,7 @@ def excerpt_for(finding: Finding) -> SourceExcerpt:
     out = SourceExcerpt(file_name=source.original_name, format=finding.report.source_format or "")
     fallback = (finding.text or "").strip()
     try:
-        doc = read_original(source.stored_path)
+        doc = read_original(original_path(source.stored_path))
     except (OSError, ThiduaError) as exc:
         out.highlight = fallback
         out.warning = f"Không đọc được bản gốc ({getattr(exc, 'reason', exc)}); chỉ hiện câu máy đã trích."

@@ -30,6 +30,7 @@ from thidua.extractors.readers import read_document
 from thidua.core.units import load_units
 from thidua.inbox import is_temporary_name, list_complete_files, move_to, reason_path, still_as_listed
 from thidua.models.db import session_factory, session_scope
+from thidua.models.originals import original_path
 from thidua.models.plans import register_source_file, save_plan, sync_units
 from thidua.models.results import claim_source_file, finish_source_file, save_results
 from thidua.core.settings import Settings
@@ -308,7 +309,8 @@ def test_flow_processes_a_batch(settings: Settings, prefect_harness: str) -> Non
     assert _docs_in(settings.inbox) == []
     with session_scope(settings) as s:
         files = s.scalars(select(SourceFile).where(SourceFile.original_name != PLAN_DOCX.name)).all()
-        assert {f.status for f in files} == {"processed"} and all(Path(f.stored_path).is_file() for f in files)
+        assert {f.status for f in files} == {"processed"} and all(original_path(f.stored_path, settings).is_file() for f in files)
+        assert not any(Path(f.stored_path).is_absolute() for f in files)  # keys, not paths
         assert all(f.claimed_by is None for f in files)
         stored = s.scalars(select(FlowRunSummary)).one()
         assert stored.summary["processed"] == 5 and stored.finished_at is not None

@@ -68,12 +68,13 @@ def _reprocess_stored_original(settings: Settings, original_name: str) -> int:
     from thidua.models.db import session_scope
     from thidua.models.plans import active_plan, plan_spec
     from thidua.models.results import save_results
+    from thidua.models.originals import original_path
     from thidua.models.tables import SourceFile
 
     units = load_units(settings.units_file)
     with session_scope(settings) as s:
         sf = s.scalar(select(SourceFile).where(SourceFile.original_name == original_name))
-        doc = read_document(Path(sf.stored_path))
+        doc = read_document(original_path(sf.stored_path, settings))
         doc.source = original_name
         findings = extract_findings(doc, units)
         plan = active_plan(s, findings.period.value.year)
