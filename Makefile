@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test typecheck lock bench bench-flow bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
+.PHONY: setup system-packages venv demo test check-wheel typecheck lock bench bench-flow bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
 
 setup: system-packages venv
 
@@ -36,6 +36,10 @@ demo: setup
 # the suite takes about 10 minutes on two cores instead of 17.
 test: setup typecheck
 	$(PY) -m pytest -q -n 2 --dist loadfile
+
+# `pip install .` (a wheel, not editable) into a fresh venv, run from outside the checkout.
+check-wheel:
+	bash scripts/check_wheel.sh
 
 # Static types of the shared core, the extractors and matching (configuration in pyproject.toml).
 typecheck: venv

@@ -16,6 +16,8 @@ from thidua.core.errors import ConfigError
 
 #: The repository root (where sample_docs/ lives) when running from a checkout.
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+#: The units file used when THIDUA_UNITS_FILE is unset: package data, also in an installed wheel.
+DEFAULT_UNITS_FILE = Path(__file__).resolve().with_name("default_units.toml")
 _PREFIX = "THIDUA_"
 
 
@@ -31,7 +33,7 @@ class Settings(BaseSettings):
     #: THIDUA_INBOX: the folder the secretariat drops reports into.
     inbox: Path = Path()
     #: THIDUA_UNITS_FILE: TOML list of the cluster's units (name, role, aliases).
-    units_file: Path = PROJECT_ROOT / "sample_docs" / "units.toml"
+    units_file: Path = DEFAULT_UNITS_FILE
     #: THIDUA_MATCH_THRESHOLD: matches scoring below this are left for a reviewer.
     match_threshold: float = Field(0.45, ge=0.0, le=1.0)
     #: THIDUA_OCR_MAX_PAGES: pages read by OCR per scanned PDF at most.
