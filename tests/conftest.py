@@ -70,6 +70,8 @@ def settings(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Se
     monkeypatch.setenv("THIDUA_DATABASE_URL", db_url)
     monkeypatch.setenv("THIDUA_INBOX", str(data / "inbox"))
     monkeypatch.setenv("THIDUA_SECRET_KEY", "test-secret")
+    # The sample cluster's own file, as a secretariat sets it (its scoring table lies beside it).
+    monkeypatch.setenv("THIDUA_UNITS_FILE", str(ROOT / "sample_docs" / "units.toml"))
     return Settings.from_env()
 
 
