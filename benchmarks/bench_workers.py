@@ -29,7 +29,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import shutil
 import signal
 import socket
@@ -57,7 +56,6 @@ DEPLOYMENT = "backlog"
 FLOW = "process-inbox"
 #: The flow run states that end a run.
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _pool_name() -> str:
@@ -149,12 +147,13 @@ class PhaseResult:
 
     workers: int
     seconds: float
-    runs_by_worker: dict[str, int]
+    runs_by_worker: Counter[str]
     docs_per_run: list[int]
     states: Counter[str]
     load_before: float
     load_mean: float
     load_peak: float
+    run_seconds: list[float] = field(default_factory=list)
     checks: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -210,12 +209,6 @@ class PrefectServer:
     def close(self, pg_url: str) -> None:
         _stop(self.proc)
         _admin(pg_url, f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
-
-
-def _worker_runs(log: Path) -> set[str]:
-    """Flow run ids a worker submitted, from its log ("Submitting flow run '<id>'")."""
-    text = log.read_text(errors="replace") if log.exists() else ""
-    return {m.group(1) for m in re.finditer(r"[Ss]ubmitting flow run '(" + _UUID.pattern + r")'", text)}
 
 
 def _summaries(db_url: str) -> dict[str, dict[str, Any]]:
@@ -284,6 +277,7 @@ def phase(server: PrefectServer, args: argparse.Namespace, base: Path, workers: 
         "THIDUA_INBOX": str(data / "inbox"),
         "THIDUA_UNITS_FILE": str(UNITS),
         "PREFECT_WORKER_QUERY_SECONDS": str(args.poll_seconds),
+        "PREFECT_LOGGING_LEVEL": "INFO",  # as an operator runs them: one log line per document
     }
     procs: list[subprocess.Popen[bytes]] = []
     try:
@@ -327,11 +321,18 @@ def phase(server: PrefectServer, args: argparse.Namespace, base: Path, workers: 
         if last_end is not None:  # creation to the last run's end (not to the next poll)
             seconds = (last_end - created_at).total_seconds()
 
-        by_worker = {f"bench-worker-{i + 1}": len(_worker_runs(log) & set(map(str, ids))) for i, log in enumerate(logs)}
+        # A worker labels each run it takes with its name.
+        by_worker = Counter(str((r.labels or {}).get("prefect.worker.name", "?")) for r in runs)
+        by_worker.update({f"bench-worker-{i + 1}": 0 for i in range(workers)})
         summaries = _summaries(db_url)
         docs_per_run = [_documents_done(summaries[str(i)]) if str(i) in summaries else 0 for i in ids]
         states = Counter(r.state.name if r.state else "?" for r in runs)
         result = PhaseResult(workers, seconds, by_worker, docs_per_run, states, load_before, load_mean, load_peak)
+        by_id = {r.id: r for r in runs}
+        result.run_seconds = [
+            (by_id[i].end_time - by_id[i].start_time).total_seconds() if by_id[i].start_time and by_id[i].end_time else 0.0
+            for i in ids
+        ]
         result.checks = _checks(db_url, data, args.docs)
         return result
     finally:
@@ -352,8 +353,8 @@ def _report(results: list[PhaseResult], args: argparse.Namespace) -> None:
         runs = len(r.docs_per_run)
         print(f"\n== {r.workers} worker(s), --limit {args.limit}, {runs} runs ==")
         print(f"  {r.docs} documents in {r.seconds:.1f} s = {rate:.2f} documents/s  ({ratio:.2f}x one worker)")
-        print(f"  runs taken per worker: {r.runs_by_worker}   run states: {dict(r.states)}")
-        print(f"  documents per run: {r.docs_per_run}")
+        print(f"  runs taken per worker: {dict(sorted(r.runs_by_worker.items()))}   run states: {dict(r.states)}")
+        print(f"  documents per run: {r.docs_per_run}  (each run's own time, s: {[round(x) for x in r.run_seconds]})")
         print(f"  runs that found nothing to do: {r.empty_runs}/{runs} = {r.empty_runs / runs:.0%}")
         print(f"  load average (1 min): {r.load_before:.1f} before, {r.load_mean:.1f} mean, {r.load_peak:.1f} peak "
               f"({os.cpu_count()} cores)")
@@ -386,6 +387,8 @@ def main() -> None:
           f"workers {args.workers}, --limit {args.limit}, {args.runs_per_worker} runs per worker; "
           f"started {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, load {os.getloadavg()[0]:.1f}", flush=True)
     server = PrefectServer(base, args.pg_url, args.startup_seconds)
+    # This process is a client of that server too (it creates and watches the flow runs).
+    os.environ.update({k: server.client_env()[k] for k in ("PREFECT_API_URL", "PREFECT_HOME")})
     results: list[PhaseResult] = []
     try:
         _run([str(BIN / "prefect"), "work-pool", "create", server_pool, "--type", "process"], server.client_env())
