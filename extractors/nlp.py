@@ -121,7 +121,12 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 class ActionVerbs:
     """Marks `Token._.action_verb` on the first syllable of every lexicon verb (phrase match on LOWER,
-    on the folded NORM in a text without diacritics) and `Token._.action_verb_len` with its syllables."""
+    on the folded NORM in a text without diacritics) and `Token._.action_verb_len` with its syllables.
+
+    Vietnamese words are syllables apart, so a verb's syllable also sits inside words that are no
+    verb ("dự" in "vinh dự", "trình" in "chương trình"): a verb match lying inside a longer match
+    of the lexicon's `verbless_compounds` is not a verb.
+    """
 
     def __init__(self, nlp: Language, lexicon: str) -> None:
         data = general_lexicon(Path(lexicon))
@@ -129,13 +134,22 @@ class ActionVerbs:
         self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
         # nlp.make_doc tokenizes only (the tokenizer's type is a plain callable to mypy).
         verbs = [nlp.make_doc(v) for v in words(data, "action_verbs")]
-        self.matcher.add("VERB", verbs)
-        self.folded.add("VERB", verbs)
+        compounds = [nlp.make_doc(v) for v in words(data, "verbless_compounds")]
+        for matcher in (self.matcher, self.folded):
+            matcher.add("VERB", verbs)
+            matcher.add("COMPOUND", compounds)
+        self.verb = nlp.vocab.strings["VERB"]
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set the extensions on verb starts; "tự" before a verb is part of it ("tự chấm điểm")."""
-        matcher = self.folded if is_unaccented(doc) else self.matcher
-        for _, start, end in matcher(doc):
+        """Set the extensions on verb starts that no verbless compound swallows; "tự" before a verb is
+        part of it ("tự chấm điểm")."""
+        matches = (self.folded if is_unaccented(doc) else self.matcher)(doc)
+        compounds = [(s, e) for m, s, e in matches if m != self.verb]
+        for match_id, start, end in matches:
+            if match_id != self.verb:
+                continue
+            if any(cs <= start and end <= ce and ce - cs > end - start for cs, ce in compounds):
+                continue
             doc[start]._.action_verb = True
             doc[start]._.action_verb_len = max(doc[start]._.action_verb_len, end - start)
         for t in doc[:-1]:
