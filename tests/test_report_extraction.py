@@ -575,6 +575,11 @@ def test_ocr_award_table_numbers_checked_against_its_total_row() -> None:
          [(Status.DONE, dt.date(2022, 1, 19)), (Status.DONE, dt.date(2022, 2, 14))]),
         ("1. Huyện đã hoàn thành việc đăng ký thi đua (ngày 30/01/2022, chậm thời hạn) và ký kết giao ước thi đua ngày 14/02/2022.",
          [(Status.DONE, dt.date(2022, 1, 30)), (Status.DONE, dt.date(2022, 2, 14))]),
+        # passive voice with its agent between "được" and the verb
+        ("- Giao ước thi đua năm 2022 đã được Chủ tịch UBND huyện ký kết cùng các huyện ngày 14/02/2022.", [(Status.DONE, dt.date(2022, 2, 14))]),
+        # a clause set at the event just named happened on its date
+        ("- Đăng cai tổ chức Hội nghị sơ kết của Cụm ngày 07/6/2022; tại Hội nghị, huyện đã được Đoàn kiểm tra của Cụm kiểm tra công tác thi đua.",
+         [(Status.DONE, dt.date(2022, 6, 7)), (Status.DONE, dt.date(2022, 6, 7))]),
         # one action with two verbs stays one statement
         ("1. Huyện đã xây dựng và gửi bản đăng ký thi đua về Trưởng Cụm ngày 18/01/2022.", [(Status.DONE, dt.date(2022, 1, 18))]),
     ],

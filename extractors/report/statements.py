@@ -21,6 +21,8 @@ from thidua.extractors.report.noise import noise_kind
 from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import HEADING, LEADING_DATE, LIST_MARK, STATUS_OF, clause_lead
 
+#: A clause opening at the event or day just named: "tại Hội nghị", "trong buổi lễ", "tại đây", "cùng ngày" (folded).
+SAME_EVENT = re.compile(r"^\W*(?:(?:tai|trong)\s+(?:hoi nghi|hoi thao|hoi thi|buoi|le|cuoc hop|phien hop|dip nay|day)\b|cung ngay\b)")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
 
@@ -172,6 +174,11 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
             for later in made[1:]:
                 if later.date is None and later.status is made[0].status:
                     later.date = made[0].date
+        # "... Hội nghị ngày 07/7/2022; tại Hội nghị, huyện đã được Đoàn kiểm tra ...": a clause set at
+        # the event just named ("tại Hội nghị", "cùng ngày") happened on that event's date.
+        for before, later in zip(made, made[1:]):
+            if later.date is None and before.date and later.status is before.status and SAME_EVENT.match(fold_keep_length(later.text)):
+                later.date = before.date
         spans = [(s, e) for s, e, *_ in current]
         out.extend(st for st, (s, e) in zip(made, spans) if noise_kind(doc, s, e, st.text, view.year) is None)
     return out
