@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from thidua.models.corrections import (
     TASK,
+    UNDO,
     CorrectionConflict,
     CorrectionError,
     CorrectionKey,
@@ -43,6 +45,8 @@ class DecisionRequest:
     date: str | None = None
     metric: str | None = None
     value: str = ""
+    #: Tags every correction of one action (a move's two, a bulk batch's many) so undo takes them back together.
+    decision: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @classmethod
     def from_form(cls, form: Mapping[str, Any]) -> DecisionRequest:
@@ -78,6 +82,12 @@ def effective(entry: QueueEntry) -> dict[str, Any]:
 
 def describe(c: Correction) -> str:
     """A correction in words for the confirmation message."""
+    old = c.old_value or {}
+    if c.field == UNDO:
+        on_item = (c.plan_item_code if c.target == TASK else c.metric) is not None
+        return f"bản sửa #{(c.new_value or {}).get('undo_of')}, trở về {labels.restored_label(c.target, c.new_value, on_item)}"
+    if c.target == TASK and c.plan_item_code is None and old.get("dismissed_from"):
+        return f"bỏ câu khỏi {old['dismissed_from']}"
     what = c.plan_item_code if c.target == TASK else labels.metric_label(c.metric)
     return f"{what or 'câu không gắn nhiệm vụ'}: {labels.value_label(c.target, c.new_value)}"
 
@@ -99,7 +109,7 @@ def record_decision(
     if r.unit_id is None or r.year is None or r.period_kind is None:
         raise CorrectionError("báo cáo chưa xác định đơn vị hoặc kỳ báo cáo")
     seen = effective(entry)
-    old = {**seen, "text": entry.finding.text, "seen_source": "correction" if entry.decision else "machine"}
+    old = {**seen, "text": entry.finding.text, "seen_source": "correction" if entry.decision else "machine", "decision": req.decision}
     common = {"unit_id": r.unit_id, "year": r.year, "period_kind": r.period_kind, "finding_id": entry.finding.id, "note": req.note}
     is_task = entry.kind == TASK
     item_kw = "plan_item_code" if is_task else "metric"

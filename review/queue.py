@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from thidua.models.corrections import FIGURE, TASK, CorrectionKey
+from thidua.models.corrections import FIGURE, TASK, CorrectionKey, without_undone
 from thidua.models.tables import Correction, Finding, Match, Report
 
 
@@ -26,6 +26,8 @@ class QueueEntry:
     decision: Correction | None
     #: The correction in force for the key (unit, period, plan item or metric), whichever statement it was made on.
     item_decision: Correction | None = None
+    #: The id of the key's newest correction, an undo included (0: none): the version a form carries.
+    version: int = 0
 
     @property
     def kind(self) -> str:
@@ -101,12 +103,15 @@ class StatementDecisions:
 
     A decision belongs to a statement when it was recorded on that finding, or on a finding of the
     same unit and period with the same sentence (the statement survives reprocessing that way).
+    Undone decisions and the undo rows themselves do not count.
     """
 
     def __init__(self, corrections: list[Correction]) -> None:
         self.latest: dict[CorrectionKey, Correction] = {}
+        #: The newest correction id of every key, undo rows included (what versions name).
+        self.newest: dict[CorrectionKey, int] = {CorrectionKey.of(c): c.id for c in corrections}
         self._by_place: dict[tuple[Any, ...], list[Correction]] = {}
-        for c in corrections:  # oldest first
+        for c in without_undone(corrections):  # oldest first
             key = CorrectionKey.of(c)
             self.latest[key] = c
             self._by_place.setdefault((c.target, c.unit_id, c.year, c.period_kind), []).append(c)
@@ -139,7 +144,11 @@ def _entry(f: Finding, item: str | None, match: Match | None, decisions: Stateme
         key = CorrectionKey.figure(r.unit_id, r.year, r.period_kind, item)
     else:
         key = CorrectionKey.task(r.unit_id, r.year, r.period_kind, item)
-    return QueueEntry(f, item, match, key, decisions.of(f, key), decisions.latest.get(key) if item is not None else None)
+    return QueueEntry(
+        f, item, match, key, decisions.of(f, key),
+        decisions.latest.get(key) if item is not None else None,
+        decisions.newest.get(key, 0) if item is not None else 0,
+    )
 
 
 def build_queue(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -141,6 +142,7 @@ def bulk_accept(s: Session, user: User, entries: Iterable[QueueEntry], min_certa
     or when another entry of the same item came first in this batch: those stay in the queue.
     """
     out = BulkOutcome()
+    batch = uuid.uuid4().hex  # one decision: undo takes the whole batch back
     written: set[CorrectionKey] = set()
     for e in entries:
         if e.reviewed or e.item is None or e.certainty < min_certainty:
@@ -150,7 +152,7 @@ def bulk_accept(s: Session, user: User, entries: Iterable[QueueEntry], min_certa
             continue
         try:
             with s.begin_nested():
-                record_decision(s, user, e, DecisionRequest("accept", version=0, note="Xác nhận hàng loạt"), {})
+                record_decision(s, user, e, DecisionRequest("accept", version=e.version, note="Xác nhận hàng loạt", decision=batch), {})
         except (CorrectionConflict, CorrectionError):
             out.skipped.append(e.ref)
             continue
@@ -162,13 +164,14 @@ def bulk_accept(s: Session, user: User, entries: Iterable[QueueEntry], min_certa
 def bulk_dismiss_unlinked(s: Session, user: User, entries: Iterable[QueueEntry], reason: str) -> BulkOutcome:
     """Dismiss every open statement on no plan item (they decide no item's verdict)."""
     out = BulkOutcome()
+    batch = uuid.uuid4().hex  # one decision: undo takes the whole batch back
     for e in entries:
         if e.reviewed or e.item is not None or e.kind != TASK:
             continue
         note = f"Lý do: {reason}." if reason else "Bỏ hàng loạt các câu không gắn nhiệm vụ"
         try:
             with s.begin_nested():
-                record_decision(s, user, e, DecisionRequest("dismiss", note=note), {})
+                record_decision(s, user, e, DecisionRequest("dismiss", note=note, decision=batch), {})
         except (CorrectionConflict, CorrectionError):
             out.skipped.append(e.ref)
             continue
