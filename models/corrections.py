@@ -14,6 +14,10 @@ Meaning of `field` and `new_value` (what `thidua.readmodel` applies):
 | "reject" | {} (the key has no value)           | {}                       | changed     |
 | "undo"   | {"undo_of": id, "restored": ...}    | same                     | (see below) |
 
+An award only proposed (models.results.is_proposal) confirmed as a proposal is an "accept" with
+no metric and `{"proposal": true, "value": v}` (old_value["proposal_of"] = the metric): it is
+about the statement only, and the read model, which applies keyed corrections, never counts it.
+
 A change that moves a finding to another plan item (or metric) writes two corrections in one
 transaction: "reject" on the old key with `{"moved_to": code}` and "change" on the new key with
 `{"status", "date", "moved_from": code}`. `old_value` holds what the reviewer saw: the machine's
@@ -189,7 +193,8 @@ def _check_value(key: CorrectionKey, field: str, new_value: dict[str, Any]) -> N
             except ValueError:
                 raise CorrectionError(f"ngày không hợp lệ: {date}") from None
     else:
-        if not key.metric:
+        if not key.metric and not (field == "accept" and new_value.get("proposal") is True):
+            # (an award only proposed, confirmed as such, is recorded on its statement: no metric, never counted)
             raise CorrectionError("cần chọn chỉ tiêu")
         value = new_value.get("value")
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:

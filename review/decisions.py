@@ -88,6 +88,9 @@ def describe(c: Correction) -> str:
         return f"bản sửa #{(c.new_value or {}).get('undo_of')}, trở về {labels.restored_label(c.target, c.new_value, on_item)}"
     if c.target == TASK and c.plan_item_code is None and old.get("dismissed_from"):
         return f"bỏ câu khỏi {old['dismissed_from']}"
+    if old.get("proposal_of"):
+        kept = "giữ là đề nghị, không tính" if c.field == "accept" else "không phải đề nghị, bỏ câu"
+        return f"đề nghị {labels.metric_label(old['proposal_of'])}: {kept}"
     what = c.plan_item_code if c.target == TASK else labels.metric_label(c.metric)
     return f"{what or 'câu không gắn nhiệm vụ'}: {labels.value_label(c.target, c.new_value)}"
 
@@ -129,6 +132,15 @@ def record_decision(
             s, user, entry.kind, **common, **{item_kw: code}, field=fld, old_value=old_value, new_value=new, expected_version=expected
         )
 
+    if entry.proposal and req.action in ("accept", "reject", "dismiss"):
+        # Kept as a proposal (accept) or not even that (reject): about this statement only, never counted.
+        proposal_old = {**old, "proposal_of": entry.item}
+        if req.action == "accept":
+            new = {"proposal": True, "value": seen.get("value")}
+            attempted["new_value"] = new
+            return [rec(None, "accept", new, 0, proposal_old)]
+        attempted["new_value"] = {}
+        return [rec(None, "reject", {}, 0, proposal_old)]
     if req.action == "accept":
         if entry.item is None:
             raise CorrectionError("câu này chưa gắn với nhiệm vụ nào; hãy chọn nhiệm vụ rồi bấm Lưu thay đổi")

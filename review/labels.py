@@ -117,6 +117,8 @@ def value_label(target: str, value: dict[str, Any] | None) -> str:
     if not value:
         return "(không có – đã bác bỏ)"
     if target == "figure":
+        if value.get("proposal"):
+            return f"đề nghị {number_vi(value.get('value'))} (không tính)"
         return number_vi(value.get("value"))
     parts = [status_label(value.get("status"))]
     if value.get("date"):

@@ -11,12 +11,14 @@ from urllib.parse import urlencode
 from sqlalchemy.orm import Session
 
 from thidua.core.text import fold
-from thidua.models.corrections import TASK, CorrectionConflict, CorrectionError, CorrectionKey
+from thidua.models.corrections import FIGURE, TASK, CorrectionConflict, CorrectionError, CorrectionKey
 from thidua.models.tables import User
 from thidua.review.decisions import DecisionRequest, record_decision
 from thidua.review.queue import QueueEntry
 
 PAGE_SIZE = 50
+#: The `kind` filter value that selects awards only proposed (figures otherwise exclude them).
+PROPOSAL = "proposal"
 #: The `item` filter value that selects statements on no plan item.
 NO_ITEM = "none"
 
@@ -38,9 +40,18 @@ class QueueFilter:
     max_conf: int | None = None
     q: str = ""
 
+    @property
+    def query_kind(self) -> str | None:
+        """The finding kind to query ("figure" for proposals)."""
+        return FIGURE if self.kind == PROPOSAL else self.kind
+
     def matches(self, e: QueueEntry) -> bool:
-        """Whether an entry passes every filter but `show` and `year`/`kind` (applied by the query)."""
+        """Whether an entry passes every filter but `show`, `year` and the finding kind (applied by the query)."""
         r = e.report
+        if self.kind == PROPOSAL and not e.proposal:
+            return False
+        if self.kind == FIGURE and e.proposal:
+            return False
         if self.unit_id is not None and r.unit_id != self.unit_id:
             return False
         if self.report_id is not None and r.id != self.report_id:
@@ -147,7 +158,7 @@ def bulk_accept(s: Session, user: User, entries: Iterable[QueueEntry], min_certa
     for e in entries:
         if e.reviewed or e.item is None or e.certainty < min_certainty:
             continue
-        if e.item_decision is not None or e.key in written:
+        if not e.proposal and (e.item_decision is not None or e.key in written):
             out.skipped.append(e.ref)
             continue
         try:
@@ -156,7 +167,8 @@ def bulk_accept(s: Session, user: User, entries: Iterable[QueueEntry], min_certa
         except (CorrectionConflict, CorrectionError):
             out.skipped.append(e.ref)
             continue
-        written.add(e.key)
+        if not e.proposal:
+            written.add(e.key)
         out.done += 1
     return out
 

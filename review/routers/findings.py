@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from thidua.models.corrections import FIGURE, TASK, CorrectionConflict, CorrectionError
 from thidua.models.plans import active_plan
+from thidua.models.results import is_proposal
 from thidua.models.tables import User
 from thidua.review import labels, queries
 from thidua.review.decisions import DecisionRequest, describe, effective, record_decision
@@ -19,7 +20,7 @@ from thidua.review.deps import current_user, db, flash, render
 from thidua.review.queue import QueueEntry, build_queue, entry_for
 from thidua.review.sources import excerpt_for
 from thidua.review.undo import last_decision, undo_last
-from thidua.review.volume import NO_ITEM, QueueFilter, bulk_accept, bulk_dismiss_unlinked, paginate, progress
+from thidua.review.volume import NO_ITEM, PROPOSAL, QueueFilter, bulk_accept, bulk_dismiss_unlinked, paginate, progress
 
 router = APIRouter()
 
@@ -46,7 +47,7 @@ def _filter(
     """The queue's filters from the query string."""
     return QueueFilter(
         year=year,
-        kind=kind if kind in (TASK, FIGURE) else None,
+        kind=kind if kind in (TASK, FIGURE, PROPOSAL) else None,
         show="all" if show == "all" else "open",
         unit_id=unit_id,
         report_id=report_id,
@@ -68,7 +69,7 @@ def queue_page(
     s: Session = Depends(db),
 ) -> Response:
     """Entries to decide, least sure first, filtered, a page at a time, with progress per district."""
-    everything = build_queue(s, year=f.year, kind=f.kind, include_reviewed=True)
+    everything = build_queue(s, year=f.year, kind=f.query_kind, include_reviewed=True)
     narrowed = [e for e in everything if f.matches(e)]
     entries = narrowed if f.show == "all" else [e for e in narrowed if not e.reviewed]
     total_open = sum(1 for e in narrowed if not e.reviewed)
@@ -137,7 +138,7 @@ async def bulk(request: Request, user: User = Depends(current_user), s: Session 
         raise HTTPException(400, "Biểu mẫu không hợp lệ.") from None
     if not 0 <= threshold <= 100:
         raise HTTPException(400, "Ngưỡng độ chắc chắn phải từ 0 đến 100.")
-    entries = [e for e in build_queue(s, year=f.year, kind=f.kind) if f.matches(e)]
+    entries = [e for e in build_queue(s, year=f.year, kind=f.query_kind) if f.matches(e)]
     action = str(form.get("action", ""))
     if action == "accept_above":
         out = bulk_accept(s, user, entries, threshold / 100)
@@ -158,7 +159,8 @@ def finding_context(s: Session, entry: QueueEntry, user: User) -> dict[str, Any]
     r = entry.report
     plan = active_plan(s, r.year) if r.year is not None else None
     prev, nxt, n_open = queries.neighbours(s, entry)
-    sibs = queries.siblings(s, entry)
+    # A proposal and an award granted are not two readings of one figure: never compared.
+    sibs = [f for f in queries.siblings(s, entry) if entry.kind != FIGURE or is_proposal(f) == entry.proposal]
     return {
         "user": user,
         "entry": entry,
