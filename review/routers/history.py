@@ -10,6 +10,7 @@ from thidua.models.corrections import undone_ids
 from thidua.models.tables import User
 from thidua.review import queries
 from thidua.review.deps import current_user, db, render
+from thidua.review.sources import finding_places
 from thidua.review.undo import last_decision
 
 router = APIRouter()
@@ -31,6 +32,7 @@ def history_page(
             "undone": undone_ids(rows),
             "units": queries.units_by_id(s),
             "alive": queries.alive_findings(s, [c.finding_id for c in rows]),
+            "places": finding_places(s, [c.finding_id for c in rows]),
             "year": year,
             "unit_id": unit_id,
             "years": queries.report_years(s),
