@@ -398,6 +398,9 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the data folders and thidua databases (printed)")
     args = ap.parse_args()
 
+    # Stopped with SIGTERM (or SIGINT, which a background job ignores): still stop the server and
+    # workers and drop the databases (the `finally` blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     base = Path(tempfile.mkdtemp(prefix="thidua-bench-workers-"))
     sources = _sources(args.include_slow)
     print(f"{args.docs} documents from {len(sources)} sample reports ({', '.join(sorted({s.suffix for s in sources}))}); "
