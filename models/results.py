@@ -303,6 +303,7 @@ def save_results(
     findings: Findings,
     plan_id: int | None = None,
     extractor_version: str = "",
+    cluster_id: int | None = None,
 ) -> Report:
     """Store one document's report, findings and matches in the caller's transaction.
 
@@ -310,9 +311,14 @@ def save_results(
     active plan of the report's year when not given. A new version of a unit's report for the same
     year and period supersedes the older one, which stays as history (`is_current=False`,
     `superseded_by_id`); a late-arriving older version (earlier report date) is kept as history.
+    `cluster_id`: the cluster it was read for (its units, its plans), kept on the file's row too;
+    default the file's cluster, else the plan's.
     """
     plan_row = session.get(Plan, plan_id) if plan_id is not None else None
-    cluster_id = source_file.cluster_id if source_file.cluster_id is not None else (plan_row.cluster_id if plan_row else None)
+    if cluster_id is None:
+        cluster_id = source_file.cluster_id if source_file.cluster_id is not None else (plan_row.cluster_id if plan_row else None)
+    elif source_file.cluster_id != cluster_id:
+        session.execute(update(SourceFile).where(SourceFile.id == source_file.id).values(cluster_id=cluster_id))
     unit = find_unit(session, findings.unit.value if findings.unit else None, cluster_id)
     period = findings.period.value if findings.period else None
     report = Report(

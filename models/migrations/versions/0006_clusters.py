@@ -66,8 +66,15 @@ def _has_rows(conn: sa.Connection) -> bool:
     )
 
 
+def _defer_sqlite_foreign_keys() -> None:
+    """SQLite rebuilds tables to alter them: foreign keys (on, models/db.py) are checked at commit instead."""
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("PRAGMA defer_foreign_keys = ON")
+
+
 def upgrade() -> None:
     """Add the cluster dimension; assign existing rows to one cluster made from the units file."""
+    _defer_sqlite_foreign_keys()
     op.create_table(
         "clusters",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -144,6 +151,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Back to one cluster per database (fails when two units of different clusters share a name)."""
+    _defer_sqlite_foreign_keys()
     op.drop_index("uq_plans_active", table_name="plans")
     if op.get_bind().dialect.name == "sqlite":
         with op.batch_alter_table("units", recreate="always") as batch:
