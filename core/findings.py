@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from thidua.core.document import Span
+from thidua.core.document import Document, Span
 
 
 class Status(StrEnum):
@@ -133,6 +133,18 @@ class Findings:
                 date = min(dates) if dates else None
             out.append(Verdict(item, chosen.status, date, score, best, tuple(i for i, _ in rows)))
         return out
+
+    def locate(self, doc: Document) -> "Findings":
+        """Fill every span's box from the document the findings were read from (in place; returns self)."""
+        for x in (self.unit, self.period, self.report_date, self.doc_number):
+            if x is not None and x.span is not None:
+                x.span = doc.located(x.span)
+        for t in self.tasks:
+            t.span = doc.located(t.span)
+        for f in [*self.figures, *self.proposals]:
+            f.span = doc.located(f.span)
+            f.parts = [doc.located(p) for p in f.parts]
+        return self
 
     def to_json(self) -> dict[str, Any]:
         """The expected-results format of domain.md, plus provenance and confidence fields.

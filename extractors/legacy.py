@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from thidua.core.document import Document, Paragraph, Table
+from thidua.core.document import Document, Paragraph, Table, rescaled
 from thidua.core.text import normalize_text
 
 TCVN3 = "tcvn3"
@@ -271,7 +271,9 @@ def fix_legacy_encoding(doc: Document) -> Document:
 
     for block in doc.blocks:
         if isinstance(block, Paragraph):
+            before = len(block.text)
             block.text = convert(block.text)
+            block.words = rescaled(block.words, before, len(block.text))
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row:

@@ -107,17 +107,30 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 class ActionVerbs:
-    """Marks `Token._.action_verb` on the first syllable of every lexicon verb (phrase match on LOWER)."""
+    """Marks `Token._.action_verb` on the first syllable of every lexicon verb (phrase match on LOWER).
+
+    Vietnamese words are syllables apart, so a verb's syllable also sits inside words that are no
+    verb ("dự" in "vinh dự", "trình" in "chương trình"): a verb match lying inside a longer match
+    of the lexicon's `verbless_compounds` is not a verb.
+    """
 
     def __init__(self, nlp: Language, lexicon: str) -> None:
         data = general_lexicon(Path(lexicon))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # nlp.make_doc tokenizes only (the tokenizer's type is a plain callable to mypy).
         self.matcher.add("VERB", [nlp.make_doc(v) for v in words(data, "action_verbs")])
+        self.matcher.add("COMPOUND", [nlp.make_doc(v) for v in words(data, "verbless_compounds")])
+        self.verb = nlp.vocab.strings["VERB"]
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set the extension on verb starts."""
-        for _, start, _end in self.matcher(doc):
+        """Set the extension on verb starts that no verbless compound swallows."""
+        matches = self.matcher(doc)
+        compounds = [(s, e) for m, s, e in matches if m != self.verb]
+        for match_id, start, end in matches:
+            if match_id != self.verb:
+                continue
+            if any(cs <= start and end <= ce and ce - cs > end - start for cs, ce in compounds):
+                continue
             doc[start]._.action_verb = True
         return doc
 

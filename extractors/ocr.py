@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from thidua.core.document import Block, Document, Paragraph, SourceFormat, Table
+from thidua.core.document import Block, Box, Cell, Document, Paragraph, SourceFormat, Table, align_words
 from thidua.core.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
 from thidua.extractors.scan_tables import Grid, detect_tables, erase_rules, fill_grid, read_pgm, write_pgm
 from thidua.core.text import normalize_text
@@ -134,12 +134,18 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
     """Words inside a ruled table fill its cells; the rest are grouped into paragraphs (block, paragraph).
 
     Blocks keep Tesseract's paragraph order; a table goes before the first paragraph below its top.
+    Paragraphs keep their words' boxes and cells their box, as fractions of the page image (its
+    size is the TSV's page row).
     """
     result = PageText(page=page)
     grids = grids or []
     paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
     in_table: list[list[dict]] = [[] for _ in grids]
+    size = (1.0, 1.0)
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") == "1":
+            size = (float(row.get("width") or 1) or 1.0, float(row.get("height") or 1) or 1.0)
+            continue
         if row.get("level") != "5" or not (row.get("text") or "").strip():
             continue
         conf = float(row["conf"])
@@ -163,37 +169,65 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
         key = (int(row["block_num"]), int(row["par_num"]))
         paras.setdefault(key, {}).setdefault(int(row["line_num"]), []).append(word)
     tables = sorted(
-        ((g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=fill_grid(g, words, page), page=page))
+        ((g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=_boxed(g, fill_grid(g, words, page), size), page=page))
          for g, words in zip(grids, in_table)),
         key=lambda t: t[0],
     )
     for key in sorted(paras):
         sides: dict[str, list[str]] = {"full": [], "left": [], "right": []}
+        placed: dict[str, list[tuple[str, int, Box]]] = {"full": [], "left": [], "right": []}
         tops: dict[str, int] = {}
         for line_no in sorted(paras[key]):
-            for side, text, top in _split_line(paras[key][line_no]):
+            for side, text, top, words in _split_line(paras[key][line_no]):
                 sides[side].append(text)
+                placed[side].extend(
+                    (w["text"], page, Box.on_page(w["left"], w["top"], w["right"], w["top"] + w["height"], *size))
+                    for w in words
+                )
                 tops[side] = min(tops.get(side, top), top)
         for side in ("full", "left", "right"):
             text = normalize_text(" ".join(sides[side]))
             if text:
                 while tables and tables[0][0] < tops[side]:
                     result.blocks.append(tables.pop(0)[1])
-                result.blocks.append(Paragraph(index=-1, text=text, page=page))
+                result.blocks.append(Paragraph(index=-1, text=text, page=page, words=align_words(text, placed[side])))
     result.blocks.extend(t for _, t in tables)
     return result
 
 
-def _split_line(words: list[dict]) -> list[tuple[str, str, int]]:
-    """A line as (side, text, top): one text, or its left and right sides when a wide gap parts two columns."""
+def _boxed(grid: Grid, rows: list[list[Cell]], size: tuple[float, float]) -> list[list[Cell]]:
+    """Give each cell its box: the grid lines around it (a merged cell's whole area), back from deskewed."""
+    areas: dict[tuple[int, int], list[int]] = {}  # anchor -> [first row, first col, last row, last col]
+    for r, row in enumerate(rows):
+        for c in range(len(row)):
+            a = grid.anchor.get((r, c), (r, c))
+            area = areas.setdefault(a, [r, c, r, c])
+            area[0], area[1], area[2], area[3] = min(area[0], r), min(area[1], c), max(area[2], r), max(area[3], c)
+    k = grid.skew
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            r0, c0, r1, c1 = areas[grid.anchor.get((r, c), (r, c))]
+            us, vs = (grid.cols[c0], grid.cols[c1 + 1]), (grid.rows[r0], grid.rows[r1 + 1])
+            # Deskewed (u, v) = (x + k*y, y - k*x), so x = (u - k*v) / (1 + k*k), y = (v + k*u) / (1 + k*k).
+            xs = [(u - k * v) / (1 + k * k) for u in us for v in vs]
+            ys = [(v + k * u) / (1 + k * k) for u in us for v in vs]
+            cell.box = Box.on_page(min(xs), min(ys), max(xs), max(ys), *size)
+    return rows
+
+
+def _split_line(words: list[dict]) -> list[tuple[str, str, int, list[dict]]]:
+    """A line as (side, text, top, words): one text, or its two sides when a wide gap parts two columns."""
     words = sorted(words, key=lambda w: w["left"])
     size = statistics.median(w["height"] for w in words) or 30
     for i in range(1, len(words)):
         if words[i]["left"] - words[i - 1]["right"] > 3 * size:
             left = " ".join(w["text"] for w in words[:i])
             right = " ".join(w["text"] for w in words[i:])
-            return [("left", left, min(w["top"] for w in words[:i])), ("right", right, min(w["top"] for w in words[i:]))]
-    return [("full", " ".join(w["text"] for w in words), min(w["top"] for w in words))]
+            return [
+                ("left", left, min(w["top"] for w in words[:i]), words[:i]),
+                ("right", right, min(w["top"] for w in words[i:]), words[i:]),
+            ]
+    return [("full", " ".join(w["text"] for w in words), min(w["top"] for w in words), words)]
 
 
 def read_scanned_pdf(path: Path, max_pages: int | None = None, workers: int | None = None) -> Document:

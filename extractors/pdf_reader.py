@@ -10,7 +10,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
+from thidua.core.document import Box, Cell, Document, Paragraph, SourceFormat, Table, align_words
 from thidua.core.errors import CorruptDocumentError, DocumentError, EncryptedDocumentError
 from thidua.extractors.legacy import TCVN3, VNI, evidence, font_encoding, is_capitals_font, tcvn3_to_unicode, vni_to_unicode
 from thidua.core.text import normalize_text
@@ -119,11 +119,12 @@ def _convert_legacy_chars(page: pdfplumber.page.Page) -> str | None:
 def _read_page(page: pdfplumber.page.Page, page_no: int, doc: Document, vni: bool = False) -> None:
     tables = page.find_tables()
     items: list[tuple[float, Paragraph | Table]] = []
+    size = (float(page.width), float(page.height))
     for t in tables:
         rows = t.extract()
         if vni:
             rows = [[vni_to_unicode(v) if v else v for v in row] for row in rows]
-        grid = _grid(rows, page_no)
+        grid = _grid(rows, page_no, [list(r.cells) for r in t.rows], size)
         if grid:
             items.append((t.bbox[1], Table(index=-1, rows=grid, page=page_no)))
     boxes = [t.bbox for t in tables]
@@ -141,7 +142,7 @@ def _read_page(page: pdfplumber.page.Page, page_no: int, doc: Document, vni: boo
         for w in words:
             w["text"] = vni_to_unicode(w["text"])
     lines = _lines(words)
-    for top, para in _paragraphs(lines, page_no):
+    for top, para in _paragraphs(lines, page_no, size):
         items.append((top, para))
     items.sort(key=lambda it: it[0])
     for _, block in items:
@@ -149,8 +150,17 @@ def _read_page(page: pdfplumber.page.Page, page_no: int, doc: Document, vni: boo
         doc.blocks.append(block)
 
 
-def _grid(rows: list[list[str | None]], page_no: int) -> list[list[Cell]]:
-    """pdfplumber gives None for grid positions covered by a merged cell: repeat the neighbour."""
+def _grid(
+    rows: list[list[str | None]],
+    page_no: int,
+    boxes: list[list[tuple[float, float, float, float] | None]] | None = None,
+    size: tuple[float, float] = (1.0, 1.0),
+) -> list[list[Cell]]:
+    """pdfplumber gives None for grid positions covered by a merged cell: repeat the neighbour.
+
+    `boxes` are pdfplumber's cell rectangles (None where merged), kept as each cell's `Box`; a
+    merged position gets the box of the cell covering it.
+    """
     grid: list[list[Cell]] = []
     for r, row in enumerate(rows):
         cells: list[Cell] = []
@@ -162,9 +172,14 @@ def _grid(rows: list[list[str | None]], page_no: int) -> list[list[Cell]]:
                     src = grid[r - 1][c]
                 else:
                     src = None
-                cells.append(Cell(text=src.text if src else "", row=r, col=c, merged=src is not None, page=page_no))
+                cells.append(Cell(
+                    text=src.text if src else "", row=r, col=c, merged=src is not None, page=page_no,
+                    box=src.box if src else None,
+                ))
             else:
-                cells.append(Cell(text=normalize_text(value.replace("\n", " ")), row=r, col=c, page=page_no))
+                rect = boxes[r][c] if boxes and r < len(boxes) and c < len(boxes[r]) else None
+                box = Box.on_page(*rect, *size) if rect else None
+                cells.append(Cell(text=normalize_text(value.replace("\n", " ")), row=r, col=c, page=page_no, box=box))
         grid.append(cells)
     if not any(c.text for row in grid for c in row):
         return []
@@ -207,6 +222,7 @@ def _lines(words: list[dict]) -> list[dict]:
 
 def _segment(words: list[dict]) -> dict:
     return {
+        "words": words,
         "text": " ".join(w["text"] for w in words),
         "x0": words[0]["x0"],
         "x1": words[-1]["x1"],
@@ -220,7 +236,7 @@ def _strip_rule(line: dict) -> dict:
     return line
 
 
-def _paragraphs(lines: list[dict], page_no: int) -> list[tuple[float, Paragraph]]:
+def _paragraphs(lines: list[dict], page_no: int, size: tuple[float, float] = (1.0, 1.0)) -> list[tuple[float, Paragraph]]:
     """Join wrapped lines into paragraphs, column by column where a row is split in two.
 
     A new paragraph starts after a wide gap, at a list marker, after a line that stopped short,
@@ -249,11 +265,19 @@ def _paragraphs(lines: list[dict], page_no: int) -> list[tuple[float, Paragraph]
 
     out: list[tuple[float, Paragraph]] = []
     open_: dict[str, tuple[float, list[str], dict]] = {}  # column -> (top, texts, last line)
+    placed: dict[str, list[tuple[str, int, Box]]] = {}  # column -> the open paragraph's words
+
+    def place(col: str, ln: dict) -> None:
+        placed.setdefault(col, []).extend(
+            (w["text"], page_no, Box.on_page(w["x0"], w["top"], w["x1"], w["bottom"], *size)) for w in ln.get("words", ())
+        )
 
     def flush(col: str) -> None:
         if col in open_:
             top, texts, _ = open_.pop(col)
-            out.append((top, Paragraph(index=-1, text=normalize_text(" ".join(texts)), page=page_no)))
+            text = normalize_text(" ".join(texts))
+            words = align_words(text, placed.pop(col, []))
+            out.append((top, Paragraph(index=-1, text=text, page=page_no, words=words)))
 
     for line in lines:
         col = column(line)
@@ -292,6 +316,7 @@ def _paragraphs(lines: list[dict], page_no: int) -> list[tuple[float, Paragraph]
             top, texts, _ = open_[col]
             texts.append(text)
             open_[col] = (top, texts, line)
+        place(col, line)
     for col in ("full", "left", "right"):
         flush(col)
     return [(t, p) for t, p in out if p.text]

@@ -7,7 +7,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -56,25 +57,70 @@ def alembic_config(url: str):  # type: ignore[no-untyped-def]
 
 #: Key of the PostgreSQL advisory lock that serializes schema upgrades ("thidua" + "schema").
 MIGRATION_LOCK_KEY = 0x7468_6964_7561_0001
+#: Seconds an upgrade of a SQLite file waits for another process's upgrade of the same file.
+SQLITE_UPGRADE_WAIT_SECONDS = 300.0
+
+
+def sqlite_upgrade_lock_path(url: str) -> Path | None:
+    """The lock file that serializes upgrades of a SQLite database file (None: not a SQLite file)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    if parsed.database.startswith("file:"):  # a URI filename; no lock rather than a wrong one
+        return None
+    db_file = Path(parsed.database)
+    return db_file.with_name(db_file.name + ".upgrade.lock")
+
+
+@contextlib.contextmanager
+def _sqlite_upgrade_lock(url: str) -> Iterator[None]:
+    """Hold the SQLite file's upgrade lock (filelock: an flock, released when the process dies).
+
+    SQLite runs Alembic's DDL outside one transaction, so two processes upgrading a new file at
+    once both create the first tables and one fails ("table already exists"). With the lock, the
+    later ones wait, then find the schema at the newest migration. A folder where the lock file
+    cannot be created (read-only) upgrades unlocked, as before.
+    """
+    path = sqlite_upgrade_lock_path(url)
+    if path is None:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path), timeout=SQLITE_UPGRADE_WAIT_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StorageError(
+            f"một lần nâng cấp lược đồ khác vẫn giữ khóa {path} sau {SQLITE_UPGRADE_WAIT_SECONDS:.0f} giây"
+        ) from None
+    except OSError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def upgrade(url: str) -> None:
     """Bring the database schema to the newest migration.
 
-    On PostgreSQL the upgrade holds a transaction-scoped advisory lock: several processes
-    upgrading a new database at once (three `thidua db upgrade`, or workers starting together)
-    run one after the other, and the later ones find the schema already at the newest migration.
+    Several processes upgrading a new database at once (three `thidua db upgrade`, or workers
+    starting together) run one after the other, and the later ones find the schema already at the
+    newest migration: on PostgreSQL the upgrade holds a transaction-scoped advisory lock, on
+    SQLite a lock file beside the database file (`<file>.upgrade.lock`).
     """
     from alembic import command
 
     try:
-        engine = get_engine(url)
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-            cfg = alembic_config(url)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with _sqlite_upgrade_lock(url):
+            engine = get_engine(url)
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                cfg = alembic_config(url)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
     except OperationalError as exc:
         raise StorageError(f"không kết nối được cơ sở dữ liệu ({exc.orig})") from None
     _upgraded.add(url)
@@ -132,6 +178,7 @@ __all__ = [
     "get_engine",
     "session_factory",
     "session_scope",
+    "sqlite_upgrade_lock_path",
     "table_names",
     "upgrade",
 ]

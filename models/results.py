@@ -206,6 +206,13 @@ def review_reason(findings: Findings, units: list[UnitSpec]) -> str | None:
     return None
 
 
+def _boxed(extra: dict[str, Any], span: Span | None) -> dict[str, Any]:
+    """`extra` with the span's box on its page (`extra["bbox"]`, [x0, top, x1, bottom] fractions) when known."""
+    if span is None or span.bbox is None:
+        return extra
+    return {**extra, "bbox": span.bbox.to_list()}
+
+
 def _span_columns(span: Span | None) -> dict[str, int | None]:
     if span is None:
         return {}
@@ -234,7 +241,7 @@ def _header_finding(kind: str, located: Located) -> Finding:
         text=located.text or (str(value) if kind != "period" else ""),
         date=date,
         confidence=located.confidence,
-        extra=extra,
+        extra=_boxed(extra, located.span),
         **_span_columns(located.span),
     )
 
@@ -365,7 +372,7 @@ def save_results(
             date=task.date,
             text=task.text,
             confidence=task.confidence,
-            extra={"plan_items": [[code, round(score, 4)] for code, score in task.plan_items]},
+            extra=_boxed({"plan_items": [[code, round(score, 4)] for code, score in task.plan_items]}, task.span),
             **_span_columns(task.span),
         )))
         links.append([(code, score, task) for code, score in task.plan_items if code in items])
@@ -411,7 +418,7 @@ def _figure_finding(fig: Figure) -> Finding:
         value=float(fig.value),
         text=f"{PROPOSAL_PREFIX}{fig.text}" if fig.proposed else fig.text,
         confidence=fig.confidence,
-        extra=extra,
+        extra=_boxed(extra, fig.span),
         **_span_columns(fig.span),
     )
 

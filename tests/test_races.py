@@ -1,5 +1,5 @@
-"""Races between workers: two versions of one report saved at once, schema upgrades at once,
-two flow runs on the same inbox (PostgreSQL where it matters; SQLite serializes writers)."""
+"""Races between workers: two versions of one report saved at once, two flow runs on the same inbox
+(PostgreSQL where it matters; SQLite serializes writers). Schema upgrades at once: test_upgrade_lock.py."""
 
 from __future__ import annotations
 
@@ -142,24 +142,6 @@ def test_migration_resolves_duplicates_left_by_the_race(db_url: str, tmp_path: P
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT id, is_current, superseded_by_id FROM reports ORDER BY id")).all()
     assert [(bool(r[1]), r[2]) for r in rows] == [(False, 2), (True, None)]
-
-
-@pytest.mark.postgres
-def test_three_upgrades_at_once_on_a_new_postgres_database(db_url: str) -> None:
-    """Three `thidua db upgrade` started together on an empty PostgreSQL database all succeed."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("the race is PostgreSQL's (SQLite serializes writers)")
-    env = {**__import__("os").environ, "THIDUA_DATABASE_URL": db_url}
-    cmd = [str(Path(sys.executable).with_name("thidua")), "db", "upgrade"]
-    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
-    outs = [p.communicate(timeout=120) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0, 0], [e.decode(errors="replace")[-2000:] for _, e in outs]
-    from thidua.models.db import current_revision
-
-    heads = __import__("alembic.script", fromlist=["_"]).ScriptDirectory.from_config(
-        __import__("thidua.models.db", fromlist=["_"]).alembic_config(db_url)
-    ).get_heads()
-    assert current_revision(db_url) in heads
 
 
 def test_two_workers_same_inbox_two_versions(settings: Settings, prefect_harness: str) -> None:

@@ -67,4 +67,4 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
         out.warnings.append("không xác định được kỳ báo cáo")
     if out.report_date is None:
         out.warnings.append("không xác định được ngày ban hành báo cáo")
-    return out
+    return out.locate(doc)

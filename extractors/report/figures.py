@@ -15,19 +15,17 @@ from thidua.core.numbers import count_value, spelled_count
 from thidua.core.units import find_units, fold_keep_length
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.merge import Count
-from thidua.extractors.report.view import DocumentView, Piece, sub
-from thidua.extractors.report.wording import LIST_MARK, clause_lead
+from thidua.extractors.report.view import DocumentView, Piece
+from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead
 
 # Sentence-level wording (folded text). Awards still waiting for a decision are proposals even
 # when the sentence also names one granted; a decision ("tại Quyết định số ...", "đã được ...
 # tặng") turns a proposal into a conferred award.
 _PENDING = re.compile(r"\b(?:cho|chua co) quyet dinh\b|\bdang (?:trinh|cho|duoc tham dinh|tham dinh|xem xet|hoan thien)\b|\bchua duoc\b")
 _GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|theo) quyet dinh so\b")
-# The whole cluster's or the member districts' numbers ("các huyện trong Cụm đã khen thưởng ...").
-_ABOUT_OTHERS = re.compile(r"\bcac (?:huyen|don vi|thanh vien|xa|dia phuong) (?:trong|thuoc|cua) cum\b|\btoan cum\b|\bca cum\b")
 # A sentence opening with a year ("Năm 2021, huyện có ..."), and the words between a count and the
 # award it attains ("79 cá nhân đạt danh hiệu ...").
-_EARLIER_YEAR = re.compile(r"^\W*nam\s+(20\d\d)\s*,")
+_EARLIER_YEAR = re.compile(r"^\W*(?:trong\s+)?nam\s+(20\d\d)\s*[,:]")
 _ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?\s+(?:dat|duoc cong nhan|duoc tang|duoc phong)(?:\s+danh hieu)?\s*$")
 # "tổng cộng 49", "tổng số 49", "cộng 49" just before a count.
 _TOTAL_BEFORE = re.compile(r"\b(?:tong cong|tong so|tong|cong)\W*$")
@@ -77,7 +75,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
         semis = [sent.start] + [t.i + 1 for t in sent if t.text == ";"] + [sent.end]
         commas = [sent.start] + [t.i + 1 for t in sent if t.text in {",", ";", "(", ")"}] + [sent.end]
         sent_folded = fold_keep_length(sent.text)
-        if _ABOUT_OTHERS.search(sent_folded):
+        if ABOUT_OTHERS.search(sent_folded):
             continue  # the whole cluster's or other districts' numbers (in the head's report)
         earlier = _EARLIER_YEAR.match(clause_lead(sent_folded))
         if earlier and view.year and int(earlier.group(1)) < view.year:
@@ -95,6 +93,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 continue
             if _not_a_count(doc, t.i):
                 continue
+            if _in_earlier_year(view, doc, sent.start, semis, t.i):
+                continue  # "(năm 2021: 1.098 cá nhân ...)", "; năm 2021: ...": an earlier year's number
             nxt = by_token.get(t.i + 1)
             award_ent: DocSpan | None
             recipient, award_ent = _named_by(nxt) if nxt is not None and nxt.start == t.i + 1 else (None, None)
@@ -128,7 +128,12 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 elif before:
                     award_ent = before[-1]
                 else:
-                    after = [e for e in sent_ents if e.label_ in ("AWARD", "OTHER_HONOUR") and e.start > t.i and e.start < clause_end]
+                    # Not across an opening bracket: "(năm 2021: ... Lao động tiên tiến)" names no award of this count.
+                    after = [
+                        e for e in sent_ents
+                        if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
+                        and not any(x.text == "(" for x in doc[t.i + 1 : e.start])
+                    ]
                     award_ent = after[0] if after else None
             award = award_ent.ent_id_ if award_ent is not None else carry
             if award_ent is not None and award_ent.label_ != "AWARD":
@@ -148,11 +153,26 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
-            span = sub(p.span, t.idx, t.idx + len(t.text))
+            span = p.span_of(t.idx, t.idx + len(t.text))
             in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
         in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
         out.extend(_stated_totals(doc, in_sentence))
     return out, last_award
+
+
+def _in_earlier_year(view: DocumentView, doc: Doc, sent_start: int, semis: list[int], i: int) -> bool:
+    """The count at token i sits in a bracket or clause opening with an earlier year ("(năm 2021: ...")."""
+    if not view.year:
+        return False
+    opened = [t.i for t in doc[sent_start:i] if t.text == "("]
+    starts = [max(b for b in semis if b <= i)]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : i]):
+        starts.append(opened[-1] + 1)
+    for s0 in starts:
+        m = _EARLIER_YEAR.match(LIST_MARK.sub("", fold_keep_length(doc[s0:i].text), count=1))
+        if m and int(m.group(1)) < view.year:
+            return True
+    return False
 
 
 def _ends_item(doc: Doc, i: int, end: int) -> bool:
@@ -199,7 +219,7 @@ def _unnumbered_awards(
         if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text):
             continue
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
-        span = sub(p.span, e.start_char, e.end_char)
+        span = p.span_of(e.start_char, e.end_char)
         out.append((e.start, Count(f"{e.ent_id_}.{recipient}", 1, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
     return out
 

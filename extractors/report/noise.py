@@ -26,7 +26,7 @@ import re
 from spacy.tokens import Doc
 
 from thidua.core.units import fold_keep_length
-from thidua.extractors.report.wording import LIST_MARK, clause_lead
+from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead
 
 # Award vocabulary (folded) and a count of recipients: "05 tập thể", "1.124 lượt cá nhân",
 # "hai cá nhân", "tập thể: 03".
@@ -47,7 +47,6 @@ _REFERENCE = re.compile(r"\b(?:tai|theo|o|nhu)\s+(?:cac\s+)?(?:bieu|bang|phu luc
 # Comparisons, earlier years, background ("theo báo cáo ..."), others' numbers.
 _COMPARISON = re.compile(r"^\W*(?:so voi|so cung ky)\b|^\W*(?:theo (?:bao cao|so lieu|thong ke))\b")
 _YEAR_LEAD = re.compile(r"^\W*(?:trong\s+)?nam\s+(20\d\d)\b")
-_OTHERS = re.compile(r"\bcac (?:huyen|don vi|thanh vien|dia phuong) (?:trong|thuoc|cua) cum\b|\btoan cum\b|\bca cum\b")
 # A lead-in to a list.
 _LEAD_IN = re.compile(r"(?:\bcu the|\bnhu sau|\bsau day|\bgom|\bbao gom|\bcac (?:noi dung|nhiem vu|hoat dong|viec) sau)\W*(?:\([^)]*\))?\s*:\s*$")
 
@@ -65,7 +64,7 @@ def noise_kind(doc: Doc, start: int, end: int, text: str, year: int | None) -> s
     m = _YEAR_LEAD.match(lead)
     if m and year is not None and int(m.group(1)) < year:
         return "comparison"
-    if _OTHERS.search(folded) and _RECIPIENT_COUNT.search(folded):
+    if ABOUT_OTHERS.search(folded) and _RECIPIENT_COUNT.search(folded):
         return "others"
     if _award_only(doc, start, end, folded):
         return "award_count"

@@ -18,7 +18,7 @@ from thidua.core.document import Paragraph
 from thidua.core.findings import Status, TaskStatement
 from thidua.core.units import fold_keep_length
 from thidua.extractors.report.noise import noise_kind
-from thidua.extractors.report.view import DocumentView, Piece, sub
+from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import HEADING, LEADING_DATE, LIST_MARK, STATUS_OF, clause_lead
 
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
@@ -227,7 +227,7 @@ def _statement(view: DocumentView, p: Piece, doc: Doc, s: int, e: int, status: S
         text=text,
         status=status,
         date=date,
-        span=sub(p.span, start_char, end_char),
+        span=p.span_of(start_char, end_char),
         confidence=conf * view.factor,
     )
 

@@ -11,10 +11,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
-from thidua.core.document import Document, Paragraph, Span, Table
+from thidua.core.document import Cell, Document, Paragraph, Span, Table
 from thidua.core.findings import Status
 from thidua.core.numbers import count_value
 from thidua.core.units import UnitSpec, fold_keep_length
@@ -30,6 +31,16 @@ class Piece:
     span: Span
     zone: str  # "header", "title", "body", "recipients", "signature"
     doc: Doc | None = None
+    #: Where the text continues another block after a page break: (offset in `text`, that block's span).
+    tail: tuple[int, Span] | None = None
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of characters start..end of the text, in the block they were read from."""
+        if self.tail is not None and start >= self.tail[0]:
+            return sub(self.tail[1], start - self.tail[0], end - self.tail[0])
+        if self.tail is not None:
+            end = min(end, self.tail[0] - 1)
+        return sub(self.span, start, end)
 
 
 @dataclass(slots=True)
@@ -136,7 +147,87 @@ def build_view(document: Document, config: ReportConfig) -> DocumentView:
                 piece = Piece(c.text, Span(blk.index, 0, len(c.text), c.page or blk.page, c.row, c.col), zone)
                 view.pieces.append(piece)
                 view.cells[(blk.index, c.row, c.col)] = piece
+    _join_continuations(view)
     return view
+
+
+#: A paragraph that ends mid-sentence (no closing punctuation) ...
+_OPEN_END = re.compile(r"[^.;:!?…)\]\"”'/]\s*$")
+#: ... and one that goes on with a lower-case word.
+_GOES_ON = re.compile(r"^\s*[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+
+
+def _join_continuations(view: DocumentView) -> None:
+    """Join text a page break cut in two: a body paragraph going on at the top of the next page (or in
+    the next OCR paragraph), and a table row whose label goes on in the first row of the table's
+    continuation. The joined piece reads as one text; its tail keeps its own span."""
+    blocks = view.document.blocks
+    by_block: dict[int, Piece] = {p.span.block: p for p in view.pieces if p.span.row is None}
+    drop: set[int] = set()
+    for a, b in zip(blocks, blocks[1:]):
+        pa, pb = by_block.get(a.index), by_block.get(b.index)
+        if not (isinstance(a, Paragraph) and isinstance(b, Paragraph) and pa and pb and pa.zone == pb.zone == "body"):
+            continue
+        if a.page is None or (a.page == b.page and not view.document.ocr) or id(pa) in drop:
+            continue
+        if pa.tail is None and _OPEN_END.search(pa.text) and _GOES_ON.match(pb.text) and not LIST_MARK.match(pb.text):
+            pa.tail = (len(pa.text) + 1, pb.span)
+            pa.text = f"{pa.text} {pb.text}"
+            drop.add(id(pb))
+    tables = [b for b in blocks if isinstance(b, Table)]
+    for a, b in zip(tables, tables[1:]):
+        if a.n_cols != b.n_cols or b.index - a.index > 2 or a.page is None or b.page != a.page + 1:
+            continue
+        split = _split_row(a, b)
+        if split is None:
+            continue
+        last, first = split
+        for c in range(b.n_cols):
+            head, tail = view.cells.get((a.index, last, c)), view.cells.get((b.index, first, c))
+            if head is None or tail is None or head.tail is not None:
+                continue
+            head.tail = (len(head.text) + 1, tail.span)
+            head.text = f"{head.text} {tail.text}"
+            drop.add(id(tail))
+            del view.cells[(b.index, first, c)]
+    view.pieces = [p for p in view.pieces if id(p) not in drop]
+
+
+def _split_row(a: Table, b: Table) -> tuple[int, int] | None:
+    """(last row of a, first row of b) when b's first row after its repeated header is the rest of a's last
+    row: no number of its own, no row number, and text only where a's last row has text."""
+    heads = {_row_key(r) for r in a.rows[:4]}
+    first = 0
+    while first < len(b.rows) and (_row_key(b.rows[first]) in heads or _is_number_row(b.rows[first]) or _near_any(b.rows[first], a.rows[:4])):
+        first += 1
+    if first >= len(b.rows) or not a.rows:
+        return None
+    row = b.rows[first]
+    last = len(a.rows) - 1
+    texts = [c.text.strip() for c in row]
+    if not any(texts) or texts[0] or any(ch.isdigit() for t in texts for ch in t):
+        return None
+    if not a.rows[last][0].text.strip():
+        return None  # a's last row has no row number either: nothing says b's row is not its own
+    if any(t and not a.rows[last][c].text.strip() for c, t in enumerate(texts)):
+        return None
+    return last, first
+
+
+def _row_key(row: list[Cell]) -> str:
+    return "|".join(re.sub(r"\W+", "", fold_keep_length(c.text)) for c in row)
+
+
+def _is_number_row(row: list[Cell]) -> bool:
+    """The "(1) (2) (3)" row under a header (OCR may drop a bracket)."""
+    vals = [c.text.strip() for c in row if c.text.strip()]
+    return len(vals) >= 2 and sum(bool(re.fullmatch(r"\(?\d{1,2}\)?|\W*", v)) for v in vals) >= len(vals) - 1
+
+
+def _near_any(row: list[Cell], rows: list[list[Cell]]) -> bool:
+    """A repeated header row read a little differently by OCR ("Số lượng" / "Số lượm¡")."""
+    key = _row_key(row)
+    return bool(key.strip("|")) and any(SequenceMatcher(None, key, _row_key(r)).ratio() >= 0.75 for r in rows)
 
 
 def is_repeat(table: Table, r: int, c: int) -> bool:

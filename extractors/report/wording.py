@@ -34,3 +34,10 @@ def clause_lead(folded: str) -> str:
     """A folded clause without its list mark and time label: where its action or leading date is."""
     text = LIST_MARK.sub("", folded, count=1)
     return PERIOD_LABEL.sub("", text, count=1)
+
+
+#: The whole cluster's or its members' numbers ("các huyện trong Cụm đã khen thưởng ...", "toàn Cụm"),
+#: never one report's own (folded text); members may be districts, communes, wards or departments.
+ABOUT_OTHERS = re.compile(
+    r"\bcac (?:huyen|xa|phuong|don vi|thanh vien|dia phuong|so|nganh) (?:trong|thuoc|cua) (?:cum|khoi)\b|\btoan cum\b|\bca cum\b"
+)
