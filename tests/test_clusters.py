@@ -19,6 +19,7 @@ from thidua.models.clusters import (
     resolve_cluster,
 )
 from thidua.models.db import alembic_config, get_engine, session_scope
+from thidua.models.db import upgrade as db_upgrade
 from thidua.models.plans import active_plan, save_plan
 from thidua.models.results import find_unit
 from thidua.models.tables import Cluster, Plan, Report, Score, SourceFile, Unit, User
@@ -67,7 +68,7 @@ def test_migration_0006_assigns_existing_rows_to_one_cluster(settings: Settings)
     cfg = alembic_config(settings.database_url)
     command.upgrade(cfg, "0005")
     _seed_0005(settings.database_url)
-    command.upgrade(cfg, "head")
+    db_upgrade(settings.database_url)  # as every command does: foreign keys on, SQLite tables rebuilt
     with session_scope(settings) as s:
         clusters = s.scalars(select(Cluster)).all()
         assert [(c.key, c.name, c.province) for c in clusters] == [
