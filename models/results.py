@@ -31,7 +31,7 @@ from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.models.originals import OriginalsStore
 from thidua.models.plans import active_plan, register_source_file
-from thidua.models.tables import Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
+from thidua.models.tables import Cluster, Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
 
 #: Statuses a run may take a file from (a re-dropped failed or review file is tried again).
 CLAIMABLE = ("received", "failed", "review")
@@ -304,6 +304,12 @@ def lock_period(session: Session, unit_id: int | None, year: int | None, period_
     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest, "big", signed=True)})
 
 
+def _only_cluster_id(session: Session) -> int | None:
+    """The id of the database's cluster when it has exactly one."""
+    ids = session.scalars(select(Cluster.id).limit(2)).all()
+    return ids[0] if len(ids) == 1 else None
+
+
 def save_results(
     session: Session,
     source_file: SourceFile,
@@ -324,13 +330,15 @@ def save_results(
     plan_row = session.get(Plan, plan_id) if plan_id is not None else None
     if cluster_id is None:
         cluster_id = source_file.cluster_id if source_file.cluster_id is not None else (plan_row.cluster_id if plan_row else None)
-    elif source_file.cluster_id != cluster_id:
-        session.execute(update(SourceFile).where(SourceFile.id == source_file.id).values(cluster_id=cluster_id))
     unit = find_unit(session, findings.unit.value if findings.unit else None, cluster_id)
+    if cluster_id is None:
+        cluster_id = unit.cluster_id if unit else _only_cluster_id(session)
+    if cluster_id is not None and source_file.cluster_id != cluster_id:
+        session.execute(update(SourceFile).where(SourceFile.id == source_file.id).values(cluster_id=cluster_id))
     period = findings.period.value if findings.period else None
     report = Report(
         source_file_id=source_file.id,
-        cluster_id=cluster_id if cluster_id is not None else (unit.cluster_id if unit else None),
+        cluster_id=cluster_id,
         unit_id=unit.id if unit else None,
         year=period.year if period else None,
         period_kind=PeriodKind(period.kind).value if period else None,
