@@ -37,6 +37,7 @@ from thidua.core.units import UnitSpec
 from thidua.inbox import InboxEntry, move_to, sorted_folders, still_as_listed
 from thidua.models.clusters import cluster_units, cluster_units_file, list_clusters, resolve_cluster
 from thidua.models.db import session_factory, session_scope
+from thidua.models.artifacts import keep_read
 from thidua.models.originals import OriginalsStore
 from thidua.models.plans import plan_spec
 from thidua.models.results import (
@@ -334,8 +335,11 @@ def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings,
     from thidua.matching import match_findings
 
     # In a reader process with the time and memory limits: no file can stall or swamp the run.
-    doc = read_limited(ctx.originals.local_path(sf.stored_path), ReadLimits.from_settings(ctx.settings))
+    original = ctx.originals.local_path(sf.stored_path)
+    doc = read_limited(original, ReadLimits.from_settings(ctx.settings))
     doc.source = name  # the stored original is named by its hash; findings name the sent file
+    # What was read (text, boxes, page images) is kept for the review page, which never reads again.
+    keep_read(ctx.originals, sf.sha256, original, doc)
     findings = extract_findings(doc, ctx.units)
     period = findings.period.value if findings.period else None
     plan = ctx.plan_for(period.year if period else None)

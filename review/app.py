@@ -29,7 +29,7 @@ from thidua.review import scope
 from thidua.review import labels
 from thidua.review.limits import EndedSessions, LoginLimiter
 from thidua.review.deps import CsrfRejected, Forbidden, LoginRequired, csrf_guard, local_time, render
-from thidua.review.routers import auth, findings, history, matrix, scores, users
+from thidua.review.routers import auth, findings, history, matrix, scores, sources, users
 from thidua.review.security import secret_key
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +53,7 @@ def _templates() -> Jinja2Templates:
         number_vi=labels.number_vi,
         value_label=labels.value_label,
         same_value=labels.same_value,
+        cell_label=labels.cell_label,
         local_time=local_time,
         FIELD_LABELS=labels.FIELD_LABELS,
         SOURCE_LABELS=labels.SOURCE_LABELS,
@@ -145,7 +146,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], float] =
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.router.dependencies.append(Depends(csrf_guard))
     _error_handlers(app)
-    for module in (auth, findings, matrix, history, users, scores):
+    for module in (auth, findings, matrix, history, users, scores, sources):
         app.include_router(module.router)
 
     @app.get("/favicon.ico", include_in_schema=False)

@@ -130,3 +130,16 @@ def same_value(target: str, old: dict[str, Any] | None, new: dict[str, Any] | No
         return False
     keys = ("value",) if target == "figure" else ("status", "date")
     return all(old.get(k) == new.get(k) for k in keys if k in new)
+
+
+def cell_label(row: int, col: int) -> str:
+    """A table cell named the one way used everywhere, 1-based: 'hàng 3, cột 2' for grid (2, 1)."""
+    return f"hàng {row + 1}, cột {col + 1}"
+
+
+def place_label(page: int | None, row: int | None, col: int | None) -> str:
+    """Where a finding is in its original, for history and lists: 'trang 2 · hàng 3, cột 2', '' when unknown."""
+    parts = [f"trang {page}"] if page is not None else []
+    if row is not None and col is not None:
+        parts.append(cell_label(row, col))
+    return " · ".join(parts)

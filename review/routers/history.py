@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from thidua.models.tables import User
 from thidua.review import queries
 from thidua.review.deps import current_user, db, render
+from thidua.review.sources import finding_places
 
 router = APIRouter()
 
@@ -28,6 +29,7 @@ def history_page(
             "in_force": queries.in_force_ids(s, year),
             "units": queries.units_by_id(s),
             "alive": queries.alive_findings(s, [c.finding_id for c in rows]),
+            "places": finding_places(s, [c.finding_id for c in rows]),
             "year": year,
             "unit_id": unit_id,
             "years": queries.report_years(s),
