@@ -19,7 +19,9 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
     func,
+    select,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -310,3 +312,25 @@ class FlowRunSummary(Base):
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+def _only_cluster(connection: Any) -> int | None:
+    ids = connection.execute(select(Cluster.id).limit(2)).scalars().all()
+    return ids[0] if len(ids) == 1 else None
+
+
+@event.listens_for(Report, "before_insert")
+def _report_cluster(_mapper: Any, connection: Any, target: Report) -> None:
+    """A report stored without its cluster gets its unit's (else the only cluster): every report has one."""
+    if target.cluster_id is None:
+        if target.unit_id is not None:
+            target.cluster_id = connection.execute(select(Unit.cluster_id).where(Unit.id == target.unit_id)).scalar()
+        if target.cluster_id is None:
+            target.cluster_id = _only_cluster(connection)
+
+
+@event.listens_for(SourceFile, "before_insert")
+def _source_file_cluster(_mapper: Any, connection: Any, target: SourceFile) -> None:
+    """A file received for no cluster in a single-cluster database is that cluster's."""
+    if target.cluster_id is None:
+        target.cluster_id = _only_cluster(connection)

@@ -40,11 +40,11 @@ def _entry(path: Path) -> InboxEntry:
     return InboxEntry(path, st.st_size, st.st_mtime_ns)
 
 
-@pytest.fixture
-def province(settings: Settings, tmp_path: Path) -> Settings:
-    """Two clusters made with the commands, their units and plans, one report in each inbox, processed."""
-    from thidua.flows.steps import default_claimer, handle_document, prepare_run, route_entries
+def _setup(settings: Settings, tmp_path: Path) -> Path:
+    """Two clusters made with the commands, their units, plans and reviewers, one report in each inbox.
 
+    Returns a file dropped outside the clusters' folders.
+    """
     units2 = tmp_path / "units_phia_bac.toml"
     units2.write_text(
         (WORLD2 / "units.toml").read_text(encoding="utf-8") + '\n[[unit]]\nname = "Hòa An"\nrole = "member"\n',
@@ -69,6 +69,16 @@ def province(settings: Settings, tmp_path: Path) -> Settings:
     old = time.time() - 60
     for p in inbox.rglob("*.docx"):
         os.utime(p, (old, old))
+    return loose
+
+
+@pytest.fixture
+def province(settings: Settings, tmp_path: Path) -> Settings:
+    """The two clusters of `_setup`, each inbox processed by the flow's steps (flows/steps.py)."""
+    from thidua.flows.steps import default_claimer, handle_document, prepare_run, route_entries
+
+    loose = _setup(settings, tmp_path)
+    inbox = settings.inbox
     entries = [_entry(p) for p in sorted(inbox.rglob("*.docx"))]
     routed = route_entries(settings, inbox, entries)
     assert {k: [e.path.name for e in v] for k, v in routed.by_cluster.items()} == {
@@ -100,7 +110,7 @@ def _ids(settings: Settings) -> dict[str, dict[str, int]]:
             report = s.scalars(select(Report).where(Report.cluster_id == c.id)).one()
             finding = s.scalars(select(Finding).where(Finding.report_id == report.id, Finding.kind == "task")).first()
             assert finding is not None
-            out[c.key] = {"report": report.id, "finding": finding.id, "cluster": c.id}
+            out[c.key] = {"report": report.id, "finding": finding.id, "cluster": c.id, "source": report.source_file_id}
     return out
 
 
@@ -138,7 +148,9 @@ def test_a_reviewer_sees_only_their_cluster(province: Settings) -> None:
     assert "Hòa An" in queue and "Tràng Định" not in queue
     assert lan.get(f"/reports/{ids['mien-tay']['report']}").status_code == 200
     assert lan.get(f"/findings/{ids['mien-tay']['finding']}").status_code == 200
-    for url in (f"/reports/{ids['phia-bac']['report']}", f"/findings/{ids['phia-bac']['finding']}"):
+    assert lan.get(f"/sources/{ids['mien-tay']['source']}/original").status_code == 200
+    other = ids["phia-bac"]
+    for url in (f"/reports/{other['report']}", f"/findings/{other['finding']}", f"/sources/{other['source']}/original"):
         assert lan.get(url).status_code == 404, url
         # Asking for the other cluster by name changes nothing: it is not theirs.
         assert lan.get(url + "?cluster=phia-bac").status_code == 404, url
@@ -174,3 +186,27 @@ def test_an_admin_switches_cluster(province: Settings) -> None:
     assert admin.get(f"/reports/{ids['phia-bac']['report']}").status_code == 200  # remembered
     assert admin.get(f"/reports/{ids['mien-tay']['report']}").status_code == 404
     assert admin.get(f"/reports/{ids['mien-tay']['report']}?cluster=mien-tay").status_code == 200
+
+
+def test_one_flow_run_reads_every_cluster_inbox(
+    settings: Settings, tmp_path: Path, prefect_harness: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Prefect flow: each cluster's folder with its own units and plan; a loose file is left, with why."""
+    from thidua.flows.process_inbox import process_inbox
+
+    loose = _setup(settings, tmp_path)
+    summary = process_inbox(str(settings.inbox), settle_seconds=0)
+    assert summary["processed"] == 2, summary
+    by_file = {f["file"]: f for f in summary["files"]}
+    assert (by_file[REPORT_1.name]["cluster"], by_file[REPORT_1.name]["unit"]) == ("mien-tay", "Hòa An")
+    assert (by_file[REPORT_2.name]["cluster"], by_file[REPORT_2.name]["unit"]) == ("phia-bac", "Tràng Định")
+    assert summary["left_in_inbox"] == [loose.name] and loose.exists()
+    assert "Cụm" in by_file[loose.name]["reason"]
+    with session_scope(settings) as s:
+        keys = dict(s.execute(select(Report.id, Cluster.key).join(Cluster, Cluster.id == Report.cluster_id)).all())
+        assert sorted(keys.values()) == ["mien-tay", "phia-bac"]
+    # With a default cluster the loose file is that cluster's.
+    monkeypatch.setenv("THIDUA_CLUSTER", "mien-tay")
+    again = process_inbox(str(settings.inbox), settle_seconds=0)
+    assert [(f["file"], f["cluster"], f["unit"]) for f in again["files"]] == [(loose.name, "mien-tay", "Nguyên Bình")], again
+    assert not loose.exists()
