@@ -25,7 +25,8 @@
     if (ev.key === "Escape" && typing(document.activeElement)) { document.activeElement.blur(); return; }
     if (typing(document.activeElement)) return;
     var handled = false;
-    if (rows.length) {
+    if (ev.key === "u" && document.getElementById("btn-undo")) { handled = click("btn-undo"); }
+    else if (rows.length) {
       if (ev.key === "j") { select(sel + 1); handled = true; }
       else if (ev.key === "k") { select(sel - 1); handled = true; }
       else if (ev.key === "Enter" && sel >= 0) { window.location.href = rows[sel].dataset.href; handled = true; }
