@@ -44,7 +44,7 @@ def cluster_list(as_json: bool = typer.Option(False, "--json", help="In ra dạn
     """List the clusters with their units, active plans and inbox folders."""
     from sqlalchemy import select
 
-    from thidua.models.clusters import cluster_counts, list_clusters
+    from thidua.models.clusters import unit_count, list_clusters
     from thidua.models.tables import Plan
 
     settings = Settings.from_env()
@@ -55,7 +55,7 @@ def cluster_list(as_json: bool = typer.Option(False, "--json", help="In ra dạn
                 select(Plan.year).where(Plan.cluster_id == c.id, Plan.active.is_(True)).order_by(Plan.year)
             ).all()
             rows.append({
-                "key": c.key, "name": c.name, "province": c.province, "units": cluster_counts(session, c),
+                "key": c.key, "name": c.name, "province": c.province, "units": unit_count(session, c),
                 "plans": list(years), "units_file": c.units_file, "inbox": str(settings.inbox / c.key),
             })
     if as_json:

@@ -148,7 +148,7 @@ def cluster_units(session: Session, cluster: Cluster) -> list[UnitSpec]:
     return specs
 
 
-def cluster_counts(session: Session, cluster: Cluster) -> int:
+def unit_count(session: Session, cluster: Cluster) -> int:
     """How many units the cluster has."""
     return int(session.scalar(select(func.count()).select_from(Unit).where(Unit.cluster_id == cluster.id)) or 0)
 

@@ -210,3 +210,43 @@ def test_one_flow_run_reads_every_cluster_inbox(
     again = process_inbox(str(settings.inbox), settle_seconds=0)
     assert [(f["file"], f["cluster"], f["unit"]) for f in again["files"]] == [(loose.name, "mien-tay", "Nguyên Bình")], again
     assert not loose.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_cluster_switch_in_a_browser(province: Settings) -> None:
+    """In chromium: a reviewer has no switch and sees their cluster; an admin switches to the other."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.test_review_browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+
+    def login(page, base: str, username: str) -> None:  # type: ignore[no-untyped-def]
+        page.goto(f"{base}/login")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/queue")
+
+    with serve(province) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+            login(page, base, "lan")
+            page.goto(f"{base}/matrix")
+            expect(page.locator("table.matrix")).to_contain_text("Hòa An")
+            expect(page.locator("table.matrix")).not_to_contain_text("Tràng Định")
+            assert page.locator("form.cluster-switch").count() == 0  # one cluster: nothing to switch
+            admin = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+            login(admin, base, "quantri")
+            admin.goto(f"{base}/matrix")
+            admin.select_option("form.cluster-switch select", "phia-bac")
+            admin.click("form.cluster-switch button")
+            admin.wait_for_url("**cluster=phia-bac**")
+            expect(admin.locator("table.matrix")).to_contain_text("Tràng Định")
+            expect(admin.locator("a.brand")).to_contain_text("phía Bắc")
+            admin.screenshot(path="/tmp/thidua-review-cluster-switch.png", full_page=True)
+        finally:
+            browser.close()

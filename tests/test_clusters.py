@@ -182,3 +182,25 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
     with get_engine(db_url).connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert [d for d in diffs if "cluster" in repr(d)] == []
+
+
+def test_reviewers_keep_their_view_when_a_second_cluster_comes(settings: Settings) -> None:
+    """A reviewer without clusters sees the only one; a second cluster gives them the first, not both."""
+    from thidua.models.clusters import visible_cluster_ids
+    from thidua.review.security import create_user
+
+    with session_scope(settings) as s:
+        early = create_user(s, "som", "mat-khau-dai-1")  # before any cluster: none assigned
+        assert early.clusters == []
+        first = resolve_cluster(s, None, settings)
+        assert visible_cluster_ids(s, early) == [first.id]
+        later = create_user(s, "muon", "mat-khau-dai-1")  # one cluster: assigned to it
+        assert [c.key for c in later.clusters] == [first.key]
+        admin = create_user(s, "quantri", "mat-khau-dai-1", "admin")
+        second = add_cluster(s, "thu-hai", "Cụm thứ hai")
+        assert [c.id for c in early.clusters] == [first.id]
+        assert visible_cluster_ids(s, early) == visible_cluster_ids(s, later) == [first.id]
+        assert visible_cluster_ids(s, admin) is None
+        nobody = create_user(s, "chua-co", "mat-khau-dai-1")  # several clusters: none until given
+        assert visible_cluster_ids(s, nobody) == []
+        assert second.id not in (visible_cluster_ids(s, early) or [])
