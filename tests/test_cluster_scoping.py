@@ -140,6 +140,35 @@ def test_each_inbox_is_read_with_its_own_cluster(province: Settings) -> None:
     assert '"mien-tay"' in listed and '"phia-bac"' in listed
 
 
+def test_scores_and_exports_per_cluster(province: Settings, tmp_path: Path) -> None:
+    """Scoring one cluster uses the table beside its units file, stores its rows only, exports its units only."""
+    import json
+
+    from openpyxl import load_workbook
+
+    from thidua.models.tables import Score
+
+    sheet = json.loads(_cli("score", "--cluster", "mien-tay", "--json"))
+    assert {u["unit"] for u in sheet["units"]} == {"Hà Quảng", "Nguyên Bình", "Bảo Lạc", "Bảo Lâm", "Hòa An"}
+    with session_scope(province) as s:
+        mien_tay = s.scalars(select(Cluster).where(Cluster.key == "mien-tay")).one()
+        assert {r.cluster_id for r in s.scalars(select(Score))} == {mien_tay.id}
+        hoa_an_2 = s.scalars(select(Unit).where(Unit.name == "Hòa An", Unit.cluster_id != mien_tay.id)).one()
+        assert s.scalars(select(Score).where(Score.unit_id == hoa_an_2.id)).all() == []
+    # World 2 has no scoring table beside its units file: its cluster says so, world 1's rows stay.
+    result = CliRunner().invoke(app, ["score", "--cluster", "phia-bac"])
+    assert result.exit_code == 1 and "bảng điểm năm 2023" in result.stderr
+    with session_scope(province) as s:
+        assert s.scalar(select(func.count()).select_from(Score)) > 0
+    out = tmp_path / "mien_tay.xlsx"
+    _cli("export", "excel", str(out), "--cluster", "mien-tay")
+    cells = {str(c.value) for ws in load_workbook(out).worksheets for row in ws.iter_rows() for c in row if c.value}
+    assert "Hòa An" in cells and "Tràng Định" not in cells and "Bắc Sơn" not in cells
+    # With two clusters a command that names none stops with one line naming the keys.
+    result = CliRunner().invoke(app, ["status"])
+    assert result.exit_code == 1 and "mien-tay" in result.stderr and "phia-bac" in result.stderr
+
+
 def test_a_reviewer_sees_only_their_cluster(province: Settings) -> None:
     """Over HTTP: another cluster's report, findings, matrix, history and scores are not there for them."""
     ids = _ids(province)
