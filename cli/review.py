@@ -58,15 +58,26 @@ def user_add(
     password: str = typer.Option(
         None, help="Mật khẩu (cho tập lệnh); bỏ trống để được hỏi mà không hiện ra màn hình."
     ),
+    cluster: list[str] = typer.Option(
+        None, "--cluster",
+        help="Mã Cụm người duyệt được xem (lặp lại cho nhiều Cụm); bỏ trống khi chỉ có một Cụm. Quản trị xem mọi Cụm.",
+    ),
 ) -> None:
-    """Create a reviewer or admin account for the review page."""
+    """Create a reviewer or admin account for the review page, scoped to clusters."""
+    from thidua.models.clusters import resolve_cluster
     from thidua.review.security import create_user
 
     if password is None:
         password = typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
-    with session_scope() as session:
-        user = create_user(session, username, password, role)
-        typer.echo(f"Đã tạo tài khoản {user.username} ({user.role}).")
+    settings = Settings.from_env()
+    with session_scope(settings) as session:
+        clusters = None
+        if role != "admin":
+            keys = cluster or [None]
+            clusters = [resolve_cluster(session, key, settings) for key in keys]
+        user = create_user(session, username, password, role, clusters)
+        where = f", Cụm: {', '.join(c.key for c in user.clusters)}" if user.role != "admin" else ", mọi Cụm"
+        typer.echo(f"Đã tạo tài khoản {user.username} ({user.role}{where}).")
 
 
 def register(app: typer.Typer) -> None:

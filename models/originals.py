@@ -120,6 +120,36 @@ class OriginalsStore:
         os.replace(tmp, target)
         os.chmod(target, 0o444)
 
+    def put_bytes(self, key: str, data: bytes) -> None:
+        """Write derived data (what the pipeline read of an original) under a key, replacing it whole.
+
+        Unlike originals these may be written again (a newer reader reads the same bytes better);
+        a reader of the key sees the old or the new bytes, never half of them.
+        """
+        try:
+            if self.is_local:
+                target = Path(self._full(key))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, target)
+            else:
+                self.fs.pipe_file(self._full(key), data)
+        except OSError as exc:
+            raise StorageError(f"không lưu được dữ liệu đã đọc vào kho {self.url} ({exc})", key) from None
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """The bytes kept under a key, None when the store has none."""
+        try:
+            if self.is_local:
+                return Path(self._full(key)).read_bytes()
+            return bytes(self.fs.cat_file(self._full(key)))
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StorageError(f"không đọc được dữ liệu từ kho {self.url} ({exc})", key) from None
+
     def local_path(self, stored: str) -> Path:
         """A local file with the original's bytes: the file itself, or a cached copy of a remote one.
 

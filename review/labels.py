@@ -40,7 +40,7 @@ AWARD_LABELS = {
 
 RECIPIENT_LABELS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
 
-FIELD_LABELS = {"accept": "Xác nhận", "change": "Sửa", "reject": "Bác bỏ"}
+FIELD_LABELS = {"accept": "Xác nhận", "change": "Sửa", "reject": "Bác bỏ", "undo": "Hoàn tác"}
 
 SOURCE_LABELS = {
     "machine": "Máy tìm thấy",
@@ -117,6 +117,8 @@ def value_label(target: str, value: dict[str, Any] | None) -> str:
     if not value:
         return "(không có – đã bác bỏ)"
     if target == "figure":
+        if value.get("proposal"):
+            return f"đề nghị {number_vi(value.get('value'))} (không tính)"
         return number_vi(value.get("value"))
     parts = [status_label(value.get("status"))]
     if value.get("date"):
@@ -130,3 +132,35 @@ def same_value(target: str, old: dict[str, Any] | None, new: dict[str, Any] | No
         return False
     keys = ("value",) if target == "figure" else ("status", "date")
     return all(old.get(k) == new.get(k) for k in keys if k in new)
+
+
+def cell_label(row: int, col: int) -> str:
+    """A table cell named the one way used everywhere, 1-based: 'hàng 3, cột 2' for grid (2, 1)."""
+    return f"hàng {row + 1}, cột {col + 1}"
+
+
+def place_label(page: int | None, row: int | None, col: int | None) -> str:
+    """Where a finding is in its original, for history and lists: 'trang 2 · hàng 3, cột 2', '' when unknown."""
+    parts = [f"trang {page}"] if page is not None else []
+    if row is not None and col is not None:
+        parts.append(cell_label(row, col))
+    return " · ".join(parts)
+
+
+def in_force_id(corrections: Any) -> int | None:
+    """The id of the correction in force among one key's corrections (None: the machine's value)."""
+    from thidua.models.corrections import without_undone
+
+    alive = without_undone(corrections)
+    return alive[-1].id if alive else None
+
+
+def restored_label(target: str, new_value: dict[str, Any] | None, on_item: bool = True) -> str:
+    """Where an undo took its key back to: the machine's value or the decision before."""
+    restored = (new_value or {}).get("restored") or {}
+    if not on_item:
+        return "câu trở lại hàng chờ"
+    if restored.get("source") == "correction":
+        return f"quyết định trước đó (#{restored.get('correction_id')}): {value_label(target, restored.get('value'))}"
+    value = restored.get("value")
+    return "giá trị máy đọc" + (f": {value_label(target, value)}" if value else "")

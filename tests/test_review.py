@@ -28,7 +28,9 @@ from thidua.models.corrections import (
     latest_correction,
     record_correction,
 )
+from thidua.models.artifacts import keep_read
 from thidua.models.db import session_scope
+from thidua.models.originals import OriginalsStore
 from thidua.models.plans import register_source_file, save_plan, sync_units
 from thidua.models.results import save_results
 from thidua.core.settings import Settings
@@ -111,6 +113,7 @@ def process_report(settings: Settings, path: Path = REPORT, **kw: bool) -> int:
     doc = read_document(path)
     with session_scope(settings) as s:
         source = register_source_file(s, path, settings.originals_dir, status="processed")
+        keep_read(OriginalsStore.from_settings(settings), source.sha256, path, doc)
         report = save_results(s, source, report_findings(doc, **kw))
         return report.id
 
@@ -648,6 +651,7 @@ def test_pdf_finding_shows_its_page(site: Site) -> None:
     with session_scope(site.settings) as s:
         findings = match_findings(findings, plan_spec(active_plan(s, 2022)), units)
         source = register_source_file(s, path, site.settings.originals_dir, status="processed")
+        keep_read(OriginalsStore.from_settings(site.settings), source.sha256, path, doc)
         report_id = save_results(s, source, findings).id
     with site.session() as s:
         f = s.scalars(select(Finding).where(Finding.report_id == report_id, Finding.kind == "task", Finding.page.is_not(None))).first()

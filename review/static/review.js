@@ -25,7 +25,8 @@
     if (ev.key === "Escape" && typing(document.activeElement)) { document.activeElement.blur(); return; }
     if (typing(document.activeElement)) return;
     var handled = false;
-    if (rows.length) {
+    if (ev.key === "u" && document.getElementById("btn-undo")) { handled = click("btn-undo"); }
+    else if (rows.length) {
       if (ev.key === "j") { select(sel + 1); handled = true; }
       else if (ev.key === "k") { select(sel - 1); handled = true; }
       else if (ev.key === "Enter" && sel >= 0) { window.location.href = rows[sel].dataset.href; handled = true; }
@@ -52,4 +53,18 @@
   });
   var found = document.getElementById("found");
   if (found && found.textContent) found.scrollIntoView({ block: "center" });
+  // The found span's boxes over the page image: fractions of the page, placed here (the CSP allows no inline style).
+  var boxes = document.querySelectorAll(".hl-box[data-box]");
+  Array.prototype.forEach.call(boxes, function (b) {
+    var v = b.dataset.box.split(" ").map(parseFloat);
+    b.style.left = v[0] * 100 + "%";
+    b.style.top = v[1] * 100 + "%";
+    b.style.width = (v[2] - v[0]) * 100 + "%";
+    b.style.height = (v[3] - v[1]) * 100 + "%";
+  });
+  var img = document.getElementById("page-img"), scroller = document.getElementById("page-scroll");
+  function centreBox() {
+    if (scroller && boxes.length) scroller.scrollTop = Math.max(0, boxes[0].offsetTop - scroller.clientHeight / 2);
+  }
+  if (img) { if (img.complete) centreBox(); else img.addEventListener("load", centreBox); }
 })();
