@@ -143,6 +143,7 @@ def test_a_new_paragraph_on_the_next_page_is_not_joined() -> None:
         ("Thủ tướng Chính phủ tặng Bằng khen cho bà Hoàng Thị Mai, giáo viên Trường Tiểu học thị trấn.", {"bang_khen_thu_tuong.ca_nhan": 1}),
         ("Bằng khen của Thủ tướng Chính phủ được trao cho ông Lý Văn Hai, Bí thư Chi bộ thôn Nà Pài.", {"bang_khen_thu_tuong.ca_nhan": 1}),
         ("Đồng chí Hoàng Văn Sáu, nông dân xã Tân Mỹ, vinh dự được Thủ tướng Chính phủ tặng Bằng khen.", {"bang_khen_thu_tuong.ca_nhan": 1}),
+        ("- Đ/c Lương Thị Hoa, Chủ tịch Hội Phụ nữ xã, được Thủ tướng Chính phủ tặng Bằng khen.", {"bang_khen_thu_tuong.ca_nhan": 1}),
         # an award by name in a clause with other numbers
         ("Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể, 03 cá nhân và UBND tỉnh tặng Cờ thi đua cho xã Hoàng Việt.",
          {"bang_khen_tinh.tap_the": 2, "bang_khen_tinh.ca_nhan": 3, "co_thi_dua_tinh.tap_the": 1}),

@@ -39,7 +39,7 @@ _CONFERS_IN = re.compile(r"\b(?:tang|trao tang|trao)\b")
 _GIVEN_TO = re.compile(
     r"^\W*(?:\([^)]*\)\s*)?((?:da\s+)?duoc\s+(?:trao tang|trao|tang|cong nhan)\s+)?cho\s+(?!\d|(?:cac|nhung|mot so)\b)"
 )
-_PERSON = re.compile(r"^\W*(?:ong|ba|dong chi|anh|chi|em|co|thay)\b")
+_PERSON = re.compile(r"^\W*(?:ong|ba|dong chi|d\s*/\s*c|anh|chi|em|co|thay)\b")
 _BODY = re.compile(r"^\W*(?:xa|phuong|thi tran|truong|huyen|thi xa|thanh pho|don vi|co quan|phong|ban|hop tac xa|thon|ban|to)\b")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
