@@ -80,6 +80,29 @@ def user_add(
         typer.echo(f"Đã tạo tài khoản {user.username} ({user.role}{where}).")
 
 
+@user_app.command("clusters", help="Đặt các Cụm thi đua một người duyệt được xem (thay cho các Cụm cũ của họ).")
+@guarded
+def user_clusters(
+    username: str = typer.Argument(..., help="Tên đăng nhập."),
+    cluster: list[str] = typer.Option(..., "--cluster", help="Mã Cụm (lặp lại cho nhiều Cụm)."),
+) -> None:
+    """Set the clusters a reviewer may see (replacing theirs)."""
+    from sqlalchemy import select
+
+    from thidua.models.clusters import get_cluster
+    from thidua.models.tables import User
+    from thidua.review.security import UserError
+
+    with session_scope() as session:
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        if user is None:
+            raise UserError(f"không có tài khoản '{username}'")
+        if user.role == "admin":
+            raise UserError(f"'{username}' là quản trị: được xem mọi Cụm")
+        user.clusters = [get_cluster(session, key) for key in dict.fromkeys(cluster)]
+        typer.echo(f"{user.username} được xem: {', '.join(c.key for c in user.clusters)}.")
+
+
 def register(app: typer.Typer) -> None:
     """Add `review` and `user` to the main command."""
     app.command("review", help="Mở trang duyệt kết quả (đăng nhập, sửa kết quả máy tìm, xem bảng hoàn thành, điểm).")(review)

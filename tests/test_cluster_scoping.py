@@ -192,6 +192,12 @@ def test_a_reviewer_sees_only_their_cluster(province: Settings) -> None:
     with session_scope(province) as s:
         assert s.scalar(select(func.count()).select_from(Correction)) == 0
 
+    # Given the second cluster too, she may switch to it (and only then sees it).
+    _cli("user", "clusters", "lan", "--cluster", "mien-tay", "--cluster", "phia-bac")
+    assert lan.get(f"/reports/{other['report']}?cluster=phia-bac").status_code == 200
+    _cli("user", "clusters", "lan", "--cluster", "mien-tay")
+    assert lan.get(f"/reports/{other['report']}?cluster=phia-bac").status_code == 404
+
     binh = _login(province, "binh")  # reviewer of phia-bac decides one of theirs
     url = f"/findings/{ids['phia-bac']['finding']}"
     assert "Tràng Định" in binh.get(url).text
