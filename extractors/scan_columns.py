@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from thidua.core.document import Box, Cell
@@ -159,8 +160,15 @@ def _is_value_line(line: Line) -> bool:
     return len(line.segments) >= 2 and any(is_count_text(s.text) for s in line.segments[1:])
 
 
-def find_column_tables(lines: list[Line]) -> list[ColumnTable]:
-    """The tables without rules among the page's lines (at least two value lines each)."""
+#: Below this Tesseract confidence (0-100) a number in a value column is read again on its own.
+REREAD_BELOW = 80.0
+
+Reread = Callable[[float, float, float, float], str]
+
+
+def find_column_tables(lines: list[Line], reread: Reread | None = None) -> list[ColumnTable]:
+    """The tables without rules among the page's lines (at least two value lines each); `reread`
+    (left, top, right, bottom in px -> text) reads a doubtful number again on its own."""
     out: list[ColumnTable] = []
     i = 0
     while i < len(lines):
@@ -181,7 +189,7 @@ def find_column_tables(lines: list[Line]) -> list[ColumnTable]:
             j += 1
         value_rows = [k for k in body if _is_value_line(lines[k])]
         if len(value_rows) >= 2:
-            table = _build(lines, body, _header_lines(lines, i, body))
+            table = _build(lines, body, _header_lines(lines, i, body), reread)
             if table is not None:
                 out.append(table)
         i = body[-1] + 1
@@ -236,11 +244,21 @@ def _home(seg: Segment, cols: list[tuple[float, float]]) -> int:
     return best
 
 
-def _build(lines: list[Line], body: list[int], head: list[int]) -> ColumnTable | None:
+def _build(lines: list[Line], body: list[int], head: list[int], reread: Reread | None = None) -> ColumnTable | None:
     cols = _columns([s for k in body for s in lines[k].segments])
     if len(cols) < 3:
         return None
     n = len(cols)
+    number_cols = {_home(s, cols) for k in body for s in lines[k].segments[1:] if is_count_text(s.text)}
+    replaced: set[int] = set()
+    if reread is not None:
+        for k in body:
+            for s in lines[k].segments[1:]:
+                if _home(s, cols) in number_cols and _doubtful(s):
+                    text = reread(s.left, min(w["top"] for w in s.words), s.right, max(w["top"] + w["height"] for w in s.words))
+                    if count_value(text) is not None:
+                        replaced.update(id(w) for w in s.words)
+                        s.words = [{**s.words[0], "text": text, "left": s.left, "right": s.right, "conf": 100.0}]
     value_lines = [lines[k] for k in body if _is_value_line(lines[k])]
     firsts = [ln.segments[0] for ln in value_lines if _home(ln.segments[0], cols) == 0]
     # A first column of row numbers ("1", "2", ...; the total row has none) is the STT column.
@@ -254,7 +272,8 @@ def _build(lines: list[Line], body: list[int], head: list[int]) -> ColumnTable |
         for s in ln.segments:
             cells[_home(s, cols)].extend(s.words)
         numbered = stt and bool(cells[0]) and is_count_text(" ".join(w["text"] for w in cells[0]))
-        values = any(cells[c] and is_count_text(" ".join(w["text"] for w in cells[c])) for c in range(1, n))
+        # anything in a number column, even a number OCR could not read, is a row's value
+        values = any(not _RULE_MARK.match(w["text"]) for c in number_cols if c > 0 for w in cells[c])
         if rows and not numbered and (not values or (values and not has_values[-1] and not _restarts(cells, label))):
             for c in range(n):
                 rows[-1][c].extend(cells[c])  # a wrapped label or note, or numbers centred below the label's first line
@@ -295,9 +314,17 @@ def _build(lines: list[Line], body: list[int], head: list[int]) -> ColumnTable |
                     c += step
     grid = [header] + rows if any(header) else rows
     texts = [[_cell_text(ws) for ws in row] for row in grid]
-    used = {id(w) for row in grid for ws in row for w in ws}
+    used = {id(w) for row in grid for ws in row for w in ws} | replaced
     top = min(lines[k].top for k in (head or body))
     return ColumnTable(top=top, rows=texts, words=grid, used=used)
+
+
+def _doubtful(seg: Segment) -> bool:
+    """A short segment in a number column that is no clean count, or read with low confidence."""
+    text = seg.text
+    if len(text) > 7:
+        return False
+    return count_value(text) is None or min(w.get("conf", 100.0) for w in seg.words) < REREAD_BELOW
 
 
 def _straddles(seg: Segment, cols: list[tuple[float, float]], value_cols: set[int]) -> bool:

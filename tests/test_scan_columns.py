@@ -133,3 +133,23 @@ def test_sample_scan_with_an_unruled_award_table() -> None:
     assert any("Thủ tướng" in t and "Chính phủ" in t for t in labels)  # a label wrapped on two lines
     got = {f.metric: f.value for f in extract_findings(doc, UNITS).figures}
     assert got["giay_khen.ca_nhan"] == 42 and got["bang_khen_thu_tuong.tap_the"] == 1
+
+
+def test_doubtful_numbers_are_read_again_and_an_unreadable_one_keeps_its_row() -> None:
+    p = Page(0.4)
+    p.line(420, (560, "Hình thức khen thưởng"), (1380, "Tập thể"), (1650, "Cá nhân"))
+    p.line(520, (500, "Bằng khen của Chủ tịch UBND tỉnh"), (1400, "03"), (1670, "03"))
+    p.line(600, (500, "Giấy khen của Chủ tịch UBND huyện"), (1400, "2."), (1670, "53"))
+    p.line(680, (500, "Chiến sỹ thi đua cơ sở"), (1670, "Sài"))
+    p.line(760, (500, "Cộng"), (1400, "25"), (1670, "87"))
+    asked: list[str] = []
+
+    def reread(left: float, top: float, right: float, bottom: float) -> str:
+        asked.append(f"{left:.0f}")
+        return {"1400": "22"}.get(f"{left:.0f}", "")  # the second number stays unreadable
+
+    (table,) = [b for b in _parse_tsv(p.tsv, 1, None, reread).blocks if isinstance(b, Table)]
+    rows = [[c.text for c in r] for r in table.rows]
+    assert rows[2] == ["Giấy khen của Chủ tịch UBND huyện", "22", "53"]
+    assert rows[3] == ["Chiến sỹ thi đua cơ sở", "", "Sài"]  # its own row, not the tail of the one above
+    assert "1400" in asked and "1670" in asked
