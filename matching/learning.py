@@ -35,7 +35,7 @@ from thidua.core.errors import ConfigError
 from thidua.core.findings import Findings, Status, TaskStatement
 from thidua.core.plan import PlanSpec, quarter_end
 from thidua.core.text import fold
-from thidua.matching.matcher import ItemMatch, PlanMatcher
+from thidua.matching.matcher import ItemMatch, PlanMatcher, not_yet_due, rule_status
 
 #: Candidate plan items per statement (the rules' best ones) the model chooses among.
 CANDIDATES = 3
@@ -143,6 +143,12 @@ def _features(
         item_kinds = matcher.item_kinds(m.item_id)
         if kinds or item_kinds:
             feats["kind_agree" if kinds & item_kinds else ("kind_differ" if kinds and item_kinds else "kind_one_side")] = 1.0
+        if kinds & item_kinds & matcher.unique_kinds:
+            feats["kind_unique"] = 1.0  # a kind of deliverable or event no other plan item names
+        # Where the rules fail: text without diacritics, an OCR'd or implicit statement, a cited background.
+        feats[f"unaccented={t.text.isascii()}"] = 1.0
+        feats[f"low_confidence={t.confidence < 0.6}"] = 1.0
+        feats[f"background={matcher.vocab.strip_background(t.text) != t.text}"] = 1.0
     if case.period:
         feats[f"period={case.period}|q={spec.quarter if spec else '?'}"] = 1.0
     # The plan's own wording, scaled down: the rules' figures decide until the reviewers' words agree.
@@ -155,6 +161,9 @@ def _status_features(matcher: PlanMatcher, case: Case, t: TaskStatement, item_id
     """Features for the status of a statement's item: cue words, the extractor's status, dates, period."""
     feats: dict[str, float] = {f"status={t.status.value}": 1.0, f"period={case.period}": 1.0}
     feats.update(_timing(matcher, item_id, t.date, case.report_date))
+    # Where the extractor's status fails: work not yet due on the report's date, a dated statement.
+    feats[f"not_yet_due={not_yet_due(matcher.item_spec(item_id), matcher.plan.year, case.report_date)}|{t.status.value}"] = 1.0
+    feats[f"dated={t.date is not None}|{t.status.value}"] = 1.0
     words = _WORD.findall(fold(t.text))
     for w in set(words):
         feats[f"w={w}"] = WORD_SCALE
@@ -204,6 +213,10 @@ class Prepared:
 def prepare(matcher: PlanMatcher, case: Case, rules: list[list[tuple[str, float]]] | None = None) -> Prepared:
     """Candidates, features and rules' links of one case."""
     rules = rules if rules is not None else rules_links(matcher, case)
+    # The rules' status of a linked statement, as match_findings sets it (work not yet due is planned).
+    for t, row in zip(case.statements, rules):
+        if row:
+            t.status = rule_status(t, matcher.item_spec(row[0][0]), matcher.plan.year, case.report_date)
     ruled = [{i for i, _ in row} for row in rules]
     cands = _candidates(matcher, case)
     best: dict[int, float] = {}
@@ -481,9 +494,28 @@ def decision_count(cases: list[Case]) -> int:
 
 def train(matcher: PlanMatcher, cases: list[Case], cluster: str, seed: int = 0) -> LearnedModel | None:
     """Train on some reports, compare with the rules on the others, then refit on all; None without both labels."""
-    order = sorted(cases, key=lambda c: c.name)
-    random.Random(seed).shuffle(order)
-    prepared = [prepare(matcher, c) for c in order]
+    return train_prepared(matcher, [prepare(matcher, c) for c in cases], cluster, seed)
+
+
+def deployed_f1(model: LearnedModel | None, matcher: PlanMatcher, prepared: list[Prepared]) -> float:
+    """Verdict F1 on prepared cases of what the pipeline does: the model's links and statuses where
+    each beat the rules on held-back decisions when it was trained, the rules' elsewhere."""
+    cases = [c.case for c in prepared]
+    if model is None:
+        return f1(verdict_scores(cases, [c.rules for c in prepared]))
+    links = [
+        _links_of(c, model.link.probabilities([p.features for p in c.pairs]), model.drop, model.add) if model.active else c.rules
+        for c in prepared
+    ]
+    statuses = [model.statuses(matcher, c, lk) for c, lk in zip(cases, links)] if model.status_active else None
+    return f1(verdict_scores(cases, links, statuses))
+
+
+def train_prepared(matcher: PlanMatcher, prepared_cases: list[Prepared], cluster: str, seed: int = 0) -> LearnedModel | None:
+    """`train` on cases already prepared (candidates and features computed once)."""
+    prepared = sorted(prepared_cases, key=lambda c: c.case.name)
+    random.Random(seed).shuffle(prepared)
+    order = [c.case for c in prepared]
     n_held = max(1, round(len(order) * HELD_BACK)) if len(order) > 1 else 0
     held, fit_on = prepared[:n_held], prepared[n_held:]
     trial = fit(fit_on, cluster, plan_signature(matcher.plan))
