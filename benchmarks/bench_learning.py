@@ -58,7 +58,7 @@ def main() -> None:
         else:
             print(f"the learned model beats the rules from {won.reports} reviewed reports ({won.decisions:.0f} decisions)")
         pooled = [x for p in curve for x in p.probabilities]
-        print(f"reliability of the calibrated link probabilities on reports not trained on ({len(pooled)} decided pairs, all sizes):")
+        print(f"reliability of the calibrated link probabilities on reports not trained on ({len(pooled)} decided pairs, models trained on 2+ reports):")
         print(f"{'bin':>8}{'mean p':>9}{'right':>8}{'pairs':>7}")
         for low, mean_p, share, n in reliability_table(pooled):
             print(f"{low:>5.1f}-{low + 0.2:.1f}{mean_p:>9.3f}{share:>8.3f}{n:>7}")

@@ -111,7 +111,8 @@ class CurvePoint:
     deployed_f1: float = 0.0
     #: Draws in which that gate let the model (links or status) in.
     active: int = 0
-    #: (calibrated probability, right) of every decided candidate pair of the reports not trained on.
+    #: (calibrated probability, right) of every decided candidate pair of the reports not trained on
+    #: (models trained on two reports or more: one report gives nothing to calibrate on).
     probabilities: tuple[tuple[float, int], ...] = ()
 
 
@@ -137,7 +138,8 @@ def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], se
                 r = m = evaluate_rules(test)
             else:
                 r, m = evaluate(model, matcher, test)
-                for c in test:
+                # Only calibrated models count for the reliability table (one report: nothing to calibrate on).
+                for c in test if model.link.calibrator is not None else []:
                     decided = [p for p in c.pairs if p.label is not None]
                     probs = model.link.probabilities([p.features for p in decided])
                     pooled.extend((prob, int(p.label or 0)) for p, prob in zip(decided, probs))

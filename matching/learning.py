@@ -44,6 +44,9 @@ CANDIDATES = 3
 DROP = 0.2
 ADD = 0.7
 THRESHOLD = ADD
+#: Thresholds that give the rules' links unchanged, and the out-of-fold F1 gain needed to leave them.
+RULES_DROP, RULES_ADD = 0.0, 1.01
+MIN_GAIN = 0.01
 #: Thresholds tried on the held-back decisions.
 DROP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -418,7 +421,8 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
     link = _fit_links(prepared)
     if link is None:
         return None
-    model = LearnedModel(cluster, signature, link, 0.0, 0.0, decision_count([c.case for c in prepared]))
+    # No held-back decisions yet to choose thresholds on: the links stay the rules'.
+    model = LearnedModel(cluster, signature, link, 0.0, 0.0, decision_count([c.case for c in prepared]), RULES_DROP, RULES_ADD)
     model.status = _fit_status(prepared)
     if len(prepared) < 2:
         return model
@@ -448,7 +452,11 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
             cal = LogisticRegression(C=1e4).fit([[s] for s in scores], labels)
         link.calibrator = cal
         probs = [_calibrate(cal, raw[id(c)]) if c.pairs else [] for c in prepared]
-        model.drop, model.add, _ = _choose(_links_of, prepared, probs)
+        model.drop, model.add, chosen = _choose(_links_of, prepared, probs)
+        # Thresholds chosen on the same decisions overfit them: unless they beat the rules out of fold
+        # by MIN_GAIN, the links stay the rules' (keep every rules' link, add none).
+        if chosen < f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared])) + MIN_GAIN:
+            model.drop, model.add = RULES_DROP, RULES_ADD
     return model
 
 

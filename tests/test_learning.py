@@ -172,6 +172,7 @@ def test_decisions_on_a_few_reports_of_a_plan_raise_accuracy_on_its_other_report
 
     matcher = PlanMatcher(PLAN, UNITS)
     curve = learning_curve(matcher, _cases(), [1, 4], seeds=3)
+    assert curve[0].probabilities == ()  # one report: no calibration, no reliability figures
     assert [p.reports for p in curve] == [1, 4] and [p.decisions for p in curve] == [3, 12]
     four = curve[1]
     # Leave-reports-out: measured on the 8 reports not trained on; the rules miss the athletes' wording there.
