@@ -63,8 +63,8 @@ def cases_from_expected(directory: Path, units: list[UnitSpec], plan: PlanSpec) 
     return cases
 
 
-def cases_from_database(session: Session, plan: PlanSpec) -> list[Case]:
-    """One case per stored report of the plan's year that reviewers decided on."""
+def cases_from_database(session: Session, plan: PlanSpec, cluster_id: int | None = None) -> list[Case]:
+    """One case per stored report of the plan's year that reviewers decided on (of one cluster, when given)."""
     from thidua.models.corrections import TASK, latest_by_key
     from thidua.models.tables import Finding, Report, Unit
 
@@ -76,7 +76,10 @@ def cases_from_database(session: Session, plan: PlanSpec) -> list[Case]:
         decided.setdefault((key.unit_id, key.period_kind), {})[key.plan_item_code] = status
     names = {u.id: u.name for u in session.scalars(select(Unit))}
     cases = []
-    for report in session.scalars(select(Report).where(Report.year == plan.year).order_by(Report.id)):
+    reports = select(Report).where(Report.year == plan.year)
+    if cluster_id is not None:
+        reports = reports.where(Report.cluster_id == cluster_id)
+    for report in session.scalars(reports.order_by(Report.id)):
         decisions = decided.get((report.unit_id, report.period_kind))
         if not decisions:
             continue

@@ -165,15 +165,17 @@ def orphans(s: Session, year: int | None) -> tuple[list[OrphanCorrection], dict[
     return found, rows
 
 
-def criterion_names(years: Sequence[int | None]) -> dict[str, str]:
-    """Criterion id → its Vietnamese name, from the scoring tables of these years (those that have one)."""
+def criterion_names(years: Sequence[int | None], s: Session | None = None) -> dict[str, str]:
+    """Criterion id → its Vietnamese name, from the scoring tables of these years (the request's cluster's)."""
     from thidua.core.errors import ThiduaError
+    from thidua.models.scoping import session_settings
     from thidua.scoring.table import find_table
 
+    settings = session_settings(s) if s is not None else None
     out: dict[str, str] = {}
     for year in {y for y in years if y is not None}:
         try:
-            out.update({c.id: c.name for c in find_table(year).criteria})
+            out.update({c.id: c.name for c in find_table(year, settings).criteria})
         except ThiduaError:
             continue
     return out
