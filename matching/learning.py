@@ -309,6 +309,9 @@ def _choose(links_of: Any, prepared: list[Prepared], probs: list[list[float]]) -
 
 
 def _links_of(c: Prepared, probs: list[float], drop: float, add: float) -> list[list[tuple[str, float]]]:
+    if (drop, add) == (RULES_DROP, RULES_ADD):
+        # The model defers to the rules: their links and scores (which statement decides an item's verdict) stand.
+        return [list(row) for row in c.rules]
     out: list[list[tuple[str, float]]] = [[] for _ in c.case.statements]
     for pair, p in zip(c.pairs, probs):
         if p >= (drop if pair.rules_link else add):
