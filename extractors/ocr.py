@@ -25,6 +25,7 @@ from pathlib import Path
 
 from thidua.core.document import Block, Box, Cell, Document, Paragraph, SourceFormat, Table, align_words
 from thidua.core.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
+from thidua.extractors.scan_columns import find_column_tables, page_lines
 from thidua.extractors.scan_tables import Grid, detect_tables, erase_rules, fill_grid, read_pgm, write_pgm
 from thidua.core.text import normalize_text
 
@@ -140,6 +141,7 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
     result = PageText(page=page)
     grids = grids or []
     paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
+    free_lines: dict[tuple[int, int, int], list[dict]] = {}
     in_table: list[list[dict]] = [[] for _ in grids]
     size = (1.0, 1.0)
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -168,11 +170,22 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
             continue
         key = (int(row["block_num"]), int(row["par_num"]))
         paras.setdefault(key, {}).setdefault(int(row["line_num"]), []).append(word)
-    tables = sorted(
-        ((g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=_boxed(g, fill_grid(g, words, page), size), page=page))
-         for g, words in zip(grids, in_table)),
-        key=lambda t: t[0],
-    )
+        free_lines.setdefault((*key, int(row["line_num"])), []).append(word)
+    placed_tables = [
+        (g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=_boxed(g, fill_grid(g, words, page), size), page=page))
+        for g, words in zip(grids, in_table)
+    ]
+    # Tables without rules, rebuilt from the word boxes; their words leave the paragraphs.
+    free = [w for ws in free_lines.values() for w in ws]
+    for found in find_column_tables(page_lines(free, free_lines)):
+        placed_tables.append((found.top, Table(index=-1, rows=found.cells(page, size), page=page)))
+        for lines in paras.values():
+            for line_no in list(lines):
+                lines[line_no] = [w for w in lines[line_no] if id(w) not in found.used]
+                if not lines[line_no]:
+                    del lines[line_no]
+    paras = {k: v for k, v in paras.items() if v}
+    tables = sorted(placed_tables, key=lambda t: t[0])
     for key in sorted(paras):
         sides: dict[str, list[str]] = {"full": [], "left": [], "right": []}
         placed: dict[str, list[tuple[str, int, Box]]] = {"full": [], "left": [], "right": []}

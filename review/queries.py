@@ -99,12 +99,13 @@ def report(s: Session, report_id: int) -> Report | None:
 
 
 def entry_history(s: Session, entry: QueueEntry) -> list[Correction]:
-    """The corrections of an entry's key, oldest first (this statement's own only for an unlinked statement)."""
-    if entry.item is not None:
+    """The corrections of an entry's key, oldest first (this statement's own for an unlinked statement or a proposal)."""
+    if entry.item is not None and not entry.proposal:
         return corrections_for(s, entry.key)
     text = entry.finding.text
+    r = entry.report
     return [
-        c for c in corrections_for(s, entry.key)
+        c for c in corrections_for(s, CorrectionKey(entry.kind, r.unit_id, r.year, r.period_kind))
         if c.finding_id == entry.finding.id or (text and (c.old_value or {}).get("text") == text)
     ]
 

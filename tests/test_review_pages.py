@@ -189,7 +189,8 @@ def test_the_matrix_shows_reviewers_work(live: LiveSite, browser) -> None:  # ty
         expect(cell).to_contain_text(f"chắc chắn {certainty}")  # and in the matrix, labelled
         expect(page.locator(".legend")).to_contain_text("Độ chắc chắn")
         page.goto(f"{live.base}/findings/{live.task_id}?item=Q2-1")
-        page.keyboard.press("a")  # accept
+        with page.expect_navigation():
+            page.keyboard.press("a")  # accept
         page.goto(f"{live.base}/matrix")
         expect(cell).to_have_class("cell st-done src-confirmed")
         expect(cell).to_contain_text("Người duyệt xác nhận")
