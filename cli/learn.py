@@ -40,7 +40,7 @@ def _cluster_and_units(settings: Settings, key: str | None) -> tuple[str, list[U
 def _learn(
     simulate: Path | None, plan_file: Path | None, year: int | None, save: bool = False, cluster_key: str | None = None
 ) -> None:
-    from thidua.matching.decisions import cases_from_expected, learning_curve
+    from thidua.matching.decisions import cases_from_expected, decisions_to_win, learning_curve
     from thidua.matching.learning import save_model, train
     from thidua.matching.matcher import PlanMatcher
 
@@ -56,9 +56,18 @@ def _learn(
         matcher = PlanMatcher(spec, units, settings.match_threshold)
         cases = cases_from_expected(simulate, units, spec)
         typer.echo(f"{len(cases)} báo cáo, {sum(len(c.decisions) for c in cases)} quyết định mô phỏng")
-        typer.echo(f"{'reports':>8}{'decisions':>11}{'rules F1':>10}{'learned F1':>12}{'wins':>7}")
-        for p in learning_curve(matcher, cases, [1, 2, 3, 4, 6, 8, 10]):
-            typer.echo(f"{p.reports:>8}{p.decisions:>11.0f}{p.rules_f1:>10.3f}{p.learned_f1:>12.3f}{p.wins:>4}/{p.runs}")
+        typer.echo(f"{'reports':>8}{'decisions':>11}{'rules F1':>10}{'learned F1':>12}{'wins':>7}{'deployed F1':>13}")
+        curve = learning_curve(matcher, cases, [1, 2, 3, 4, 6, 8, 10])
+        for p in curve:
+            typer.echo(
+                f"{p.reports:>8}{p.decisions:>11.0f}{p.rules_f1:>10.3f}{p.learned_f1:>12.3f}{p.wins:>4}/{p.runs}{p.deployed_f1:>13.3f}"
+            )
+        won = decisions_to_win(curve)
+        typer.echo(
+            f"Mô hình tốt hơn luật từ {won.reports} báo cáo đã duyệt ({won.decisions:.0f} quyết định)."
+            if won is not None
+            else "Mô hình chưa tốt hơn luật với số báo cáo đã duyệt ở trên."
+        )
         model = train(matcher, cases, cluster)
         if model is not None:
             _print_model(model)

@@ -232,7 +232,19 @@ def summarize(
             {"unit": unit, "year": year, "items": sorted(items)} for (unit, year), items in sorted(done.items(), key=str)
         ],
         "files": [o.to_dict() for o in outcomes if o.outcome != GONE],
+        "by_cluster": _by_cluster(outcomes),
     }
+
+
+def _by_cluster(outcomes: list[DocumentOutcome]) -> dict[str, dict[str, int]]:
+    """Per cluster key: how many of its files were processed, duplicates, failed, sent to review."""
+    out: dict[str, dict[str, int]] = {}
+    for o in outcomes:
+        if o.cluster is None or o.outcome not in (PROCESSED, DUPLICATE, FAILED, REVIEW):
+            continue
+        counts = out.setdefault(o.cluster, {PROCESSED: 0, DUPLICATE: 0, FAILED: 0, REVIEW: 0})
+        counts[o.outcome] += 1
+    return dict(sorted(out.items()))
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:
@@ -271,6 +283,12 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     if summary.get("symlinks"):
         lines += ["", "## Liên kết tượng trưng (symlink) bị bỏ qua: hãy chép chính tệp vào hộp thư", ""]
         lines += [f"- `{name}`" for name in summary["symlinks"]]
+    if len(summary.get("by_cluster", {})) > 1:
+        lines += ["", "## Theo Cụm thi đua", "", "| Cụm | Đã xử lý | Trùng | Lỗi | Cần xem lại |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {key} | {c[PROCESSED]} | {c[DUPLICATE]} | {c[FAILED]} | {c[REVIEW]} |"
+            for key, c in summary["by_cluster"].items()
+        ]
     if summary["items_now_done"]:
         lines += ["", "## Nhiệm vụ mới hoàn thành", ""]
         lines += [f"- {d['unit']} ({d['year']}): {', '.join(d['items'])}" for d in summary["items_now_done"]]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import and_, event, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
@@ -40,7 +40,14 @@ def _criteria(ids: list[int]) -> list[Any]:
         with_loader_criteria(Report, Report.cluster_id.in_(ids)),
         with_loader_criteria(Finding, Finding.report_id.in_(reports)),
         with_loader_criteria(Match, Match.plan_item_id.in_(items)),
-        with_loader_criteria(Correction, Correction.unit_id.in_(units)),
+        # A correction of a report whose unit is unknown belongs where the finding decided on does.
+        with_loader_criteria(
+            Correction,
+            or_(
+                Correction.unit_id.in_(units),
+                and_(Correction.unit_id.is_(None), Correction.finding_id.in_(select(Finding.id).where(Finding.report_id.in_(reports)))),
+            ),
+        ),
         with_loader_criteria(Score, Score.cluster_id.in_(ids)),
     ]
 

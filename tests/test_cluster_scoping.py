@@ -227,7 +227,7 @@ def test_one_flow_run_reads_every_cluster_inbox(
     settings: Settings, tmp_path: Path, prefect_harness: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The Prefect flow: each cluster's folder with its own units and plan; a loose file is left, with why."""
-    from thidua.flows.process_inbox import process_inbox
+    from thidua.flows.process_inbox import process_inbox, summary_markdown
 
     loose = _setup(settings, tmp_path)
     summary = process_inbox(str(settings.inbox), settle_seconds=0)
@@ -236,6 +236,8 @@ def test_one_flow_run_reads_every_cluster_inbox(
     assert (by_file[REPORT_1.name]["cluster"], by_file[REPORT_1.name]["unit"]) == ("mien-tay", "Hòa An")
     assert (by_file[REPORT_2.name]["cluster"], by_file[REPORT_2.name]["unit"]) == ("phia-bac", "Tràng Định")
     assert summary["left_in_inbox"] == [loose.name] and loose.exists()
+    assert {k: c["processed"] for k, c in summary["by_cluster"].items()} == {"mien-tay": 1, "phia-bac": 1}
+    assert "Theo Cụm thi đua" in summary_markdown(summary)
     assert "Cụm" in by_file[loose.name]["reason"]
     with session_scope(settings) as s:
         keys = dict(s.execute(select(Report.id, Cluster.key).join(Cluster, Cluster.id == Report.cluster_id)).all())
