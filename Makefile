@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test check-wheel typecheck lock bench bench-flow bench-workers bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
+.PHONY: setup system-packages venv demo test check-wheel typecheck lock screenshots bench bench-flow bench-workers bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
 
 setup: system-packages venv
 
@@ -46,6 +46,10 @@ typecheck: venv
 	@mkdir -p .mypy/thidua && for d in core extractors matching readmodel models flows inbox review scoring cli; do \
 	  ln -sfn ../../$$d .mypy/thidua/$$d; done
 	$(PY) -m mypy
+
+# The review page's screenshots in docs/img/ (docs/review.md), from a fresh database of the samples.
+screenshots: venv
+	$(PY) scripts/screenshots.py
 
 lock: venv
 	$(PY) -m pip freeze --exclude-editable > requirements.lock

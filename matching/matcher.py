@@ -458,6 +458,14 @@ def not_yet_due(item: PlanItemSpec | None, year: int, report_date: dt.date | Non
     return (item.due_date or quarter_end(item.quarter, year)) > report_date
 
 
+def rule_status(task: TaskStatement, item: PlanItemSpec | None, year: int, report_date: dt.date | None) -> Status:
+    """The statement's status once linked to `item`: "chưa thực hiện" before the item's due date is planned,
+    unless the statement says the work was missed ("chưa thực hiện được", "do mưa lũ")."""
+    if task.status is Status.NOT_DONE and not _MISSED.search(task.text.lower()) and not_yet_due(item, year, report_date):
+        return Status.PLANNED
+    return task.status
+
+
 def match_findings(
     findings: Findings,
     plan: PlanSpec,
@@ -482,9 +490,8 @@ def match_findings(
     by_id = {i.id: i for i in plan.items}
     for task, row in zip(findings.tasks, rules):
         task.plan_items = row
-        if (row and task.status is Status.NOT_DONE and not _MISSED.search(task.text.lower())
-                and not_yet_due(by_id.get(row[0][0]), plan.year, report_date)):
-            task.status = Status.PLANNED
+        if row:
+            task.status = rule_status(task, by_id.get(row[0][0]), plan.year, report_date)
     if model is not None:
         from thidua.matching.learning import apply_model, plan_signature
 

@@ -26,6 +26,7 @@ from thidua.core.errors import ThiduaError
 from thidua.core.settings import Settings
 from thidua.models.corrections import undone_ids
 from thidua.models.db import session_factory
+from thidua.review import scope
 from thidua.review import labels
 from thidua.review.decisions import describe
 from thidua.review.limits import EndedSessions, LoginLimiter
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], float] =
     app.state.clock = clock
     app.state.max_idle = max_idle
     app.state.session_factory = session_factory(settings)
+    scope.install(app.state.session_factory)  # every query sees the request's cluster only
     app.state.templates = _templates()
     app.state.login_limiter = LoginLimiter(clock)
     app.state.ended_sessions = EndedSessions(Path(settings.data_dir), max_idle, clock)

@@ -99,12 +99,13 @@ def report(s: Session, report_id: int) -> Report | None:
 
 
 def entry_history(s: Session, entry: QueueEntry) -> list[Correction]:
-    """The corrections of an entry's key, oldest first (this statement's own only for an unlinked statement)."""
-    if entry.item is not None:
+    """The corrections of an entry's key, oldest first (this statement's own for an unlinked statement or a proposal)."""
+    if entry.item is not None and not entry.proposal:
         return corrections_for(s, entry.key)
     text = entry.finding.text
+    r = entry.report
     return [
-        c for c in corrections_for(s, entry.key)
+        c for c in corrections_for(s, CorrectionKey(entry.kind, r.unit_id, r.year, r.period_kind))
         if c.finding_id == entry.finding.id or (text and (c.old_value or {}).get("text") == text)
     ]
 
@@ -165,15 +166,17 @@ def orphans(s: Session, year: int | None) -> tuple[list[OrphanCorrection], dict[
     return found, rows
 
 
-def criterion_names(years: Sequence[int | None]) -> dict[str, str]:
-    """Criterion id → its Vietnamese name, from the scoring tables of these years (those that have one)."""
+def criterion_names(years: Sequence[int | None], s: Session | None = None) -> dict[str, str]:
+    """Criterion id → its Vietnamese name, from the scoring tables of these years (the request's cluster's)."""
     from thidua.core.errors import ThiduaError
+    from thidua.models.scoping import session_settings
     from thidua.scoring.table import find_table
 
+    settings = session_settings(s) if s is not None else None
     out: dict[str, str] = {}
     for year in {y for y in years if y is not None}:
         try:
-            out.update({c.id: c.name for c in find_table(year).criteria})
+            out.update({c.id: c.name for c in find_table(year, settings).criteria})
         except ThiduaError:
             continue
     return out

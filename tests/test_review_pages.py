@@ -189,7 +189,8 @@ def test_the_matrix_shows_reviewers_work(live: LiveSite, browser) -> None:  # ty
         expect(cell).to_contain_text(f"chắc chắn {certainty}")  # and in the matrix, labelled
         expect(page.locator(".legend")).to_contain_text("Độ chắc chắn")
         page.goto(f"{live.base}/findings/{live.task_id}?item=Q2-1")
-        page.keyboard.press("a")  # accept
+        with page.expect_navigation():
+            page.keyboard.press("a")  # accept
         page.goto(f"{live.base}/matrix")
         expect(cell).to_have_class("cell st-done src-confirmed")
         expect(cell).to_contain_text("Người duyệt xác nhận")
@@ -198,3 +199,25 @@ def test_the_matrix_shows_reviewers_work(live: LiveSite, browser) -> None:  # ty
         cell.screenshot(path=str(shot))
     finally:
         ctx.close()
+
+
+def test_the_conflict_page_fits_a_phone(live: LiveSite, browser) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    lan = _context(browser, "phone", "lan", live.base)
+    minh = _context(browser, "laptop", "minh", live.base)
+    try:
+        stale = lan.new_page()
+        stale.goto(f"{live.base}/findings/{live.figure_id}")
+        other = minh.new_page()
+        other.goto(f"{live.base}/findings/{live.figure_id}")
+        with other.expect_navigation():
+            other.click("#btn-accept")
+        stale.fill("input[name=value]", "7")
+        stale.click("#btn-change")
+        expect(stale.locator("h1")).to_contain_text("Đã có người sửa mục này trước bạn")
+        wide = stale.evaluate("document.documentElement.scrollWidth") - stale.evaluate("window.innerWidth")
+        assert wide <= 0, f"conflict page {wide}px too wide: {stale.evaluate(OVERFLOWING)}"
+    finally:
+        lan.close()
+        minh.close()

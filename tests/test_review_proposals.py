@@ -114,3 +114,24 @@ def _corrections(site: Site) -> list[Correction]:
     with site.session() as s:
         return list(s.scalars(select(Correction).order_by(Correction.id)))
 
+
+
+def test_a_proposals_page_shows_its_own_history_and_its_decision_can_be_undone(with_proposal: Site) -> None:
+    from tests.test_review_undo import _undo
+
+    site = with_proposal
+    c = site.login()
+    pid = _proposal_id(site)
+    with site.session() as s:
+        granted = next(
+            f.id for f in s.scalars(select(Finding).where(Finding.metric == "bang_khen_tinh.tap_the")) if not (f.extra or {}).get("proposed")
+        )
+    c.post(f"/findings/{granted}/decide", data={**form_of(c, f"/findings/{granted}"), "action": "accept"})
+    page = c.get(f"/findings/{pid}").text
+    assert "Chưa có ai sửa mục này" in page and "(của câu này)" in page  # the award's verdict is not the proposal's
+    assert "Đang áp dụng" not in page
+    c.post(f"/findings/{pid}/decide", data={**form_of(c, f"/findings/{pid}"), "action": "accept"})
+    r = _undo(c)
+    assert r.headers["location"] == f"/findings/{pid}"
+    assert "câu trở lại hàng chờ" in c.get(r.headers["location"]).text
+    assert f'/findings/{pid}"' in c.get("/queue").text and _awards(site)["bang_khen_tinh.tap_the"] == 3

@@ -36,7 +36,7 @@ def history_page(
             "year": year,
             "unit_id": unit_id,
             "years": queries.report_years(s),
-            "criterion_names": queries.criterion_names([c.year for c in rows if c.target == "manual"]),
+            "criterion_names": queries.criterion_names([c.year for c in rows if c.target == "manual"], s),
             "last_decision": last_decision(s, user),
         },
     )

@@ -51,6 +51,12 @@
   Array.prototype.forEach.call(document.querySelectorAll("button[data-confirm]"), function (b) {
     b.addEventListener("click", function (ev) { if (!window.confirm(b.dataset.confirm)) ev.preventDefault(); });
   });
+  // On a phone the filters start folded (unless some are in use), so the queue is on the first screen.
+  if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-fold-on-phone]"), function (d) {
+      if (!d.hasAttribute("data-active")) d.open = false;
+    });
+  }
   var found = document.getElementById("found");
   if (found && found.textContent) found.scrollIntoView({ block: "center" });
   // The found span's boxes over the page image: fractions of the page, placed here (the CSP allows no inline style).
