@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core postgresql
 
-.PHONY: setup system-packages venv demo test check-wheel typecheck lock bench bench-flow bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
+.PHONY: setup system-packages venv demo test check-wheel typecheck lock screenshots bench bench-flow bench-workers bench-startup bench-learning bench-memory fuzz eval eval-heldout clean
 
 setup: system-packages venv
 
@@ -47,6 +47,10 @@ typecheck: venv
 	  ln -sfn ../../$$d .mypy/thidua/$$d; done
 	$(PY) -m mypy
 
+# The review page's screenshots in docs/img/ (docs/review.md), from a fresh database of the samples.
+screenshots: venv
+	$(PY) scripts/screenshots.py
+
 lock: venv
 	$(PY) -m pip freeze --exclude-editable > requirements.lock
 
@@ -72,6 +76,13 @@ bench: venv
 # 500 documents through the process-inbox flow vs the same stages in a plain loop (a few minutes).
 bench-flow: venv
 	$(PY) benchmarks/bench_flow.py --docs 500
+
+# A backlog over Prefect workers, all on this machine (needs PostgreSQL on 127.0.0.1:5432, trust auth):
+# Prefect server and thidua on PostgreSQL, the backlog deployment of prefect.yaml, 1 then 2 process
+# workers; documents/s, runs per worker, documents per run, runs that found nothing to do.
+BENCH_DOCS ?= 2000
+bench-workers: venv
+	$(PY) benchmarks/bench_workers.py --docs $(BENCH_DOCS)
 
 # Start-up: `thidua --help` and `thidua run` on an empty inbox, median of 5 fresh processes.
 bench-startup: venv

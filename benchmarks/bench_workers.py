@@ -29,7 +29,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import shutil
 import signal
 import socket
@@ -57,7 +56,6 @@ DEPLOYMENT = "backlog"
 FLOW = "process-inbox"
 #: The flow run states that end a run.
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _pool_name() -> str:
@@ -149,12 +147,15 @@ class PhaseResult:
 
     workers: int
     seconds: float
-    runs_by_worker: dict[str, int]
+    runs_by_worker: Counter[str]
     docs_per_run: list[int]
     states: Counter[str]
     load_before: float
     load_mean: float
     load_peak: float
+    run_seconds: list[float] = field(default_factory=list)
+    #: CPU time (user + system) of the workers and everything they ran (flow runs, readers).
+    cpu_seconds: float = 0.0
     checks: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -212,10 +213,12 @@ class PrefectServer:
         _admin(pg_url, f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
 
 
-def _worker_runs(log: Path) -> set[str]:
-    """Flow run ids a worker submitted, from its log ("Submitting flow run '<id>'")."""
-    text = log.read_text(errors="replace") if log.exists() else ""
-    return {m.group(1) for m in re.finditer(r"[Ss]ubmitting flow run '(" + _UUID.pattern + r")'", text)}
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's ended (reaped) children and their descendants."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _summaries(db_url: str) -> dict[str, dict[str, Any]]:
@@ -284,6 +287,7 @@ def phase(server: PrefectServer, args: argparse.Namespace, base: Path, workers: 
         "THIDUA_INBOX": str(data / "inbox"),
         "THIDUA_UNITS_FILE": str(UNITS),
         "PREFECT_WORKER_QUERY_SECONDS": str(args.poll_seconds),
+        "PREFECT_LOGGING_LEVEL": "INFO",  # as an operator runs them: one log line per document
     }
     procs: list[subprocess.Popen[bytes]] = []
     try:
@@ -296,14 +300,15 @@ def phase(server: PrefectServer, args: argparse.Namespace, base: Path, workers: 
         logs = [data / f"worker-{i + 1}.log" for i in range(workers)]
         for i, log in enumerate(logs):
             with open(log, "wb") as out:
+                limit = ["--limit", str(args.limit)] if args.limit > 0 else []
                 procs.append(subprocess.Popen(
-                    [str(BIN / "prefect"), "worker", "start", "--pool", server_pool, "--limit", str(args.limit),
-                     "--name", f"bench-worker-{i + 1}"],
+                    [str(BIN / "prefect"), "worker", "start", "--pool", server_pool, *limit, "--name", f"bench-worker-{i + 1}"],
                     env=env, cwd=data, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                 ))
         _wait_for(lambda: all("started" in log.read_text(errors="replace") for log in logs), args.startup_seconds,
                   "the workers to start")
         load_before = os.getloadavg()[0]
+        cpu_before = _children_cpu()
         sampler = LoadSampler()
         sampler.start()
 
@@ -323,15 +328,26 @@ def phase(server: PrefectServer, args: argparse.Namespace, base: Path, workers: 
             seconds = time.monotonic() - t0
             runs = client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=ids)))
         load_mean, load_peak = sampler.stop()
+        for proc in procs:  # reaped now, so their CPU time (and their flow runs' and readers') is counted
+            _stop(proc)
+        cpu_seconds = _children_cpu() - cpu_before
         last_end = max((r.end_time for r in runs if r.end_time), default=None)
         if last_end is not None:  # creation to the last run's end (not to the next poll)
             seconds = (last_end - created_at).total_seconds()
 
-        by_worker = {f"bench-worker-{i + 1}": len(_worker_runs(log) & set(map(str, ids))) for i, log in enumerate(logs)}
+        # A worker labels each run it takes with its name.
+        by_worker = Counter(str((r.labels or {}).get("prefect.worker.name", "?")) for r in runs)
+        by_worker.update({f"bench-worker-{i + 1}": 0 for i in range(workers)})
         summaries = _summaries(db_url)
         docs_per_run = [_documents_done(summaries[str(i)]) if str(i) in summaries else 0 for i in ids]
         states = Counter(r.state.name if r.state else "?" for r in runs)
         result = PhaseResult(workers, seconds, by_worker, docs_per_run, states, load_before, load_mean, load_peak)
+        by_id = {r.id: r for r in runs}
+        result.run_seconds = [
+            (by_id[i].end_time - by_id[i].start_time).total_seconds() if by_id[i].start_time and by_id[i].end_time else 0.0
+            for i in ids
+        ]
+        result.cpu_seconds = cpu_seconds
         result.checks = _checks(db_url, data, args.docs)
         return result
     finally:
@@ -350,11 +366,14 @@ def _report(results: list[PhaseResult], args: argparse.Namespace) -> None:
         rate = r.docs / r.seconds if r.seconds else 0.0
         ratio = rate / (one.docs / one.seconds) if one.seconds and one.docs else 0.0
         runs = len(r.docs_per_run)
-        print(f"\n== {r.workers} worker(s), --limit {args.limit}, {runs} runs ==")
+        print(f"\n== {r.workers} worker(s), {f'--limit {args.limit}' if args.limit > 0 else 'no --limit'}, {runs} runs ==")
         print(f"  {r.docs} documents in {r.seconds:.1f} s = {rate:.2f} documents/s  ({ratio:.2f}x one worker)")
-        print(f"  runs taken per worker: {r.runs_by_worker}   run states: {dict(r.states)}")
-        print(f"  documents per run: {r.docs_per_run}")
+        print(f"  runs taken per worker: {dict(sorted(r.runs_by_worker.items()))}   run states: {dict(r.states)}")
+        print(f"  documents per run: {r.docs_per_run}  (each run's own time, s: {[round(x) for x in r.run_seconds]})")
         print(f"  runs that found nothing to do: {r.empty_runs}/{runs} = {r.empty_runs / runs:.0%}")
+        share = r.cpu_seconds / r.seconds / (os.cpu_count() or 1) if r.seconds else 0.0
+        print(f"  CPU of workers, flow runs and readers: {r.cpu_seconds:.0f} s = {r.cpu_seconds / max(r.docs, 1) * 1000:.0f} ms "
+              f"per document, {share:.0%} of the machine's cores over the phase (Prefect's server not counted)")
         print(f"  load average (1 min): {r.load_before:.1f} before, {r.load_mean:.1f} mean, {r.load_peak:.1f} peak "
               f"({os.cpu_count()} cores)")
         verdict = "no document processed twice" if r.checks.get("ok") else "CHECK FAILED"
@@ -366,7 +385,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000, help="documents in the inbox (default 2000)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts, one phase each")
-    ap.add_argument("--limit", type=int, default=2, help="prefect worker start --limit: flow runs a worker runs at once")
+    ap.add_argument("--limit", type=int, default=2, help="prefect worker start --limit: flow runs a worker runs at once (0: no --limit)")
     ap.add_argument("--runs-per-worker", type=int, default=2, help="flow runs created per worker (all at once)")
     ap.add_argument("--documents-at-once", type=int, default=0,
                     help="the flow's documents_at_once (default: the deployment's, from prefect.yaml)")
@@ -379,6 +398,9 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the data folders and thidua databases (printed)")
     args = ap.parse_args()
 
+    # Stopped with SIGTERM (or SIGINT, which a background job ignores): still stop the server and
+    # workers and drop the databases (the `finally` blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     base = Path(tempfile.mkdtemp(prefix="thidua-bench-workers-"))
     sources = _sources(args.include_slow)
     print(f"{args.docs} documents from {len(sources)} sample reports ({', '.join(sorted({s.suffix for s in sources}))}); "
@@ -386,6 +408,8 @@ def main() -> None:
           f"workers {args.workers}, --limit {args.limit}, {args.runs_per_worker} runs per worker; "
           f"started {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, load {os.getloadavg()[0]:.1f}", flush=True)
     server = PrefectServer(base, args.pg_url, args.startup_seconds)
+    # This process is a client of that server too (it creates and watches the flow runs).
+    os.environ.update({k: server.client_env()[k] for k in ("PREFECT_API_URL", "PREFECT_HOME")})
     results: list[PhaseResult] = []
     try:
         _run([str(BIN / "prefect"), "work-pool", "create", server_pool, "--type", "process"], server.client_env())

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import typer
 
+from thidua.cli.cluster import CLUSTER_HELP
 from thidua.cli.common import guarded
 from thidua.core.settings import Settings
-from thidua.core.units import load_units
+from thidua.core.units import UnitSpec
 from thidua.matching.learning import cluster_name
 
 __all__ = ["cluster_name", "learn_command", "learn_from_database"]
@@ -19,20 +20,32 @@ def learn_command(
     plan: Path = typer.Option(None, "--plan", help="Tệp kế hoạch (mặc định: kế hoạch đang dùng trong CSDL)."),
     year: int = typer.Option(None, "--year", help="Năm của kế hoạch đang dùng (mặc định: năm mới nhất)."),
     save: bool = typer.Option(False, "--save", help="Với --simulate: lưu mô hình học được (như khi học từ CSDL) để thidua extract/eval --learned dùng."),
+    cluster: str = typer.Option(None, "--cluster", help=CLUSTER_HELP),
 ) -> None:
     """Học từ quyết định của người duyệt (mô hình riêng của Cụm), so với luật trên các quyết định giữ lại; chỉ dùng khi tốt hơn."""
-    _learn(simulate, plan, year, save)
+    _learn(simulate, plan, year, save, cluster)
+
+
+def _cluster_and_units(settings: Settings, key: str | None) -> tuple[str, list[UnitSpec]]:
+    """The chosen cluster's key (what its model is stored by) and its units."""
+    from thidua.models.clusters import cluster_units, resolve_cluster
+    from thidua.models.db import session_scope
+
+    with session_scope(settings) as session:
+        row = resolve_cluster(session, key, settings)
+        return row.key, cluster_units(session, row)
 
 
 @guarded
-def _learn(simulate: Path | None, plan_file: Path | None, year: int | None, save: bool = False) -> None:
-    from thidua.matching.decisions import cases_from_expected, learning_curve
+def _learn(
+    simulate: Path | None, plan_file: Path | None, year: int | None, save: bool = False, cluster_key: str | None = None
+) -> None:
+    from thidua.matching.decisions import cases_from_expected, decisions_to_win, learning_curve
     from thidua.matching.learning import save_model, train
     from thidua.matching.matcher import PlanMatcher
 
     settings = Settings.from_env()
-    units = load_units(settings.units_file)
-    cluster = cluster_name(settings.units_file)
+    cluster, units = _cluster_and_units(settings, cluster_key)
     if simulate is not None:
         from thidua.extractors.plan import extract_plan
         from thidua.extractors.readers import read_document
@@ -43,9 +56,18 @@ def _learn(simulate: Path | None, plan_file: Path | None, year: int | None, save
         matcher = PlanMatcher(spec, units, settings.match_threshold)
         cases = cases_from_expected(simulate, units, spec)
         typer.echo(f"{len(cases)} báo cáo, {sum(len(c.decisions) for c in cases)} quyết định mô phỏng")
-        typer.echo(f"{'reports':>8}{'decisions':>11}{'rules F1':>10}{'learned F1':>12}{'wins':>7}")
-        for p in learning_curve(matcher, cases, [1, 2, 3, 4, 6, 8, 10]):
-            typer.echo(f"{p.reports:>8}{p.decisions:>11.0f}{p.rules_f1:>10.3f}{p.learned_f1:>12.3f}{p.wins:>4}/{p.runs}")
+        typer.echo(f"{'reports':>8}{'decisions':>11}{'rules F1':>10}{'learned F1':>12}{'wins':>7}{'deployed F1':>13}")
+        curve = learning_curve(matcher, cases, [1, 2, 3, 4, 6, 8, 10])
+        for p in curve:
+            typer.echo(
+                f"{p.reports:>8}{p.decisions:>11.0f}{p.rules_f1:>10.3f}{p.learned_f1:>12.3f}{p.wins:>4}/{p.runs}{p.deployed_f1:>13.3f}"
+            )
+        won = decisions_to_win(curve)
+        typer.echo(
+            f"Mô hình tốt hơn luật từ {won.reports} báo cáo đã duyệt ({won.decisions:.0f} quyết định)."
+            if won is not None
+            else "Mô hình chưa tốt hơn luật với số báo cáo đã duyệt ở trên."
+        )
         model = train(matcher, cases, cluster)
         if model is not None:
             _print_model(model)
@@ -63,19 +85,25 @@ def _learn(simulate: Path | None, plan_file: Path | None, year: int | None, save
     typer.echo(f"Đã lưu: {path}")
 
 
-def learn_from_database(session, settings: Settings, cluster: str, year: int | None = None):  # type: ignore[no-untyped-def]
-    """Train on the stored decisions of the active plan and save the model; (path, model) or (None, None)."""
+def learn_from_database(session, settings: Settings, cluster: str | None = None, year: int | None = None):  # type: ignore[no-untyped-def]
+    """Train on a cluster's stored decisions on its active plan and save its model; (path, model) or (None, None).
+
+    `cluster`: its key (default THIDUA_CLUSTER or the only one); the model is stored by it.
+    """
     from thidua.matching.decisions import cases_from_database
     from thidua.matching.learning import save_model, train
     from thidua.matching.matcher import PlanMatcher
+    from thidua.models.clusters import cluster_units, resolve_cluster
     from thidua.models.plans import active_plan, plan_spec
 
-    row = active_plan(session, year)
+    chosen = resolve_cluster(session, cluster, settings)
+    row = active_plan(session, year, chosen.id)
     if row is None:
         return None, None
     spec = plan_spec(row)
-    cases = cases_from_database(session, spec)
-    model = train(PlanMatcher(spec, load_units(settings.units_file), settings.match_threshold), cases, cluster) if cases else None
+    cases = cases_from_database(session, spec, chosen.id)
+    units = cluster_units(session, chosen)
+    model = train(PlanMatcher(spec, units, settings.match_threshold), cases, chosen.key) if cases else None
     if model is None:
         return None, None
     return save_model(model, settings.data_dir), model

@@ -19,6 +19,8 @@ import typer.main
 #: "app:X" adds module.X as a sub-app; "cmd:F" adds function F; "register" calls module.register(app).
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "db": ("db", "app:app", "Cơ sở dữ liệu: nâng cấp lược đồ."),
+    "cluster": ("cluster", "register", "Các Cụm (Khối) thi đua của tỉnh trong một cơ sở dữ liệu: thêm, xem."),
+    "units": ("cluster", "register", "Đơn vị thành viên của một Cụm: nhập từ tệp TOML."),
     "plan": ("plan", "app:app", "Kế hoạch của Cụm thi đua: nhập từ tệp Word/PDF và xem."),
     "status": (
         "status", "cmd:status",

@@ -8,13 +8,14 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from thidua.cli.cluster import CLUSTER_HELP
 from thidua.cli.common import guarded, print_json
 from thidua.extractors.plan import extract_plan
 from thidua.extractors.readers import read_document
-from thidua.core.units import load_units
+from thidua.models.clusters import cluster_units, resolve_cluster
 from thidua.models.db import session_scope
 from thidua.models.originals import OriginalsStore
-from thidua.models.plans import active_plan, plan_item_dict, register_source_file, save_plan, sync_units
+from thidua.models.plans import active_plan, plan_item_dict, register_source_file, save_plan
 from thidua.core.settings import Settings
 
 app = typer.Typer(help="Kế hoạch của Cụm thi đua: nhập từ tệp Word/PDF và xem.", no_args_is_help=True)
@@ -25,17 +26,21 @@ app = typer.Typer(help="Kế hoạch của Cụm thi đua: nhập từ tệp Wor
 def import_plan(
     file: Path = typer.Argument(..., help="Tệp kế hoạch (.docx, .doc hoặc .pdf)."),
     year: int = typer.Option(None, help="Năm của kế hoạch, khi tệp không ghi rõ."),
+    cluster: str = typer.Option(None, "--cluster", help=CLUSTER_HELP),
 ) -> None:
-    """Import the plan table of a Word or PDF file as the active plan of its year."""
+    """Import the plan table of a Word or PDF file as the cluster's active plan of its year."""
     settings = Settings.from_env()
-    units = load_units(settings.units_file)
-    # Read and parse before touching the database: a bad file writes nothing.
+    with session_scope(settings) as session:
+        row = resolve_cluster(session, cluster, settings)
+        units = cluster_units(session, row)
+        key = row.key
+    # Read and parse before writing the plan: a bad file writes nothing.
     spec = extract_plan(read_document(file), [u.name for u in units], year)
     with session_scope(settings) as session:
-        sync_units(session, units)
-        source = register_source_file(session, file, OriginalsStore.from_settings(settings), status="processed")
-        plan = save_plan(session, spec, source)
-        typer.echo(f"Đã nhập kế hoạch năm {plan.year} với {len(plan.items)} nhiệm vụ từ {file.name}.")
+        row = resolve_cluster(session, key, settings)
+        source = register_source_file(session, file, OriginalsStore.from_settings(settings), status="processed", cluster=row)
+        plan = save_plan(session, spec, source, row)
+        typer.echo(f"Đã nhập kế hoạch năm {plan.year} của Cụm {row.key} với {len(plan.items)} nhiệm vụ từ {file.name}.")
 
 
 @app.command("show", help="Xem kế hoạch đang dùng: mã, nội dung, đơn vị thực hiện, thời hạn, địa điểm của từng nhiệm vụ.")
@@ -43,10 +48,11 @@ def import_plan(
 def show_plan(
     year: int = typer.Option(None, help="Năm của kế hoạch (mặc định: năm mới nhất)."),
     as_json: bool = typer.Option(False, "--json", help="In ra dạng JSON."),
+    cluster: str = typer.Option(None, "--cluster", help=CLUSTER_HELP),
 ) -> None:
-    """Show the active plan: one row per item with id, content, responsible units, due date, place."""
+    """Show a cluster's active plan: one row per item with id, content, responsible units, due date, place."""
     with session_scope() as session:
-        plan = active_plan(session, year)
+        plan = active_plan(session, year, resolve_cluster(session, cluster).id)
         if plan is None:
             typer.echo("Chưa có kế hoạch nào; hãy chạy: thidua plan import TỆP", err=True)
             raise typer.Exit(1)

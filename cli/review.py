@@ -58,15 +58,49 @@ def user_add(
     password: str = typer.Option(
         None, help="Mật khẩu (cho tập lệnh); bỏ trống để được hỏi mà không hiện ra màn hình."
     ),
+    cluster: list[str] = typer.Option(
+        None, "--cluster",
+        help="Mã Cụm người duyệt được xem (lặp lại cho nhiều Cụm); bỏ trống khi chỉ có một Cụm. Quản trị xem mọi Cụm.",
+    ),
 ) -> None:
-    """Create a reviewer or admin account for the review page."""
+    """Create a reviewer or admin account for the review page, scoped to clusters."""
+    from thidua.models.clusters import resolve_cluster
     from thidua.review.security import create_user
 
     if password is None:
         password = typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
+    settings = Settings.from_env()
+    with session_scope(settings) as session:
+        clusters = None
+        if role != "admin":
+            keys = cluster or [None]
+            clusters = [resolve_cluster(session, key, settings) for key in keys]
+        user = create_user(session, username, password, role, clusters)
+        where = f", Cụm: {', '.join(c.key for c in user.clusters)}" if user.role != "admin" else ", mọi Cụm"
+        typer.echo(f"Đã tạo tài khoản {user.username} ({user.role}{where}).")
+
+
+@user_app.command("clusters", help="Đặt các Cụm thi đua một người duyệt được xem (thay cho các Cụm cũ của họ).")
+@guarded
+def user_clusters(
+    username: str = typer.Argument(..., help="Tên đăng nhập."),
+    cluster: list[str] = typer.Option(..., "--cluster", help="Mã Cụm (lặp lại cho nhiều Cụm)."),
+) -> None:
+    """Set the clusters a reviewer may see (replacing theirs)."""
+    from sqlalchemy import select
+
+    from thidua.models.clusters import get_cluster
+    from thidua.models.tables import User
+    from thidua.review.security import UserError
+
     with session_scope() as session:
-        user = create_user(session, username, password, role)
-        typer.echo(f"Đã tạo tài khoản {user.username} ({user.role}).")
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        if user is None:
+            raise UserError(f"không có tài khoản '{username}'")
+        if user.role == "admin":
+            raise UserError(f"'{username}' là quản trị: được xem mọi Cụm")
+        user.clusters = [get_cluster(session, key) for key in dict.fromkeys(cluster)]
+        typer.echo(f"{user.username} được xem: {', '.join(c.key for c in user.clusters)}.")
 
 
 def register(app: typer.Typer) -> None:

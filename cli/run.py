@@ -54,6 +54,9 @@ def run(
     ),
     as_json: bool = typer.Option(False, "--json", help="In bản tóm tắt dạng JSON (không in bảng tiến độ)."),
     matrix: bool = typer.Option(True, "--matrix/--no-matrix", help="In bảng tiến độ thực hiện kế hoạch sau khi chạy."),
+    cluster: str = typer.Option(
+        None, "--cluster", help="Chỉ xử lý hộp thư của Cụm này (<hộp thư>/<mã Cụm>/); mặc định: mọi Cụm."
+    ),
 ) -> None:
     """Process the inbox now (one run of the process-inbox flow), with a progress bar and a summary."""
     if inbox is not None and not inbox.is_dir():
@@ -67,7 +70,7 @@ def run(
         else:
             Console().print(Markdown(_idle_markdown(nothing)))
             if matrix:
-                _print_matrix()
+                _print_matrix(cluster)
         return
     _quiet_prefect()
     from thidua.flows.process_inbox import add_progress_listener, process_inbox, summary_markdown
@@ -96,7 +99,8 @@ def run(
         remove = add_progress_listener(on_progress)
         try:
             summary = process_inbox(
-                str(inbox.resolve()) if inbox else None, settle_seconds=settle_seconds, stale_claim_minutes=stale_minutes
+                str(inbox.resolve()) if inbox else None, settle_seconds=settle_seconds, stale_claim_minutes=stale_minutes,
+                cluster=cluster,
             )
         except RuntimeError as exc:
             if "Prefect" not in str(exc):
@@ -112,7 +116,7 @@ def run(
         return
     console.print(Markdown(summary_markdown(summary)))
     if matrix:
-        _print_matrix()
+        _print_matrix(cluster)
 
 
 def _nothing_to_do(inbox: Path | None, settle_seconds: float) -> dict[str, object] | None:
@@ -152,15 +156,25 @@ def _idle_markdown(summary: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _print_matrix() -> None:
-    """The completion matrix of `thidua status`, when a plan has been imported."""
+def _print_matrix(cluster: str | None = None) -> None:
+    """The completion matrix of `thidua status` of the cluster (of each cluster), when it has a plan."""
     from thidua.cli.status import status
+    from thidua.models.clusters import list_clusters
+    from thidua.models.db import session_scope
 
-    typer.echo("")
-    try:
-        status(unit=None, year=None, as_of=None, as_json=False)
-    except typer.Exit:
-        pass  # status already said why (e.g. no plan imported yet)
+    if cluster is None:
+        with session_scope() as session:
+            keys = [(c.key, c.name) for c in list_clusters(session)]
+    else:
+        keys = [(cluster, "")]
+    for key, name in keys:
+        typer.echo("")
+        if len(keys) > 1:
+            typer.echo(f"{name} ({key})")
+        try:
+            status(unit=None, year=None, as_of=None, as_json=False, cluster=key)
+        except typer.Exit:
+            pass  # status already said why (e.g. no plan imported yet)
 
 
 @contextlib.contextmanager

@@ -10,10 +10,11 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from sqlalchemy import select
 
+from thidua.cli.cluster import CLUSTER_HELP
 from thidua.cli.common import guarded, print_json
 from thidua.core.errors import ConfigError
 from thidua.core.text import fold
-from thidua.models.db import session_scope
+from thidua.models.scoping import cluster_session
 from thidua.core.settings import Settings
 from thidua.models.tables import Unit, User
 from thidua.scoring.compute import score_year
@@ -29,6 +30,7 @@ export_app = typer.Typer(help="Xuất kết quả cho Tổ giúp việc: Excel, 
 _YEAR = typer.Option(None, "--year", help="Năm của kế hoạch (mặc định: năm mới nhất).")
 _TABLE = typer.Option(None, "--table", help="Tệp bảng điểm TOML (mặc định: scoring_<năm>.toml).")
 _AS_OF = typer.Option(None, "--as-of", help="Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay).")
+_CLUSTER = typer.Option(None, "--cluster", help=CLUSTER_HELP)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -40,7 +42,8 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise ConfigError(f"ngày {option} không hợp lệ: {value} (cần dạng YYYY-MM-DD)") from None
 
 
-def _table(table: Path | None, year: int | None, session) -> ScoringTable:  # type: ignore[no-untyped-def]
+def _table(table: Path | None, year: int | None, session, settings: Settings | None = None) -> ScoringTable:  # type: ignore[no-untyped-def]
+    """The scoring table given, else the year's (beside the cluster's units file, see table_candidates)."""
     if table is not None:
         return load_table(table)
     if year is None:
@@ -50,7 +53,7 @@ def _table(table: Path | None, year: int | None, session) -> ScoringTable:  # ty
         if plan is None:
             raise ConfigError("chưa có kế hoạch nào; hãy chạy: thidua plan import TỆP")
         year = plan.year
-    return find_table(year)
+    return find_table(year, settings)
 
 
 def _unit(session, name: str) -> Unit:  # type: ignore[no-untyped-def]
@@ -78,13 +81,14 @@ def score(
     as_of: str = _AS_OF,
     as_json: bool = typer.Option(False, "--json", help="In ra dạng JSON, kèm căn cứ của từng điểm."),
     evidence: bool = typer.Option(False, "--evidence", help="In cả căn cứ của từng điểm."),
+    cluster: str = _CLUSTER,
 ) -> None:
-    """Score every unit with the year's table: points per criterion, total, rank (recomputed now)."""
+    """Score every unit of a cluster with the year's table: points per criterion, total, rank (recomputed now)."""
     if ctx.invoked_subcommand:
-        ctx.obj = {"year": year, "table": table, "as_of": as_of}
+        ctx.obj = {"year": year, "table": table, "as_of": as_of, "cluster": cluster}
         return
-    with session_scope() as session:
-        sheet = score_year(session, year, _table(table, year, session), _date(as_of, "--as-of"))
+    with cluster_session(None, cluster) as (session, _row, settings):
+        sheet = score_year(session, year, _table(table, year, session, settings), _date(as_of, "--as-of"))
         if as_json:
             print_json(sheet.to_json())
             return
@@ -132,8 +136,8 @@ def grade(
     from thidua.scoring.manual import record_manual
 
     opts = ctx.obj or {}
-    with session_scope() as session:
-        table = _table(opts.get("table"), opts.get("year"), session)
+    with cluster_session(None, opts.get("cluster")) as (session, _row, settings):
+        table = _table(opts.get("table"), opts.get("year"), session, settings)
         c = table.criterion(criterion)
         u = _unit(session, unit)
         row = record_manual(session, _user(session, user), c, unit_id=u.id, year=table.year, value=value, note=note)
@@ -156,8 +160,8 @@ def received(
     opts = ctx.obj or {}
     when = _date(date, "nhận")
     assert when is not None
-    with session_scope() as session:
-        year = opts.get("year") or _table(opts.get("table"), None, session).year
+    with cluster_session(None, opts.get("cluster")) as (session, _row, settings):
+        year = opts.get("year") or _table(opts.get("table"), None, session, settings).year
         u = _unit(session, unit)
         row = record_received(session, _user(session, user), unit_id=u.id, year=year, period_kind=period.upper(),
                               date=when, note=note)
@@ -171,12 +175,13 @@ def export_excel_command(
     year: int = _YEAR,
     table: Path = _TABLE,
     as_of: str = _AS_OF,
+    cluster: str = _CLUSTER,
 ) -> None:
-    """Excel workbook: completion matrix, scores and ranks, evidence of every point, the table used."""
+    """Excel workbook of one cluster: completion matrix, scores and ranks, evidence of every point, the table used."""
     from thidua.scoring.excel import export_excel
 
-    with session_scope() as session:
-        view = score_table(session, year, _table(table, year, session), _date(as_of, "--as-of"))
+    with cluster_session(None, cluster) as (session, _row, settings):
+        view = score_table(session, year, _table(table, year, session, settings), _date(as_of, "--as-of"))
         path = export_excel(session, view, out)
     typer.echo(f"Đã xuất {path} ({len(view.rows)} đơn vị, năm {view.year}).")
 
@@ -191,20 +196,14 @@ def export_word_command(
     date: str = typer.Option(None, "--date", help="Ngày ký báo cáo (YYYY-MM-DD); bỏ trống để điền tay."),
     number: str = typer.Option("", "--number", help="Số văn bản (bỏ trống để văn thư điền)."),
     signer: str = typer.Option("", "--signer", help="Họ tên người ký."),
+    cluster: str = _CLUSTER,
 ) -> None:
-    """Word report laid out as Decree 30/2020 with the score table and the chart."""
+    """Word report of one cluster laid out as Decree 30/2020 with the score table and the chart."""
     from thidua.scoring.word import WordOptions, export_word
 
-    with session_scope() as session:
-        view = score_table(session, year, _table(table, year, session), _date(as_of, "--as-of"))
-        units_cluster = ""
-        try:
-            import tomllib
-
-            units_cluster = tomllib.loads(Settings.from_env().units_file.read_text(encoding="utf-8")).get("cluster", "")
-        except (OSError, ValueError):
-            pass
-        options = WordOptions(issuer=view.table.cluster or units_cluster, number=number, date=_date(date, "--date"),
+    with cluster_session(None, cluster) as (session, row, settings):
+        view = score_table(session, year, _table(table, year, session, settings), _date(as_of, "--as-of"))
+        options = WordOptions(issuer=view.table.cluster or row.name, number=number, date=_date(date, "--date"),
                               signer_name=signer)
         path = export_word(view, out, options)
     typer.echo(f"Đã xuất {path} (báo cáo kết quả chấm điểm năm {view.year}).")

@@ -8,9 +8,10 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from thidua.cli.cluster import CLUSTER_HELP
 from thidua.cli.common import guarded, print_json
+from thidua.models.scoping import cluster_session
 from thidua.readmodel import Cell, completion_matrix, orphan_corrections
-from thidua.models.db import session_scope
 
 _STATE_MARK = {"done": "✓", "in_progress": "…", "not_done": "✗", "planned": "○"}
 _LEGEND = (
@@ -52,8 +53,9 @@ def status(
     year: int = typer.Option(None, "--year", help="Năm của kế hoạch (mặc định: năm mới nhất)."),
     as_of: str = typer.Option(None, "--as-of", help="Tính quá hạn đến ngày này (YYYY-MM-DD; mặc định: hôm nay)."),
     as_json: bool = typer.Option(False, "--json", help="In ra dạng JSON."),
+    cluster: str = typer.Option(None, "--cluster", help=CLUSTER_HELP),
 ) -> None:
-    """The completion matrix: units x plan items, with status, date, timing and confidence."""
+    """A cluster's completion matrix: units x plan items, with status, date, timing and confidence."""
     when = None
     if as_of:
         try:
@@ -61,7 +63,7 @@ def status(
         except ValueError:
             typer.echo(f"Lỗi: ngày --as-of không hợp lệ: {as_of} (cần dạng YYYY-MM-DD)", err=True)
             raise typer.Exit(2) from None
-    with session_scope() as session:
+    with cluster_session(None, cluster) as (session, _row, _settings):
         matrix = completion_matrix(session, year, unit, as_of=when)
         orphans = orphan_corrections(session, matrix.year)
         if as_json:

@@ -87,6 +87,10 @@ class ConfigError(ThiduaError):
     """A setting or a configuration file is wrong."""
 
 
+class ClusterError(ConfigError):
+    """A cluster named by a command is unknown, already exists, or cannot be chosen alone."""
+
+
 class StorageError(ThiduaError):
     """The database or the store of original files failed."""
 

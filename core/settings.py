@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     inbox: Path = Path()
     #: THIDUA_UNITS_FILE: TOML list of the cluster's units (name, role, aliases).
     units_file: Path = DEFAULT_UNITS_FILE
+    #: THIDUA_CLUSTER: key of the cluster a command works on when it names none (`--cluster`).
+    cluster: str = ""
     #: THIDUA_MATCH_THRESHOLD: matches scoring below this are left for a reviewer.
     match_threshold: float = Field(0.45, ge=0.0, le=1.0)
     #: THIDUA_OCR_MAX_PAGES: pages read by OCR per scanned PDF at most.

@@ -42,6 +42,19 @@ PIPELINE_CONFIG = PATTERNS_DIR / "pipeline.cfg"
 
 if not Token.has_extension("action_verb"):
     Token.set_extension("action_verb", default=False)
+if not Token.has_extension("action_verb_len"):
+    Token.set_extension("action_verb_len", default=0)
+
+#: Cue labels also looked for in folded form in a text written without diacritics ("da gui",
+#: "dang hoan thien"): status markers and contrast. Proposal and comparison cues are not: folded,
+#: "chờ" (waiting) reads as "cho" (for), which every award line has.
+FOLDED_LABELS = frozenset({"DONE", "IN_PROGRESS", "NOT_DONE", "PLANNED", "CONTRAST"})
+
+
+def is_unaccented(doc: Doc) -> bool:
+    """A text written without diacritics: several words and not one letter outside ASCII."""
+    letters = [t.text for t in doc if t.is_alpha]
+    return len(letters) >= 2 and all(t.isascii() for t in letters)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -107,7 +120,8 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 class ActionVerbs:
-    """Marks `Token._.action_verb` on the first syllable of every lexicon verb (phrase match on LOWER).
+    """Marks `Token._.action_verb` on the first syllable of every lexicon verb (phrase match on LOWER,
+    on the folded NORM in a text without diacritics) and `Token._.action_verb_len` with its syllables.
 
     Vietnamese words are syllables apart, so a verb's syllable also sits inside words that are no
     verb ("dự" in "vinh dự", "trình" in "chương trình"): a verb match lying inside a longer match
@@ -117,14 +131,19 @@ class ActionVerbs:
     def __init__(self, nlp: Language, lexicon: str) -> None:
         data = general_lexicon(Path(lexicon))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
         # nlp.make_doc tokenizes only (the tokenizer's type is a plain callable to mypy).
-        self.matcher.add("VERB", [nlp.make_doc(v) for v in words(data, "action_verbs")])
-        self.matcher.add("COMPOUND", [nlp.make_doc(v) for v in words(data, "verbless_compounds")])
+        verbs = [nlp.make_doc(v) for v in words(data, "action_verbs")]
+        compounds = [nlp.make_doc(v) for v in words(data, "verbless_compounds")]
+        for matcher in (self.matcher, self.folded):
+            matcher.add("VERB", verbs)
+            matcher.add("COMPOUND", compounds)
         self.verb = nlp.vocab.strings["VERB"]
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set the extension on verb starts that no verbless compound swallows."""
-        matches = self.matcher(doc)
+        """Set the extensions on verb starts that no verbless compound swallows; "tự" before a verb is
+        part of it ("tự chấm điểm")."""
+        matches = (self.folded if is_unaccented(doc) else self.matcher)(doc)
         compounds = [(s, e) for m, s, e in matches if m != self.verb]
         for match_id, start, end in matches:
             if match_id != self.verb:
@@ -132,6 +151,11 @@ class ActionVerbs:
             if any(cs <= start and end <= ce and ce - cs > end - start for cs, ce in compounds):
                 continue
             doc[start]._.action_verb = True
+            doc[start]._.action_verb_len = max(doc[start]._.action_verb_len, end - start)
+        for t in doc[:-1]:
+            if t.norm_ == "tu" and t.lower_ in {"tự", "tu"} and doc[t.i + 1]._.action_verb:
+                t._.action_verb = True
+                t._.action_verb_len = doc[t.i + 1]._.action_verb_len + 1
         return doc
 
 
@@ -155,8 +179,12 @@ class CueMatcher:
         self.purpose = set(lists.get("goal_words", []))
         self.key = spans_key
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.folded = Matcher(nlp.vocab, validate=True)
         for entry in _read_jsonl(Path(patterns)):
-            self.matcher.add(entry["label"], [self._expand(entry["pattern"], lists)])
+            pattern = self._expand(entry["pattern"], lists)
+            self.matcher.add(entry["label"], [pattern])
+            if entry["label"] in FOLDED_LABELS:
+                self.folded.add(entry["label"], [self._fold_pattern(pattern)])
 
     @classmethod
     def _expand(cls, value: Any, lists: dict[str, Any]) -> Any:
@@ -168,13 +196,34 @@ class CueMatcher:
             return {k: cls._expand(v, lists) for k, v in value.items()}
         return value
 
+    @classmethod
+    def _fold_pattern(cls, value: Any) -> Any:
+        """The pattern on folded NORM instead of LOWER (for text without diacritics)."""
+        if isinstance(value, list):
+            return [cls._fold_pattern(v) for v in value]
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for k, v in value.items():
+                if k == "LOWER":
+                    out["NORM"] = {"IN": sorted({fold(x) for x in v["IN"]})} if isinstance(v, dict) and "IN" in v else fold(v)
+                else:
+                    out[k] = v
+            return out
+        return value
+
     def __call__(self, doc: Doc) -> Doc:
         """Add one span per cue start (the longest match at each start)."""
         best: dict[tuple[int, str], int] = {}
-        for match_id, start, end in self.matcher(doc):
+        unaccented = is_unaccented(doc)
+        matches = list(self.matcher(doc))
+        if unaccented and len(self.folded):
+            # Folded, a marker may be the first syllable of a verb: "dang ky" is "đăng ký", not "đang ký".
+            matches += [m for m in self.folded(doc) if doc[m[1]]._.action_verb_len < 2]
+        purpose = {fold(w) for w in self.purpose} if unaccented else self.purpose
+        for match_id, start, end in matches:
             label = doc.vocab.strings[match_id]
-            if label == "DONE" and doc[start].lower_ == "hoàn" and start > 0:
-                if doc[start - 1].lower_ in self.purpose:
+            if label == "DONE" and doc[start].norm_ == "hoan" and start > 0:
+                if (doc[start - 1].norm_ if unaccented else doc[start - 1].lower_) in purpose:
                     continue
             key = (start, label)
             best[key] = max(best.get(key, end), end)

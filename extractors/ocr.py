@@ -18,6 +18,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from thidua.core.document import Block, Box, Cell, Document, Paragraph, SourceFormat, Table, align_words
 from thidua.core.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
+from thidua.extractors.scan_columns import find_column_tables, page_lines
 from thidua.extractors.scan_tables import Grid, detect_tables, erase_rules, fill_grid, read_pgm, write_pgm
 from thidua.core.text import normalize_text
 
@@ -117,7 +119,6 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
     grids, _ = detect_tables(gray)
     if grids:
         write_pgm(image, erase_rules(gray, grids))
-    del gray
     # One thread per Tesseract: pages already run side by side, and OpenMP threads fight over cores.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     proc = subprocess.run(
@@ -127,10 +128,29 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
     image.unlink(missing_ok=True)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[-300:])
-    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids)
+
+    def reread_number(left: float, top: float, right: float, bottom: float) -> str:
+        """Read one number again on its own (a single line, digits only): Tesseract's page layout
+        misreads lone numbers in a table without rules ("22" as "2.", "31" as "Sài")."""
+        h, w = gray.shape
+        pad = int(bottom - top) // 2  # a misread number's box may miss a digit: half a word height around it
+        x0, y0 = max(0, int(left) - pad), max(0, int(top) - pad // 3)
+        x1, y1 = min(w, int(right) + pad), min(h, int(bottom) + pad // 3)
+        crop = tmp / f"p{page}-{x0}-{y0}.pgm"
+        write_pgm(crop, gray[y0:y1, x0:x1])
+        out = subprocess.run(
+            [tesseract, str(crop), "-", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789."],
+            capture_output=True, timeout=60, env=env,
+        )
+        crop.unlink(missing_ok=True)
+        return out.stdout.decode("utf-8", "replace").strip()
+
+    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids, reread_number)
 
 
-def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText:
+def _parse_tsv(
+    tsv: str, page: int, grids: list[Grid] | None = None, reread: Callable[[float, float, float, float], str] | None = None
+) -> PageText:
     """Words inside a ruled table fill its cells; the rest are grouped into paragraphs (block, paragraph).
 
     Blocks keep Tesseract's paragraph order; a table goes before the first paragraph below its top.
@@ -140,6 +160,7 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
     result = PageText(page=page)
     grids = grids or []
     paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
+    free_lines: dict[tuple[int, int, int], list[dict]] = {}
     in_table: list[list[dict]] = [[] for _ in grids]
     size = (1.0, 1.0)
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -160,6 +181,7 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
             "height": height,
             "cx": left + width / 2,
             "cy": top + height / 2,
+            "conf": conf,
         }
         cx, cy = left + width / 2, top + height / 2
         owner = next((i for i, g in enumerate(grids) if g.locate(cx, cy) is not None), None)
@@ -168,11 +190,22 @@ def _parse_tsv(tsv: str, page: int, grids: list[Grid] | None = None) -> PageText
             continue
         key = (int(row["block_num"]), int(row["par_num"]))
         paras.setdefault(key, {}).setdefault(int(row["line_num"]), []).append(word)
-    tables = sorted(
-        ((g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=_boxed(g, fill_grid(g, words, page), size), page=page))
-         for g, words in zip(grids, in_table)),
-        key=lambda t: t[0],
-    )
+        free_lines.setdefault((*key, int(row["line_num"])), []).append(word)
+    placed_tables = [
+        (g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=_boxed(g, fill_grid(g, words, page), size), page=page))
+        for g, words in zip(grids, in_table)
+    ]
+    # Tables without rules, rebuilt from the word boxes; their words leave the paragraphs.
+    free = [w for ws in free_lines.values() for w in ws]
+    for found in find_column_tables(page_lines(free, free_lines), reread):
+        placed_tables.append((found.top, Table(index=-1, rows=found.cells(page, size), page=page)))
+        for lines in paras.values():
+            for line_no in list(lines):
+                lines[line_no] = [w for w in lines[line_no] if id(w) not in found.used]
+                if not lines[line_no]:
+                    del lines[line_no]
+    paras = {k: v for k, v in paras.items() if v}
+    tables = sorted(placed_tables, key=lambda t: t[0])
     for key in sorted(paras):
         sides: dict[str, list[str]] = {"full": [], "left": [], "right": []}
         placed: dict[str, list[tuple[str, int, Box]]] = {"full": [], "left": [], "right": []}

@@ -48,6 +48,7 @@ from thidua.flows.steps import (
     give_back,
     prepare_run,
     receive,
+    route_entries,
     run_work,
 )
 from thidua.inbox import list_complete_files, sorted_folders
@@ -231,7 +232,19 @@ def summarize(
             {"unit": unit, "year": year, "items": sorted(items)} for (unit, year), items in sorted(done.items(), key=str)
         ],
         "files": [o.to_dict() for o in outcomes if o.outcome != GONE],
+        "by_cluster": _by_cluster(outcomes),
     }
+
+
+def _by_cluster(outcomes: list[DocumentOutcome]) -> dict[str, dict[str, int]]:
+    """Per cluster key: how many of its files were processed, duplicates, failed, sent to review."""
+    out: dict[str, dict[str, int]] = {}
+    for o in outcomes:
+        if o.cluster is None or o.outcome not in (PROCESSED, DUPLICATE, FAILED, REVIEW):
+            continue
+        counts = out.setdefault(o.cluster, {PROCESSED: 0, DUPLICATE: 0, FAILED: 0, REVIEW: 0})
+        counts[o.outcome] += 1
+    return dict(sorted(out.items()))
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:
@@ -270,6 +283,12 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     if summary.get("symlinks"):
         lines += ["", "## Liên kết tượng trưng (symlink) bị bỏ qua: hãy chép chính tệp vào hộp thư", ""]
         lines += [f"- `{name}`" for name in summary["symlinks"]]
+    if len(summary.get("by_cluster", {})) > 1:
+        lines += ["", "## Theo Cụm thi đua", "", "| Cụm | Đã xử lý | Trùng | Lỗi | Cần xem lại |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {key} | {c[PROCESSED]} | {c[DUPLICATE]} | {c[FAILED]} | {c[REVIEW]} |"
+            for key, c in summary["by_cluster"].items()
+        ]
     if summary["items_now_done"]:
         lines += ["", "## Nhiệm vụ mới hoàn thành", ""]
         lines += [f"- {d['unit']} ({d['year']}): {', '.join(d['items'])}" for d in summary["items_now_done"]]
@@ -282,35 +301,75 @@ def process_inbox(
     settle_seconds: float = DEFAULT_SETTLE_SECONDS,
     stale_claim_minutes: float = DEFAULT_STALE_CLAIM_MINUTES,
     documents_at_once: int = DEFAULT_DOCUMENTS_AT_ONCE,
+    cluster: str | None = None,
 ) -> dict[str, Any]:
-    """Process every complete file in the inbox (THIDUA_INBOX by default) and return a summary."""
+    """Process every complete file in the inbox (THIDUA_INBOX by default) and return a summary.
+
+    `<inbox>/<cluster key>/` holds that cluster's files, read with its units and active plans;
+    files elsewhere in the inbox are the default cluster's (flows.steps.route_entries).
+    `cluster`: only that cluster's files.
+    """
     logger = get_run_logger()
     started = dt.datetime.now(dt.timezone.utc)
     settings = Settings.from_env()
     inbox_dir = Path(inbox).expanduser().resolve() if inbox else settings.inbox
     run_id = flow_run.get_id()
     at_once = max(1, min(int(documents_at_once), MAX_DOCUMENTS_AT_ONCE))
-    ctx = prepare_run(settings, default_claimer(run_id), dt.timedelta(minutes=stale_claim_minutes))
-    if not ctx.plans:
-        logger.warning("Chưa có kế hoạch nào: báo cáo được lưu nhưng chưa đối chiếu (thidua plan import TỆP).")
+    claimer, stale_after = default_claimer(run_id), dt.timedelta(minutes=stale_claim_minutes)
     # processed/, failed/ and review/ may sit inside the inbox when the data folder is the inbox's parent.
     listing = list_complete_files(inbox_dir, settle_seconds, exclude=list(sorted_folders(settings.data_dir).values()))
-    logger.info("%d tệp sẵn sàng, %d tệp đang chép", len(listing.complete), len(listing.waiting))
-    _notify("start", len(listing.complete))
+    routed = route_entries(settings, inbox_dir, listing.complete, cluster)
+    total = sum(len(v) for v in routed.by_cluster.values()) + len(routed.unrouted)
+    logger.info("%d tệp sẵn sàng, %d tệp đang chép", total, len(listing.waiting))
+    _notify("start", total)
 
     outcomes: list[DocumentOutcome] = []
 
-    def record(batch: list[DocumentOutcome]) -> None:
+    def record(batch: list[DocumentOutcome], key: str | None = None) -> None:
         for outcome in batch:
+            outcome.cluster = key
             if outcome.outcome in (WAITING, GONE, BUSY):
                 logger.info("%s", outcome_line(outcome))
             outcomes.append(outcome)
-            _notify("document", len(listing.complete), outcome)
+            _notify("document", total, outcome)
 
+    if routed.unrouted:
+        logger.warning("%d tệp không rõ thuộc Cụm nào: %s", len(routed.unrouted), routed.why_unrouted)
+        reason = f"không rõ thuộc Cụm nào ({routed.why_unrouted}); hãy đặt tệp vào {inbox_dir}/<mã Cụm>/"
+        record([DocumentOutcome(e.path.name, WAITING, reason) for e in routed.unrouted])
+    # Every cluster in scope, files or not: its units file is checked and its model retrained.
+    for key in routed.keys:
+        ctx = prepare_run(settings, claimer, stale_after, key)
+        entries = routed.by_cluster.get(key, [])
+        if entries and not ctx.plans:
+            logger.warning("Cụm %s chưa có kế hoạch nào: báo cáo được lưu nhưng chưa đối chiếu (thidua plan import TỆP --cluster %s).", key, key)
+        _process_cluster(entries, ctx, at_once, lambda batch, k=key: record(batch, k))
+
+    # A file another run had (busy) or moved (gone) meanwhile: not "left for the next run" if it left.
+    paths = {e.path.name: e.path for e in listing.complete}
+    moved_away = {
+        o.file for o in outcomes if o.outcome in (BUSY, GONE) and o.file in paths and not paths[o.file].exists()
+    } | {p.name for p in listing.waiting if not p.exists()}
+    summary = summarize(outcomes, listing.waiting, inbox_dir, started, run_id, listing.symlinks, moved_away)
+    markdown = summary_markdown(summary)
+    with session_scope(settings) as session:
+        session.add(
+            FlowRunSummary(started_at=started, finished_at=dt.datetime.now(dt.timezone.utc), summary=summary)
+        )
+    create_markdown_artifact(markdown, key="process-inbox-summary", description="Kết quả xử lý hộp thư đến")
+    for key in routed.keys:
+        _learn(settings, logger, key)
+    return summary
+
+
+def _process_cluster(
+    entries: list[Any], ctx: RunContext, at_once: int, record: Callable[[list[DocumentOutcome]], None]
+) -> None:
+    """One cluster's listed files: receive each, claim a few at a time, one task per document."""
     # Receive everything listed; duplicates and files the store refused go straight to tasks.
     to_claim: dict[int, Work] = {}
     later: list[Work] = []  # the same bytes under a second name: a duplicate once the first is done
-    for entry in listing.complete:
+    for entry in entries:
         got = receive(entry, ctx)
         if isinstance(got, DocumentOutcome):
             record([got])
@@ -333,30 +392,15 @@ def process_inbox(
         record([busy])
     record(_run_tasks(later, ctx, 1))
 
-    # A file another run had (busy) or moved (gone) meanwhile: not "left for the next run" if it left.
-    paths = {e.path.name: e.path for e in listing.complete}
-    moved_away = {
-        o.file for o in outcomes if o.outcome in (BUSY, GONE) and o.file in paths and not paths[o.file].exists()
-    } | {p.name for p in listing.waiting if not p.exists()}
-    summary = summarize(outcomes, listing.waiting, inbox_dir, started, run_id, listing.symlinks, moved_away)
-    markdown = summary_markdown(summary)
-    with session_scope(settings) as session:
-        session.add(
-            FlowRunSummary(started_at=started, finished_at=dt.datetime.now(dt.timezone.utc), summary=summary)
-        )
-    create_markdown_artifact(markdown, key="process-inbox-summary", description="Kết quả xử lý hộp thư đến")
-    _learn(settings, logger)
-    return summary
 
-
-def _learn(settings: Settings, logger: Any) -> None:
-    """After the inbox: retrain the cluster's model on reviewers' decisions (matching/learning.py)."""
-    from thidua.cli.learn import cluster_name, learn_from_database
+def _learn(settings: Settings, logger: Any, cluster: str) -> None:
+    """After the inbox: retrain a cluster's model on its reviewers' decisions (matching/learning.py)."""
+    from thidua.cli.learn import learn_from_database
     from thidua.core.errors import ThiduaError
 
     try:
         with session_scope(settings) as session:
-            _path, model = learn_from_database(session, settings, cluster_name(settings.units_file))
+            _path, model = learn_from_database(session, settings, cluster)
     except ThiduaError as exc:
         logger.warning("Không học được từ quyết định của người duyệt: %s", exc)
         return

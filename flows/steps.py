@@ -33,12 +33,13 @@ from thidua.core.errors import (
 )
 from thidua.core.findings import Findings
 from thidua.core.plan import PlanSpec
-from thidua.core.units import UnitSpec, load_units
+from thidua.core.units import UnitSpec
 from thidua.inbox import InboxEntry, move_to, sorted_folders, still_as_listed
+from thidua.models.clusters import cluster_units, cluster_units_file, list_clusters, resolve_cluster
 from thidua.models.db import session_factory, session_scope
 from thidua.models.artifacts import keep_read
 from thidua.models.originals import OriginalsStore
-from thidua.models.plans import plan_spec, sync_units
+from thidua.models.plans import plan_spec
 from thidua.models.results import (
     DEFAULT_STALE_AFTER,
     claim_attempts,
@@ -52,7 +53,7 @@ from thidua.models.results import (
     save_results,
 )
 from thidua.core.settings import Settings
-from thidua.models.tables import Finding, Plan, SourceFile
+from thidua.models.tables import Finding, Plan, Report, SourceFile
 from thidua.readmodel import done_items
 
 #: What can happen to one inbox file.
@@ -73,7 +74,7 @@ class PlanChoice:
 
 @dataclass(slots=True)
 class RunContext:
-    """What every document of one run shares: settings, units, active plans, who claims."""
+    """What every document of one cluster in one run shares: settings, units, active plans, who claims."""
 
     settings: Settings
     units: list[UnitSpec]
@@ -83,6 +84,11 @@ class RunContext:
     extractor_version: str = ""
     #: Texts of the cluster's stored task statements: matching's word weights (document frequency).
     corpus: tuple[str, ...] = ()
+    #: The cluster these documents are read for (its units, plans, model), and its key.
+    cluster_id: int | None = None
+    cluster_key: str = ""
+    #: The general lexicon plus the cluster's own `[lexicon]` (its units file); None: THIDUA_UNITS_FILE's.
+    vocabulary: Any = None
 
     def plan_for(self, year: int | None) -> PlanChoice | None:
         """The active plan of a report's year (the latest plan when the year is unknown)."""
@@ -118,6 +124,8 @@ class DocumentOutcome:
     new_findings: int = 0
     newly_done: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: The key of the cluster whose inbox it came from (None: of no known cluster).
+    cluster: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -138,40 +146,104 @@ def _version() -> str:
 
 
 def prepare_run(
-    settings: Settings, claimer: str, stale_after: dt.timedelta = DEFAULT_STALE_AFTER
+    settings: Settings, claimer: str, stale_after: dt.timedelta = DEFAULT_STALE_AFTER, cluster: str | None = None
 ) -> RunContext:
-    """Load the units (and store them), and the active plan of every year, once per run."""
-    units = load_units(settings.units_file)
+    """Load a cluster's units (re-read from its units file), its active plan of every year, once per run.
+
+    `cluster`: its key; default THIDUA_CLUSTER or the only cluster (models.clusters.resolve_cluster).
+    """
     with session_scope(settings) as session:
-        sync_units(session, units)
-        plans = _active_plans(session)
-        corpus = _statement_corpus(session)
-    _load_models(settings, plans)
-    return RunContext(settings, units, plans, claimer, stale_after, _version(), corpus)
+        row = resolve_cluster(session, cluster, settings)
+        units = cluster_units(session, row)
+        plans = _active_plans(session, row.id)
+        corpus = _statement_corpus(session, row.id)
+        key = row.key
+        cluster_id = row.id
+        units_file = cluster_units_file(row)
+    _load_models(settings, plans, key)
+    from thidua.matching.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary(units_file)
+    return RunContext(settings, units, plans, claimer, stale_after, _version(), corpus, cluster_id, key, vocabulary)
 
 
 #: At most this many stored statements (the latest) make the matching corpus.
 CORPUS_LIMIT = 20000
 
 
-def _statement_corpus(session: Session) -> tuple[str, ...]:
-    """The texts of the latest stored task statements (the database holds one cluster)."""
-    rows = session.scalars(select(Finding.text).where(Finding.kind == "task").order_by(Finding.id.desc()).limit(CORPUS_LIMIT))
+def _statement_corpus(session: Session, cluster_id: int) -> tuple[str, ...]:
+    """The texts of the cluster's latest stored task statements."""
+    rows = session.scalars(
+        select(Finding.text)
+        .join(Report, Report.id == Finding.report_id)
+        .where(Finding.kind == "task", Report.cluster_id == cluster_id)
+        .order_by(Finding.id.desc())
+        .limit(CORPUS_LIMIT)
+    )
     return tuple(t for t in rows if t)
 
 
-def _load_models(settings: Settings, plans: dict[int, PlanChoice]) -> None:
+def _load_models(settings: Settings, plans: dict[int, PlanChoice], cluster_key: str) -> None:
     """The cluster's learned model of each active plan, once per run (none when it did not beat the rules)."""
-    from thidua.matching.learning import cluster_name, load_model
+    from thidua.matching.learning import load_model
 
-    cluster = cluster_name(settings.units_file)
     for choice in plans.values():
-        choice.model = load_model(settings.data_dir, cluster, choice.spec)
+        choice.model = load_model(settings.data_dir, cluster_key, choice.spec)
 
 
-def _active_plans(session: Session) -> dict[int, PlanChoice]:
-    rows = session.scalars(select(Plan).where(Plan.active.is_(True)).options(selectinload(Plan.items)).order_by(Plan.id))
+def _active_plans(session: Session, cluster_id: int) -> dict[int, PlanChoice]:
+    rows = session.scalars(
+        select(Plan)
+        .where(Plan.active.is_(True), Plan.cluster_id == cluster_id)
+        .options(selectinload(Plan.items))
+        .order_by(Plan.id)
+    )
     return {p.year: PlanChoice(p.id, plan_spec(p)) for p in rows}
+
+
+@dataclass(slots=True)
+class Routed:
+    """Listed inbox files by the key of the cluster they are for, and those of no known cluster."""
+
+    by_cluster: dict[str, list[InboxEntry]] = field(default_factory=dict)
+    unrouted: list[InboxEntry] = field(default_factory=list)
+    #: Why `unrouted` files have no cluster (in Vietnamese), for the summary.
+    why_unrouted: str = ""
+    #: The keys of the clusters in the run's scope (all, or the one asked for), in key order.
+    keys: list[str] = field(default_factory=list)
+
+
+def route_entries(settings: Settings, inbox: Path, entries: list[InboxEntry], only: str | None = None) -> Routed:
+    """Which cluster each inbox file is for: `<inbox>/<cluster key>/...` is that cluster's inbox.
+
+    Files anywhere else in the inbox (the single-cluster layout) go to the default cluster:
+    THIDUA_CLUSTER, else the only one. With several clusters and no default they are left in the
+    inbox with the reason. `only`: a cluster key; other clusters' files are not listed at all.
+    """
+    with session_scope(settings) as session:
+        try:  # a database with no cluster yet makes its one cluster here (from THIDUA_UNITS_FILE)
+            default: str | None = resolve_cluster(session, None, settings).key
+            why = ""
+        except ThiduaError as exc:
+            default, why = None, exc.reason
+        keys = {c.key for c in list_clusters(session)}
+    if only is not None and only not in keys:
+        with session_scope(settings) as session:
+            resolve_cluster(session, only, settings)  # ClusterError naming the known keys
+    routed = Routed(why_unrouted=why, keys=[only] if only is not None else sorted(keys))
+    for entry in entries:
+        try:
+            parts = entry.path.relative_to(inbox).parts
+        except ValueError:
+            parts = ()
+        key = parts[0] if len(parts) > 1 and parts[0] in keys else default
+        if only is not None and key != only:
+            continue
+        if key is None:
+            routed.unrouted.append(entry)
+        else:
+            routed.by_cluster.setdefault(key, []).append(entry)
+    return routed
 
 
 def _detail(exc: BaseException) -> str:
@@ -224,7 +296,7 @@ def receive(entry: InboxEntry, ctx: RunContext) -> Work | DocumentOutcome:
         gone = not entry.path.exists()
         return DocumentOutcome(name, GONE if gone else WAITING, None if gone else "tệp vẫn đang thay đổi")
     try:
-        sf = receive_file(session_factory(ctx.settings), entry.path, ctx.originals)
+        sf = receive_file(session_factory(ctx.settings), entry.path, ctx.originals, ctx.cluster_id)
     except MissingFileError:
         return DocumentOutcome(name, GONE)  # another run moved it away meanwhile
     except OperationalError:
@@ -272,7 +344,9 @@ def read_and_find(ctx: RunContext, sf: SourceFile, name: str) -> tuple[Findings,
     period = findings.period.value if findings.period else None
     plan = ctx.plan_for(period.year if period else None)
     if plan is not None:
-        findings = match_findings(findings, plan.spec, ctx.units, ctx.settings.match_threshold, plan.model, corpus=ctx.corpus)
+        findings = match_findings(
+            findings, plan.spec, ctx.units, ctx.settings.match_threshold, plan.model, vocabulary=ctx.vocabulary, corpus=ctx.corpus
+        )
     return findings, plan
 
 
@@ -306,9 +380,11 @@ def save(ctx: RunContext, sf: SourceFile, findings: Findings, plan: PlanChoice |
             return None
         period = findings.period.value if findings.period else None
         year = period.year if period else None
-        unit = find_unit(session, findings.unit.value if findings.unit else None)
+        unit = find_unit(session, findings.unit.value if findings.unit else None, ctx.cluster_id)
         before = done_items(session, unit.id if unit else None, year)
-        report = save_results(session, sf, findings, plan.plan_id if plan else None, ctx.extractor_version)
+        report = save_results(
+            session, sf, findings, plan.plan_id if plan else None, ctx.extractor_version, cluster_id=ctx.cluster_id
+        )
         after = done_items(session, unit.id if unit else None, year)
         return Saved(
             status,
@@ -412,7 +488,7 @@ def handle_document(entry: InboxEntry, ctx: RunContext) -> DocumentOutcome:
 def run_work(work: Work, ctx: RunContext) -> DocumentOutcome:
     """Do what a received file needs next (the per-document Prefect task calls this)."""
     if work.kind == TO_RECEIVE:
-        sf = receive_file(session_factory(ctx.settings), work.entry.path, ctx.originals)
+        sf = receive_file(session_factory(ctx.settings), work.entry.path, ctx.originals, ctx.cluster_id)
         work = Work(work.entry, TO_SKIP if sf.status == PROCESSED else TO_CLAIM, sf, started=work.started)
     if work.kind == TO_SKIP:
         return skip_duplicate(work, ctx)

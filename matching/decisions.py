@@ -26,7 +26,19 @@ from thidua.core.errors import ThiduaError
 from thidua.core.findings import Status, TaskStatement
 from thidua.core.plan import PlanSpec
 from thidua.core.units import UnitSpec
-from thidua.matching.learning import Case, Prepared, case_of, decision_count, evaluate, f1, fit, prepare, verdict_scores
+from thidua.matching.learning import (
+    Case,
+    Prepared,
+    case_of,
+    decision_count,
+    deployed_f1,
+    evaluate,
+    f1,
+    fit,
+    prepare,
+    train_prepared,
+    verdict_scores,
+)
 from thidua.matching.matcher import PlanMatcher
 
 
@@ -51,8 +63,8 @@ def cases_from_expected(directory: Path, units: list[UnitSpec], plan: PlanSpec) 
     return cases
 
 
-def cases_from_database(session: Session, plan: PlanSpec) -> list[Case]:
-    """One case per stored report of the plan's year that reviewers decided on."""
+def cases_from_database(session: Session, plan: PlanSpec, cluster_id: int | None = None) -> list[Case]:
+    """One case per stored report of the plan's year that reviewers decided on (of one cluster, when given)."""
     from thidua.models.corrections import TASK, latest_by_key
     from thidua.models.tables import Finding, Report, Unit
 
@@ -64,7 +76,10 @@ def cases_from_database(session: Session, plan: PlanSpec) -> list[Case]:
         decided.setdefault((key.unit_id, key.period_kind), {})[key.plan_item_code] = status
     names = {u.id: u.name for u in session.scalars(select(Unit))}
     cases = []
-    for report in session.scalars(select(Report).where(Report.year == plan.year).order_by(Report.id)):
+    reports = select(Report).where(Report.year == plan.year)
+    if cluster_id is not None:
+        reports = reports.where(Report.cluster_id == cluster_id)
+    for report in session.scalars(reports.order_by(Report.id)):
         decisions = decided.get((report.unit_id, report.period_kind))
         if not decisions:
             continue
@@ -95,16 +110,28 @@ class CurvePoint:
     runs: int
     #: Draws in which the model's verdicts beat the rules'.
     wins: int = 0
+    #: What the pipeline does: the model where it beat the rules on its own held-back reports, else the rules.
+    deployed_f1: float = 0.0
+    #: Draws in which that gate let the model (links or status) in.
+    active: int = 0
+    #: (calibrated probability, right) of every decided candidate pair of the reports not trained on
+    #: (models trained on two reports or more: one report gives nothing to calibrate on).
+    probabilities: tuple[tuple[float, int], ...] = ()
 
 
 def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], seeds: int = 5) -> list[CurvePoint]:
-    """Train on n reports (several random draws), measure rules and model on the rest."""
+    """Train on n reports of the plan (several random draws), measure rules and model on the plan's other reports.
+
+    Leave-reports-out: the reports measured were never trained on, so the figures say what reviewers'
+    decisions on a few reports of a new plan do for the rest of that plan.
+    """
     prepared = {c.name: prepare(matcher, c) for c in cases}
     out = []
     for n in sizes:
         if n >= len(cases):
             break
-        rules, learned, counts, wins = [], [], [], 0
+        rules, learned, deployed, counts, wins, active = [], [], [], [], 0, 0
+        pooled: list[tuple[float, int]] = []
         for seed in range(seeds):
             order = sorted(cases, key=lambda c: c.name)
             random.Random(seed).shuffle(order)
@@ -114,12 +141,38 @@ def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], se
                 r = m = evaluate_rules(test)
             else:
                 r, m = evaluate(model, matcher, test)
+                # Only calibrated models count for the reliability table (one report: nothing to calibrate on).
+                for c in test if model.link.calibrator is not None else []:
+                    decided = [p for p in c.pairs if p.label is not None]
+                    probs = model.link.probabilities([p.features for p in decided])
+                    pooled.extend((prob, int(p.label or 0)) for p, prob in zip(decided, probs))
+            gated = train_prepared(matcher, fit_on, "", seed)
+            active += bool(gated is not None and (gated.active or gated.status_active))
+            deployed.append(deployed_f1(gated, matcher, test))
             rules.append(r)
             learned.append(m)
             wins += m > r
             counts.append(decision_count([c.case for c in fit_on]))
-        out.append(CurvePoint(n, statistics.mean(counts), statistics.mean(rules), statistics.mean(learned), seeds, wins))
+        out.append(
+            CurvePoint(n, statistics.mean(counts), statistics.mean(rules), statistics.mean(learned), seeds, wins,
+                       statistics.mean(deployed), active, tuple(pooled))
+        )
     return out
+
+
+def reliability_table(probabilities: list[tuple[float, int]], bins: int = 5) -> list[tuple[float, float, float, int]]:
+    """(bin low edge, mean probability, share right, pairs) per probability bin: "0.9" should be right 9 times in 10."""
+    groups: dict[int, list[tuple[float, int]]] = {}
+    for prob, label in probabilities:
+        groups.setdefault(min(bins - 1, int(prob * bins)), []).append((prob, label))
+    return [
+        (b / bins, sum(p for p, _ in v) / len(v), sum(y for _, y in v) / len(v), len(v)) for b, v in sorted(groups.items())
+    ]
+
+
+def decisions_to_win(curve: list[CurvePoint]) -> CurvePoint | None:
+    """The first point where the model beats the rules on average and in most draws, or None."""
+    return next((p for p in curve if p.learned_f1 > p.rules_f1 and 2 * p.wins > p.runs), None)
 
 
 def evaluate_rules(prepared: list[Prepared]) -> float:

@@ -35,7 +35,7 @@ from thidua.core.errors import ConfigError
 from thidua.core.findings import Findings, Status, TaskStatement
 from thidua.core.plan import PlanSpec, quarter_end
 from thidua.core.text import fold
-from thidua.matching.matcher import ItemMatch, PlanMatcher
+from thidua.matching.matcher import ItemMatch, PlanMatcher, not_yet_due, rule_status
 
 #: Candidate plan items per statement (the rules' best ones) the model chooses among.
 CANDIDATES = 3
@@ -44,6 +44,9 @@ CANDIDATES = 3
 DROP = 0.2
 ADD = 0.7
 THRESHOLD = ADD
+#: Thresholds that give the rules' links unchanged, and the out-of-fold F1 gain needed to leave them.
+RULES_DROP, RULES_ADD = 0.0, 1.01
+MIN_GAIN = 0.01
 #: Thresholds tried on the held-back decisions.
 DROP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -143,6 +146,12 @@ def _features(
         item_kinds = matcher.item_kinds(m.item_id)
         if kinds or item_kinds:
             feats["kind_agree" if kinds & item_kinds else ("kind_differ" if kinds and item_kinds else "kind_one_side")] = 1.0
+        if kinds & item_kinds & matcher.unique_kinds:
+            feats["kind_unique"] = 1.0  # a kind of deliverable or event no other plan item names
+        # Where the rules fail: text without diacritics, an OCR'd or implicit statement, a cited background.
+        feats[f"unaccented={t.text.isascii()}"] = 1.0
+        feats[f"low_confidence={t.confidence < 0.6}"] = 1.0
+        feats[f"background={matcher.vocab.strip_background(t.text) != t.text}"] = 1.0
     if case.period:
         feats[f"period={case.period}|q={spec.quarter if spec else '?'}"] = 1.0
     # The plan's own wording, scaled down: the rules' figures decide until the reviewers' words agree.
@@ -155,6 +164,9 @@ def _status_features(matcher: PlanMatcher, case: Case, t: TaskStatement, item_id
     """Features for the status of a statement's item: cue words, the extractor's status, dates, period."""
     feats: dict[str, float] = {f"status={t.status.value}": 1.0, f"period={case.period}": 1.0}
     feats.update(_timing(matcher, item_id, t.date, case.report_date))
+    # Where the extractor's status fails: work not yet due on the report's date, a dated statement.
+    feats[f"not_yet_due={not_yet_due(matcher.item_spec(item_id), matcher.plan.year, case.report_date)}|{t.status.value}"] = 1.0
+    feats[f"dated={t.date is not None}|{t.status.value}"] = 1.0
     words = _WORD.findall(fold(t.text))
     for w in set(words):
         feats[f"w={w}"] = WORD_SCALE
@@ -204,6 +216,10 @@ class Prepared:
 def prepare(matcher: PlanMatcher, case: Case, rules: list[list[tuple[str, float]]] | None = None) -> Prepared:
     """Candidates, features and rules' links of one case."""
     rules = rules if rules is not None else rules_links(matcher, case)
+    # The rules' status of a linked statement, as match_findings sets it (work not yet due is planned).
+    for t, row in zip(case.statements, rules):
+        if row:
+            t.status = rule_status(t, matcher.item_spec(row[0][0]), matcher.plan.year, case.report_date)
     ruled = [{i for i, _ in row} for row in rules]
     cands = _candidates(matcher, case)
     best: dict[int, float] = {}
@@ -293,6 +309,9 @@ def _choose(links_of: Any, prepared: list[Prepared], probs: list[list[float]]) -
 
 
 def _links_of(c: Prepared, probs: list[float], drop: float, add: float) -> list[list[tuple[str, float]]]:
+    if (drop, add) == (RULES_DROP, RULES_ADD):
+        # The model defers to the rules: their links and scores (which statement decides an item's verdict) stand.
+        return [list(row) for row in c.rules]
     out: list[list[tuple[str, float]]] = [[] for _ in c.case.statements]
     for pair, p in zip(c.pairs, probs):
         if p >= (drop if pair.rules_link else add):
@@ -405,7 +424,8 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
     link = _fit_links(prepared)
     if link is None:
         return None
-    model = LearnedModel(cluster, signature, link, 0.0, 0.0, decision_count([c.case for c in prepared]))
+    # No held-back decisions yet to choose thresholds on: the links stay the rules'.
+    model = LearnedModel(cluster, signature, link, 0.0, 0.0, decision_count([c.case for c in prepared]), RULES_DROP, RULES_ADD)
     model.status = _fit_status(prepared)
     if len(prepared) < 2:
         return model
@@ -435,7 +455,11 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
             cal = LogisticRegression(C=1e4).fit([[s] for s in scores], labels)
         link.calibrator = cal
         probs = [_calibrate(cal, raw[id(c)]) if c.pairs else [] for c in prepared]
-        model.drop, model.add, _ = _choose(_links_of, prepared, probs)
+        model.drop, model.add, chosen = _choose(_links_of, prepared, probs)
+        # Thresholds chosen on the same decisions overfit them: unless they beat the rules out of fold
+        # by MIN_GAIN, the links stay the rules' (keep every rules' link, add none).
+        if chosen < f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared])) + MIN_GAIN:
+            model.drop, model.add = RULES_DROP, RULES_ADD
     return model
 
 
@@ -481,9 +505,28 @@ def decision_count(cases: list[Case]) -> int:
 
 def train(matcher: PlanMatcher, cases: list[Case], cluster: str, seed: int = 0) -> LearnedModel | None:
     """Train on some reports, compare with the rules on the others, then refit on all; None without both labels."""
-    order = sorted(cases, key=lambda c: c.name)
-    random.Random(seed).shuffle(order)
-    prepared = [prepare(matcher, c) for c in order]
+    return train_prepared(matcher, [prepare(matcher, c) for c in cases], cluster, seed)
+
+
+def deployed_f1(model: LearnedModel | None, matcher: PlanMatcher, prepared: list[Prepared]) -> float:
+    """Verdict F1 on prepared cases of what the pipeline does: the model's links and statuses where
+    each beat the rules on held-back decisions when it was trained, the rules' elsewhere."""
+    cases = [c.case for c in prepared]
+    if model is None:
+        return f1(verdict_scores(cases, [c.rules for c in prepared]))
+    links = [
+        _links_of(c, model.link.probabilities([p.features for p in c.pairs]), model.drop, model.add) if model.active else c.rules
+        for c in prepared
+    ]
+    statuses = [model.statuses(matcher, c, lk) for c, lk in zip(cases, links)] if model.status_active else None
+    return f1(verdict_scores(cases, links, statuses))
+
+
+def train_prepared(matcher: PlanMatcher, prepared_cases: list[Prepared], cluster: str, seed: int = 0) -> LearnedModel | None:
+    """`train` on cases already prepared (candidates and features computed once)."""
+    prepared = sorted(prepared_cases, key=lambda c: c.case.name)
+    random.Random(seed).shuffle(prepared)
+    order = [c.case for c in prepared]
     n_held = max(1, round(len(order) * HELD_BACK)) if len(order) > 1 else 0
     held, fit_on = prepared[:n_held], prepared[n_held:]
     trial = fit(fit_on, cluster, plan_signature(matcher.plan))

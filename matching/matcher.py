@@ -66,6 +66,8 @@ HEAD_ONLY_WITH_CUE = 0.95
 OTHER_UNITS_ITEM = 0.7
 #: The statement names a kind of deliverable or event ("báo cáo") and the item only others ("hội nghị").
 KIND_MISMATCH = 0.6
+#: The statement names a kind of deliverable or event that only this plan item has ("giao lưu"): evidence for it.
+KIND_UNIQUE = 1.15
 #: Work still planned in a report written this many days after the item's due date, and its factor.
 PLANNED_OVERDUE_DAYS = 60
 PLANNED_OVERDUE = 0.6
@@ -76,6 +78,8 @@ FUZZY_CREDIT = 0.7
 FUZZY_RATIO = 90.0
 #: Where one sentence may report several items: ";", "và", ", đồng thời".
 _CLAUSES = re.compile(r"\s*;\s*|\s+và\s+|,\s*đồng thời\s+", re.IGNORECASE)
+#: "chưa thực hiện được" (could not), "do mưa lũ" (a cause): work that was missed, whatever its due date.
+_MISSED = re.compile(r"(?:chưa|không)\s+(?:\w+\s+){1,3}được\b|\b(?:do|vì|bởi)\s")
 #: The threshold of `thidua eval` and tests; the pipeline passes THIDUA_MATCH_THRESHOLD (same default).
 DEFAULT_THRESHOLD = 0.45
 
@@ -160,6 +164,12 @@ class PlanMatcher:
             kinds = self.vocab.kinds_in(spec.content)
             self._items.append(_Item(spec, weights, part_weights, sum(weights.values()) or 1.0, kinds))
         self._by_id = {i.spec.id: i for i in self._items}
+        kind_df: dict[str, int] = {}
+        for it in self._items:
+            for k in it.kinds:
+                kind_df[k] = kind_df.get(k, 0) + 1
+        #: Kinds of deliverable or event exactly one plan item names.
+        self.unique_kinds = frozenset(k for k, c in kind_df.items() if c == 1)
 
     def item_spec(self, item_id: str) -> PlanItemSpec | None:
         """The plan item of an id, or None."""
@@ -274,11 +284,13 @@ class PlanMatcher:
             if kinds and item.kinds and not kinds & item.kinds:
                 factors["kind"] = KIND_MISMATCH
                 notes.append("khác loại việc (" + ", ".join(sorted(kinds)) + ")")
+            elif kinds & item.kinds & self.unique_kinds and coverage > 0:
+                factors["kind"] = KIND_UNIQUE
             r, note = self._responsibility_factor(item.spec, unit, head_cue)
             if r < 1:
                 factors["responsibility"] = r
                 notes.append(note)
-            score = coverage * math.prod(factors.values())
+            score = min(1.0, coverage * math.prod(factors.values()))
             ranked = sorted(credit, key=lambda f: (-item.weights[f] * credit[f], f))
             words = tuple(dict.fromkeys(stmt.features[f] for f in ranked if f in stmt.features))
             out.append(ItemMatch(item.spec.id, round(score, 4), round(coverage, 4), words, factors, tuple(notes)))
@@ -438,6 +450,22 @@ def match_details(
     ]
 
 
+def not_yet_due(item: PlanItemSpec | None, year: int, report_date: dt.date | None) -> bool:
+    """The item's due date (else its quarter's end) is after the report's date: "chưa thực hiện" is then
+    work still to come (planned), not a miss (domain notes: "Chưa thực hiện" for work not yet due)."""
+    if item is None or report_date is None:
+        return False
+    return (item.due_date or quarter_end(item.quarter, year)) > report_date
+
+
+def rule_status(task: TaskStatement, item: PlanItemSpec | None, year: int, report_date: dt.date | None) -> Status:
+    """The statement's status once linked to `item`: "chưa thực hiện" before the item's due date is planned,
+    unless the statement says the work was missed ("chưa thực hiện được", "do mưa lũ")."""
+    if task.status is Status.NOT_DONE and not _MISSED.search(task.text.lower()) and not_yet_due(item, year, report_date):
+        return Status.PLANNED
+    return task.status
+
+
 def match_findings(
     findings: Findings,
     plan: PlanSpec,
@@ -458,8 +486,12 @@ def match_findings(
     """
     details = match_details(findings, plan, units, threshold, vocabulary=vocabulary, corpus=corpus)
     rules = [[(m.item_id, m.score) for m in matches] for matches in details]
+    report_date = findings.report_date.value if findings.report_date else None
+    by_id = {i.id: i for i in plan.items}
     for task, row in zip(findings.tasks, rules):
         task.plan_items = row
+        if row:
+            task.status = rule_status(task, by_id.get(row[0][0]), plan.year, report_date)
     if model is not None:
         from thidua.matching.learning import apply_model, plan_signature
 

@@ -12,11 +12,22 @@ Meaning of `field` and `new_value` (what `thidua.readmodel` applies):
 | "accept" | {"status": s, "date": "YYYY-MM-DD"|None} | {"value": v}        | confirmed   |
 | "change" | {"status": s, "date": ...}          | {"value": v}             | changed     |
 | "reject" | {} (the key has no value)           | {}                       | changed     |
+| "undo"   | {"undo_of": id, "restored": ...}    | same                     | (see below) |
+
+An award only proposed (models.results.is_proposal) confirmed as a proposal is an "accept" with
+no metric and `{"proposal": true, "value": v}` (old_value["proposal_of"] = the metric): it is
+about the statement only, and the read model, which applies keyed corrections, never counts it.
 
 A change that moves a finding to another plan item (or metric) writes two corrections in one
 transaction: "reject" on the old key with `{"moved_to": code}` and "change" on the new key with
 `{"status", "date", "moved_from": code}`. `old_value` holds what the reviewer saw: the machine's
 or the previous correction's value plus the finding's `text`.
+
+Undo: a reviewer takes back a decision by appending an "undo" correction on the same key whose
+`new_value["undo_of"]` names the decision undone. Nothing is deleted; resolution leaves out undo
+rows and the decisions they undo (`without_undone`), so the key goes back to what was in force
+before: the machine's value, or an earlier reviewer's decision. Only the correction in force of
+its key can be undone (the undo carries its id as the version it saw).
 
 Optimistic concurrency: a form carries the id of the newest correction of its key when it was
 rendered (its *version*, 0 for none). `record_correction` refuses with `CorrectionConflict` when a
@@ -27,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +50,10 @@ from thidua.models.tables import Correction, User
 
 TASK = "task"
 FIGURE = "figure"
+#: A decision taken back (new_value["undo_of"] = the id of the correction undone).
+UNDO = "undo"
 #: The decisions a reviewer can record.
-FIELDS = ("accept", "change", "reject")
+FIELDS = ("accept", "change", "reject", UNDO)
 #: The statuses a task can have (core.findings.Status values).
 STATUSES = ("done", "in_progress", "not_done", "planned")
 
@@ -111,9 +125,33 @@ class CorrectionKey:
         return int.from_bytes(hashlib.sha256(raw.encode()).digest()[:8], "big", signed=True)
 
 
+def undone_ids(corrections: Iterable[Correction]) -> set[int]:
+    """Ids of the corrections an undo among these takes back."""
+    out: set[int] = set()
+    for c in corrections:
+        if c.field == UNDO:
+            undo_of = (c.new_value or {}).get("undo_of")
+            if isinstance(undo_of, int) and not isinstance(undo_of, bool):
+                out.add(undo_of)
+    return out
+
+
+def without_undone(corrections: Iterable[Correction]) -> list[Correction]:
+    """The corrections that count, in their order: undo rows and the decisions they undid left out."""
+    rows = list(corrections)
+    undone = undone_ids(rows)
+    return [c for c in rows if c.field != UNDO and c.id not in undone]
+
+
 def latest_correction(session: Session, key: CorrectionKey) -> Correction | None:
-    """The correction in force for a key (the newest), or None."""
+    """The newest correction of a key (an undo included), or None: what a form's version names."""
     return session.scalars(select(Correction).where(*key.clauses()).order_by(Correction.id.desc()).limit(1)).first()
+
+
+def in_force_correction(session: Session, key: CorrectionKey) -> Correction | None:
+    """The correction in force for a key (the newest not undone), or None for the machine's value."""
+    rows = without_undone(corrections_for(session, key))
+    return rows[-1] if rows else None
 
 
 def current_version(session: Session, key: CorrectionKey) -> int:
@@ -138,6 +176,11 @@ def _check_value(key: CorrectionKey, field: str, new_value: dict[str, Any]) -> N
         raise CorrectionError(f"quyết định không hợp lệ: {field}")
     if field == "reject":
         return
+    if field == UNDO:
+        undo_of = new_value.get("undo_of")
+        if not isinstance(undo_of, int) or isinstance(undo_of, bool):
+            raise CorrectionError("hoàn tác cần chỉ rõ bản sửa được hoàn tác")
+        return
     if key.target == TASK:
         if key.plan_item_code is None:
             raise CorrectionError("cần chọn nhiệm vụ trong kế hoạch")
@@ -150,7 +193,8 @@ def _check_value(key: CorrectionKey, field: str, new_value: dict[str, Any]) -> N
             except ValueError:
                 raise CorrectionError(f"ngày không hợp lệ: {date}") from None
     else:
-        if not key.metric:
+        if not key.metric and not (field == "accept" and new_value.get("proposal") is True):
+            # (an award only proposed, confirmed as such, is recorded on its statement: no metric, never counted)
             raise CorrectionError("cần chọn chỉ tiêu")
         value = new_value.get("value")
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
@@ -233,15 +277,25 @@ def history(
     return list(session.scalars(q))
 
 
-def latest_by_key(session: Session, year: int | None = None) -> dict[CorrectionKey, Correction]:
-    """The correction in force for every key (of one year, or all)."""
-    out: dict[CorrectionKey, Correction] = {}
+def _by_key(session: Session, year: int | None, resolve: bool) -> dict[CorrectionKey, Correction]:
     q = select(Correction).order_by(Correction.id)
     if year is not None:
         q = q.where(Correction.year == year)
-    for c in session.scalars(q):
+    rows: list[Correction] = list(session.scalars(q))
+    out: dict[CorrectionKey, Correction] = {}
+    for c in without_undone(rows) if resolve else rows:
         out[CorrectionKey.of(c)] = c
     return out
+
+
+def latest_by_key(session: Session, year: int | None = None) -> dict[CorrectionKey, Correction]:
+    """The correction in force for every key (of one year, or all); keys whose decisions were all undone are absent."""
+    return _by_key(session, year, resolve=True)
+
+
+def newest_by_key(session: Session, year: int | None = None) -> dict[CorrectionKey, Correction]:
+    """The newest correction of every key, an undo included (the versions forms carry)."""
+    return _by_key(session, year, resolve=False)
 
 
 @event.listens_for(Session, "before_flush")
@@ -269,10 +323,15 @@ __all__ = [
     "FIGURE",
     "STATUSES",
     "TASK",
+    "UNDO",
     "corrections_for",
     "current_version",
     "history",
+    "in_force_correction",
     "latest_by_key",
     "latest_correction",
+    "newest_by_key",
     "record_correction",
+    "undone_ids",
+    "without_undone",
 ]

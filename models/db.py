@@ -115,12 +115,26 @@ def upgrade(url: str) -> None:
     try:
         with _sqlite_upgrade_lock(url):
             engine = get_engine(url)
-            with engine.begin() as conn:
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-                cfg = alembic_config(url)
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+            with engine.connect() as conn:
+                sqlite = conn.dialect.name == "sqlite"
+                if sqlite:
+                    # SQLite alters a table by rebuilding it (migration 0006): foreign keys are off
+                    # meanwhile (settable outside a transaction only) and checked once it is done.
+                    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                    conn.commit()
+                try:
+                    with conn.begin():
+                        if conn.dialect.name == "postgresql":
+                            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                        cfg = alembic_config(url)
+                        cfg.attributes["connection"] = conn
+                        command.upgrade(cfg, "head")
+                        if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                            raise StorageError("nâng cấp lược đồ làm hỏng khoá ngoại; đã huỷ nâng cấp")
+                finally:
+                    if sqlite:
+                        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                        conn.commit()
     except OperationalError as exc:
         raise StorageError(f"không kết nối được cơ sở dữ liệu ({exc.orig})") from None
     _upgraded.add(url)

@@ -11,30 +11,27 @@ from sqlalchemy.orm import Session, selectinload
 from thidua.core.plan import PlanSpec
 from thidua.core.units import UnitSpec
 from thidua.models.originals import OriginalsStore, store_original
-from thidua.models.tables import Plan, PlanItem, SourceFile, Unit
+from thidua.models.tables import Cluster, Plan, PlanItem, SourceFile, Unit
 
 
-def sync_units(session: Session, units: list[UnitSpec]) -> dict[str, Unit]:
-    """Insert or update the units from the units file; return them by name."""
-    existing = {u.name: u for u in session.scalars(select(Unit))}
-    for spec in units:
-        row = existing.get(spec.name)
-        if row is None:
-            row = Unit(name=spec.name)
-            session.add(row)
-            existing[spec.name] = row
-        row.role = spec.role
-        row.aliases = list(spec.aliases)
-    session.flush()
-    return existing
+def sync_units(session: Session, units: list[UnitSpec], cluster: Cluster | None = None) -> dict[str, Unit]:
+    """Insert or update a cluster's units (default: the only cluster, models.clusters.resolve_cluster)."""
+    from thidua.models.clusters import resolve_cluster, sync_cluster_units
+
+    return sync_cluster_units(session, cluster or resolve_cluster(session), units)
 
 
 def register_source_file(
-    session: Session, path: Path, originals: OriginalsStore | str | Path, status: str = "received"
+    session: Session,
+    path: Path,
+    originals: OriginalsStore | str | Path,
+    status: str = "received",
+    cluster: Cluster | None = None,
 ) -> SourceFile:
     """Store a file's original and return its row (the existing row when the bytes were seen before).
 
     `originals`: the store, or its root; the row keeps the original's key relative to the root.
+    `cluster`: the cluster it came for (kept on a new row).
     """
     digest, key = store_original(path, originals)
     row = session.scalar(select(SourceFile).where(SourceFile.sha256 == digest))
@@ -45,16 +42,30 @@ def register_source_file(
             stored_path=key,
             size=Path(path).stat().st_size,
             status=status,
+            cluster_id=cluster.id if cluster else None,
         )
         session.add(row)
         session.flush()
     return row
 
 
-def save_plan(session: Session, spec: PlanSpec, source: SourceFile | None = None) -> Plan:
-    """Store a plan as the active plan of its year (earlier plans of that year stay, inactive)."""
-    session.execute(update(Plan).where(Plan.year == spec.year).values(active=False))
-    plan = Plan(year=spec.year, title=spec.title, source_file_id=source.id if source else None, active=True)
+def save_plan(
+    session: Session, spec: PlanSpec, source: SourceFile | None = None, cluster: Cluster | None = None
+) -> Plan:
+    """Store a plan as its cluster's active plan of its year (earlier plans of that year stay, inactive).
+
+    `cluster`: default the only cluster (models.clusters.resolve_cluster).
+    """
+    from thidua.models.clusters import resolve_cluster
+
+    cluster = cluster or resolve_cluster(session)
+    session.execute(
+        update(Plan).where(Plan.year == spec.year, Plan.cluster_id == cluster.id, Plan.active.is_(True)).values(active=False)
+    )
+    session.flush()
+    plan = Plan(
+        cluster_id=cluster.id, year=spec.year, title=spec.title, source_file_id=source.id if source else None, active=True
+    )
     plan.items = [
         PlanItem(
             code=i.id,
@@ -75,9 +86,11 @@ def save_plan(session: Session, spec: PlanSpec, source: SourceFile | None = None
     return plan
 
 
-def active_plan(session: Session, year: int | None = None) -> Plan | None:
-    """The active plan of a year, or of the latest year when none is given."""
+def active_plan(session: Session, year: int | None = None, cluster_id: int | None = None) -> Plan | None:
+    """The active plan of a year (the latest year when none is given) of a cluster (any when None)."""
     q = select(Plan).where(Plan.active.is_(True)).options(selectinload(Plan.items))
+    if cluster_id is not None:
+        q = q.where(Plan.cluster_id == cluster_id)
     if year is not None:
         q = q.where(Plan.year == year)
     return session.scalars(q.order_by(Plan.year.desc(), Plan.id.desc())).first()

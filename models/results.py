@@ -31,7 +31,7 @@ from thidua.core.text import fold
 from thidua.core.units import UnitSpec
 from thidua.models.originals import OriginalsStore
 from thidua.models.plans import active_plan, register_source_file
-from thidua.models.tables import Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
+from thidua.models.tables import Cluster, Finding, Match, Plan, PlanItem, Report, SourceFile, Unit
 
 #: Statuses a run may take a file from (a re-dropped failed or review file is tried again).
 CLAIMABLE = ("received", "failed", "review")
@@ -43,8 +43,12 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def receive_file(factory: sessionmaker[Session], path: Path, originals: OriginalsStore | str | Path) -> SourceFile:
+def receive_file(
+    factory: sessionmaker[Session], path: Path, originals: OriginalsStore | str | Path, cluster_id: int | None = None
+) -> SourceFile:
     """Keep a file's original and its row, committed; the row of the same bytes if seen before.
+
+    `cluster_id`: the cluster whose inbox it came from (kept on a new row).
 
     Two runs receiving the same new bytes at once may both try to insert the row: the loser of
     the unique-key race reads the winner's row instead.
@@ -53,6 +57,8 @@ def receive_file(factory: sessionmaker[Session], path: Path, originals: Original
         session = factory()
         try:
             row = register_source_file(session, path, originals)
+            if row.cluster_id is None and cluster_id is not None:
+                row.cluster_id = cluster_id
             session.commit()
             return row
         except IntegrityError:
@@ -171,12 +177,18 @@ def release_claim(session: Session, source_file_id: int, claimer: str, count_att
     )
 
 
-def find_unit(session: Session, name: str | None) -> Unit | None:
-    """The unit row a found unit name refers to (names and aliases, diacritics and case folded)."""
+def find_unit(session: Session, name: str | None, cluster_id: int | None = None) -> Unit | None:
+    """The unit row a found unit name refers to (names and aliases, diacritics and case folded).
+
+    `cluster_id`: among that cluster's units (district names repeat across clusters); None: any.
+    """
     if not name:
         return None
     key = fold(name)
-    for unit in session.scalars(select(Unit)):
+    q = select(Unit).order_by(Unit.id)
+    if cluster_id is not None:
+        q = q.where(Unit.cluster_id == cluster_id)
+    for unit in session.scalars(q):
         if key in {fold(n) for n in (unit.name, *(unit.aliases or []))}:
             return unit
     return None
@@ -292,12 +304,19 @@ def lock_period(session: Session, unit_id: int | None, year: int | None, period_
     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest, "big", signed=True)})
 
 
+def _only_cluster_id(session: Session) -> int | None:
+    """The id of the database's cluster when it has exactly one."""
+    ids = session.scalars(select(Cluster.id).limit(2)).all()
+    return ids[0] if len(ids) == 1 else None
+
+
 def save_results(
     session: Session,
     source_file: SourceFile,
     findings: Findings,
     plan_id: int | None = None,
     extractor_version: str = "",
+    cluster_id: int | None = None,
 ) -> Report:
     """Store one document's report, findings and matches in the caller's transaction.
 
@@ -305,11 +324,21 @@ def save_results(
     active plan of the report's year when not given. A new version of a unit's report for the same
     year and period supersedes the older one, which stays as history (`is_current=False`,
     `superseded_by_id`); a late-arriving older version (earlier report date) is kept as history.
+    `cluster_id`: the cluster it was read for (its units, its plans), kept on the file's row too;
+    default the file's cluster, else the plan's.
     """
-    unit = find_unit(session, findings.unit.value if findings.unit else None)
+    plan_row = session.get(Plan, plan_id) if plan_id is not None else None
+    if cluster_id is None:
+        cluster_id = source_file.cluster_id if source_file.cluster_id is not None else (plan_row.cluster_id if plan_row else None)
+    unit = find_unit(session, findings.unit.value if findings.unit else None, cluster_id)
+    if cluster_id is None:
+        cluster_id = unit.cluster_id if unit else _only_cluster_id(session)
+    if cluster_id is not None and source_file.cluster_id != cluster_id:
+        session.execute(update(SourceFile).where(SourceFile.id == source_file.id).values(cluster_id=cluster_id))
     period = findings.period.value if findings.period else None
     report = Report(
         source_file_id=source_file.id,
+        cluster_id=cluster_id,
         unit_id=unit.id if unit else None,
         year=period.year if period else None,
         period_kind=PeriodKind(period.kind).value if period else None,
@@ -329,9 +358,9 @@ def save_results(
 
     plan: Plan | None
     if plan_id is not None:
-        plan = session.get(Plan, plan_id)
+        plan = plan_row
     else:
-        plan = active_plan(session, report.year) if report.year is not None else None
+        plan = active_plan(session, report.year, report.cluster_id) if report.year is not None else None
     items: dict[str, int] = {}
     if plan is not None:
         items = dict(session.execute(select(PlanItem.code, PlanItem.id).where(PlanItem.plan_id == plan.id)).all())

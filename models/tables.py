@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models: units, plans, files, reports, findings, matches, reviews, scores."""
+"""SQLAlchemy 2 typed models: clusters, units, plans, files, reports, findings, matches, reviews, scores."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -15,9 +16,12 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
+    event,
     func,
+    select,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -37,28 +41,63 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-class Unit(Base):
-    """A member district of the cluster; `role` is "head" (Trưởng Cụm) or "member"."""
+class Cluster(Base):
+    """An emulation cluster (Cụm or Khối thi đua) of a province: its own members, plans, inbox, reviewers."""
 
-    __tablename__ = "units"
+    __tablename__ = "clusters"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    #: The slug commands name it by (`--cluster KEY`) and its inbox's subfolder (`<inbox>/<key>/`).
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    province: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: The units file last imported for it: its [lexicon] table and the scoring table beside it.
+    units_file: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+#: Which clusters a reviewer may see (admins see every cluster); migration 0006.
+user_clusters = Table(
+    "user_clusters",
+    Base.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Unit(Base):
+    """A member district of a cluster; `role` is "head" (Trưởng Cụm) or "member"."""
+
+    __tablename__ = "units"
+    # District names repeat across provinces (and clusters): unique within one cluster only.
+    __table_args__ = (UniqueConstraint("cluster_id", "name", name="uq_units_cluster_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(20), default="member")
     aliases: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class Plan(Base):
-    """A cluster plan for one year, imported from a Word or PDF file."""
+    """A cluster's plan for one year, imported from a Word or PDF file."""
 
     __tablename__ = "plans"
+    # One active plan per cluster and year (migration 0006).
+    __table_args__ = (
+        Index(
+            "uq_plans_active", "cluster_id", "year", unique=True,
+            postgresql_where=text("active"), sqlite_where=text("active"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
     title: Mapped[str] = mapped_column(Text, default="")
     source_file_id: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"))
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    #: Only one plan per year is active: the last one imported.
+    #: Only one plan per cluster and year is active: the last one imported.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     items: Mapped[list[PlanItem]] = relationship(
@@ -96,6 +135,8 @@ class SourceFile(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The cluster whose inbox (or command) it came from; None for a file of no cluster yet.
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), index=True)
     original_name: Mapped[str] = mapped_column(Text)
     #: The original's key relative to the originals store's root (THIDUA_ORIGINALS), never a path.
     stored_path: Mapped[str] = mapped_column(Text)
@@ -132,6 +173,8 @@ class Report(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)
+    #: The cluster the report was read for (its file's cluster): what scopes it for reviewers.
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     year: Mapped[int | None] = mapped_column(Integer)
     period_kind: Mapped[str | None] = mapped_column(String(10))
@@ -207,6 +250,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
+    #: The clusters a reviewer may see; ignored for admins, who see all.
+    clusters: Mapped[list[Cluster]] = relationship(secondary=user_clusters, order_by="Cluster.key")
+
 
 class Correction(Base):
     """A reviewer's decision, append-only, keyed to its meaning so it survives reprocessing.
@@ -245,6 +291,7 @@ class Score(Base):
     __table_args__ = (UniqueConstraint("year", "unit_id", "criterion"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     criterion: Mapped[str] = mapped_column(String(80))
@@ -265,3 +312,25 @@ class FlowRunSummary(Base):
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+def _only_cluster(connection: Any) -> int | None:
+    ids = connection.execute(select(Cluster.id).limit(2)).scalars().all()
+    return ids[0] if len(ids) == 1 else None
+
+
+@event.listens_for(Report, "before_insert")
+def _report_cluster(_mapper: Any, connection: Any, target: Report) -> None:
+    """A report stored without its cluster gets its unit's (else the only cluster): every report has one."""
+    if target.cluster_id is None:
+        if target.unit_id is not None:
+            target.cluster_id = connection.execute(select(Unit.cluster_id).where(Unit.id == target.unit_id)).scalar()
+        if target.cluster_id is None:
+            target.cluster_id = _only_cluster(connection)
+
+
+@event.listens_for(SourceFile, "before_insert")
+def _source_file_cluster(_mapper: Any, connection: Any, target: SourceFile) -> None:
+    """A file received for no cluster in a single-cluster database is that cluster's."""
+    if target.cluster_id is None:
+        target.cluster_id = _only_cluster(connection)

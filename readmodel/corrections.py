@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from thidua.models.corrections import without_undone
 from thidua.models.tables import Correction, Report
 from thidua.readmodel.queries import parse_date
 from thidua.readmodel.values import (
@@ -17,9 +18,9 @@ from thidua.readmodel.values import (
 
 
 def in_force(corrections: list[Correction], name: str) -> dict[tuple[int, str, str], Correction]:
-    """The newest correction of each key (corrections come oldest first)."""
+    """The newest correction of each key not undone (corrections come oldest first)."""
     out: dict[tuple[int, str, str], Correction] = {}
-    for c in corrections:
+    for c in without_undone(corrections):
         sub = getattr(c, name)
         if c.unit_id is not None and c.period_kind and sub:
             out[(c.unit_id, c.period_kind, sub)] = c

@@ -14,7 +14,7 @@ from thidua.core.text import fold
 from thidua.models.plans import active_plan
 from thidua.models.results import is_proposal
 from thidua.models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit
-from thidua.readmodel.values import SOURCE_MACHINE, STATUS_RANK, Evidence, FigureValue, PeriodState, TaskKey
+from thidua.readmodel.values import SOURCE_MACHINE, STATUS_RANK, Evidence, FigureValue, PeriodState, TaskKey, certainty
 
 
 def active_plan_or_error(session: Session, year: int | None) -> Plan:
@@ -113,7 +113,7 @@ def machine_tasks(session: Session, year: int, unit_ids: list[int]) -> dict[Task
             date=match.date if match.date is not None else finding.date,
             report_id=report.id,
             report_date=report.report_date,
-            confidence=float(match.score) * float(finding.confidence),
+            confidence=certainty(float(finding.confidence), float(match.score)),
             source=SOURCE_MACHINE,
             evidence=[Evidence(r.id, f.id, f.text, float(m.score), m.evidence or "") for m, f, r in group],
         )

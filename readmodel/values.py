@@ -23,6 +23,15 @@ STATUS_RANK = {"done": 0, "in_progress": 1, "not_done": 2, "planned": 3}
 TaskKey = tuple[int, str, str]
 
 
+def certainty(confidence: float, score: float | None) -> float:
+    """The one figure of how sure the machine is: the lower of extraction confidence and match score.
+
+    The review queue sorts and bulk-accepts by it and the matrix shows it, so a reviewer sees one
+    number everywhere (never a product of the two on one page and a minimum on another).
+    """
+    return min(confidence, score) if score is not None else confidence
+
+
 def period_end(year: int, kind: str | None) -> dt.date:
     """The last day a report period covers (the year's end for thematic reports)."""
     month = _PERIOD_END_MONTH.get(kind or "", 12)

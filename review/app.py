@@ -24,8 +24,11 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from thidua.core.errors import ThiduaError
 from thidua.core.settings import Settings
+from thidua.models.corrections import undone_ids
 from thidua.models.db import session_factory
+from thidua.review import scope
 from thidua.review import labels
+from thidua.review.decisions import describe
 from thidua.review.limits import EndedSessions, LoginLimiter
 from thidua.review.deps import CsrfRejected, Forbidden, LoginRequired, csrf_guard, local_time, render
 from thidua.review.routers import auth, findings, history, matrix, scores, sources, users
@@ -52,6 +55,10 @@ def _templates() -> Jinja2Templates:
         number_vi=labels.number_vi,
         value_label=labels.value_label,
         same_value=labels.same_value,
+        restored_label=labels.restored_label,
+        in_force_id=labels.in_force_id,
+        undone_ids=undone_ids,
+        describe_correction=describe,
         cell_label=labels.cell_label,
         local_time=local_time,
         FIELD_LABELS=labels.FIELD_LABELS,
@@ -129,6 +136,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], float] =
     app.state.clock = clock
     app.state.max_idle = max_idle
     app.state.session_factory = session_factory(settings)
+    scope.install(app.state.session_factory)  # every query sees the request's cluster only
     app.state.templates = _templates()
     app.state.login_limiter = LoginLimiter(clock)
     app.state.ended_sessions = EndedSessions(Path(settings.data_dir), max_idle, clock)

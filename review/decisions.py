@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from thidua.models.corrections import (
     TASK,
+    UNDO,
     CorrectionConflict,
     CorrectionError,
     CorrectionKey,
@@ -43,6 +45,8 @@ class DecisionRequest:
     date: str | None = None
     metric: str | None = None
     value: str = ""
+    #: Tags every correction of one action (a move's two, a bulk batch's many) so undo takes them back together.
+    decision: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @classmethod
     def from_form(cls, form: Mapping[str, Any]) -> DecisionRequest:
@@ -78,6 +82,15 @@ def effective(entry: QueueEntry) -> dict[str, Any]:
 
 def describe(c: Correction) -> str:
     """A correction in words for the confirmation message."""
+    old = c.old_value or {}
+    if c.field == UNDO:
+        on_item = (c.plan_item_code if c.target == TASK else c.metric) is not None
+        return f"bản sửa #{(c.new_value or {}).get('undo_of')}, trở về {labels.restored_label(c.target, c.new_value, on_item)}"
+    if c.target == TASK and c.plan_item_code is None and old.get("dismissed_from"):
+        return f"bỏ câu khỏi {old['dismissed_from']}"
+    if old.get("proposal_of"):
+        kept = "giữ là đề nghị, không tính" if c.field == "accept" else "không phải đề nghị, bỏ câu"
+        return f"đề nghị {labels.metric_label(old['proposal_of'])}: {kept}"
     what = c.plan_item_code if c.target == TASK else labels.metric_label(c.metric)
     return f"{what or 'câu không gắn nhiệm vụ'}: {labels.value_label(c.target, c.new_value)}"
 
@@ -99,7 +112,7 @@ def record_decision(
     if r.unit_id is None or r.year is None or r.period_kind is None:
         raise CorrectionError("báo cáo chưa xác định đơn vị hoặc kỳ báo cáo")
     seen = effective(entry)
-    old = {**seen, "text": entry.finding.text, "seen_source": "correction" if entry.decision else "machine"}
+    old = {**seen, "text": entry.finding.text, "seen_source": "correction" if entry.decision else "machine", "decision": req.decision}
     common = {"unit_id": r.unit_id, "year": r.year, "period_kind": r.period_kind, "finding_id": entry.finding.id, "note": req.note}
     is_task = entry.kind == TASK
     item_kw = "plan_item_code" if is_task else "metric"
@@ -119,6 +132,15 @@ def record_decision(
             s, user, entry.kind, **common, **{item_kw: code}, field=fld, old_value=old_value, new_value=new, expected_version=expected
         )
 
+    if entry.proposal and req.action in ("accept", "reject", "dismiss"):
+        # Kept as a proposal (accept) or not even that (reject): about this statement only, never counted.
+        proposal_old = {**old, "proposal_of": entry.item}
+        if req.action == "accept":
+            new = {"proposal": True, "value": seen.get("value")}
+            attempted["new_value"] = new
+            return [rec(None, "accept", new, 0, proposal_old)]
+        attempted["new_value"] = {}
+        return [rec(None, "reject", {}, 0, proposal_old)]
     if req.action == "accept":
         if entry.item is None:
             raise CorrectionError("câu này chưa gắn với nhiệm vụ nào; hãy chọn nhiệm vụ rồi bấm Lưu thay đổi")

@@ -103,7 +103,21 @@ def current_user(request: Request, s: Session = Depends(db)) -> User:
         request.session.clear()
         raise LoginRequired(nxt)
     request.session["seen"] = now
+    _scope(request, s, user)
     return user
+
+
+def _scope(request: Request, s: Session, user: User) -> None:
+    """Show only one cluster the user may see from now on in this request (review/scope.py)."""
+    from thidua.review import scope
+
+    cluster, allowed = scope.choose(s, user, request.query_params.get("cluster"), request.session.get(scope.SESSION_KEY))
+    if cluster is not None:
+        request.session[scope.SESSION_KEY] = cluster.key
+    # Plain values: the rows of other clusters cannot be reloaded once the session is restricted.
+    request.state.cluster = scope.ClusterChoice.of(cluster) if cluster is not None else None
+    request.state.clusters = [scope.ClusterChoice.of(c) for c in allowed]
+    scope.apply(s, cluster)
 
 
 def admin_user(user: User = Depends(current_user)) -> User:
@@ -117,7 +131,13 @@ def render(request: Request, name: str, ctx: dict[str, Any], status_code: int = 
     """A template with the session's flashes and CSRF token."""
     templates: Jinja2Templates = request.app.state.templates
     flashes = request.session.pop("flash", [])
-    base = {"csrf_token": csrf_token(request), "flashes": flashes, "path": request.url.path}
+    base = {
+        "csrf_token": csrf_token(request),
+        "flashes": flashes,
+        "path": request.url.path,
+        "cluster": getattr(request.state, "cluster", None),
+        "clusters": getattr(request.state, "clusters", []),
+    }
     return templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status_code)
 
 

@@ -40,7 +40,7 @@ AWARD_LABELS = {
 
 RECIPIENT_LABELS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
 
-FIELD_LABELS = {"accept": "Xác nhận", "change": "Sửa", "reject": "Bác bỏ"}
+FIELD_LABELS = {"accept": "Xác nhận", "change": "Sửa", "reject": "Bác bỏ", "undo": "Hoàn tác"}
 
 SOURCE_LABELS = {
     "machine": "Máy tìm thấy",
@@ -117,6 +117,8 @@ def value_label(target: str, value: dict[str, Any] | None) -> str:
     if not value:
         return "(không có – đã bác bỏ)"
     if target == "figure":
+        if value.get("proposal"):
+            return f"đề nghị {number_vi(value.get('value'))} (không tính)"
         return number_vi(value.get("value"))
     parts = [status_label(value.get("status"))]
     if value.get("date"):
@@ -143,3 +145,22 @@ def place_label(page: int | None, row: int | None, col: int | None) -> str:
     if row is not None and col is not None:
         parts.append(cell_label(row, col))
     return " · ".join(parts)
+
+
+def in_force_id(corrections: Any) -> int | None:
+    """The id of the correction in force among one key's corrections (None: the machine's value)."""
+    from thidua.models.corrections import without_undone
+
+    alive = without_undone(corrections)
+    return alive[-1].id if alive else None
+
+
+def restored_label(target: str, new_value: dict[str, Any] | None, on_item: bool = True) -> str:
+    """Where an undo took its key back to: the machine's value or the decision before."""
+    restored = (new_value or {}).get("restored") or {}
+    if not on_item:
+        return "câu trở lại hàng chờ"
+    if restored.get("source") == "correction":
+        return f"quyết định trước đó (#{restored.get('correction_id')}): {value_label(target, restored.get('value'))}"
+    value = restored.get("value")
+    return "giá trị máy đọc" + (f": {value_label(target, value)}" if value else "")

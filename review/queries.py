@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from thidua.readmodel import orphan_corrections
 from thidua.readmodel.values import OrphanCorrection
-from thidua.models.corrections import TASK, CorrectionKey, corrections_for, history, latest_by_key
+from thidua.models.corrections import TASK, CorrectionKey, corrections_for, history, latest_by_key, newest_by_key
 from thidua.models.plans import active_plan
 from thidua.models.tables import Correction, Finding, Match, Plan, PlanItem, Report, Unit, User
 from thidua.review.queue import QueueEntry, build_queue
@@ -57,10 +57,10 @@ def neighbours(s: Session, entry: QueueEntry) -> tuple[QueueEntry | None, QueueE
 
 
 def key_versions(s: Session, entry: QueueEntry) -> dict[str, int]:
-    """Plan item code (or metric) → id of the correction in force, for the entry's unit and period."""
+    """Plan item code (or metric) → id of its newest correction (the version), for the entry's unit and period."""
     r = entry.report
     out: dict[str, int] = {}
-    for key, c in latest_by_key(s, r.year).items():
+    for key, c in newest_by_key(s, r.year).items():
         if (key.target, key.unit_id, key.period_kind) == (entry.kind, r.unit_id, r.period_kind):
             code = key.plan_item_code if entry.kind == TASK else key.metric
             if code:
@@ -99,10 +99,15 @@ def report(s: Session, report_id: int) -> Report | None:
 
 
 def entry_history(s: Session, entry: QueueEntry) -> list[Correction]:
-    """The corrections of an entry's key, newest first (its own decision only for an unlinked statement)."""
-    if entry.item is not None:
+    """The corrections of an entry's key, oldest first (this statement's own for an unlinked statement or a proposal)."""
+    if entry.item is not None and not entry.proposal:
         return corrections_for(s, entry.key)
-    return [entry.decision] if entry.decision is not None else []
+    text = entry.finding.text
+    r = entry.report
+    return [
+        c for c in corrections_for(s, CorrectionKey(entry.kind, r.unit_id, r.year, r.period_kind))
+        if c.finding_id == entry.finding.id or (text and (c.old_value or {}).get("text") == text)
+    ]
 
 
 def evidence_matches(s: Session, unit_id: int, year: int, code: str) -> list[Match]:
@@ -161,15 +166,17 @@ def orphans(s: Session, year: int | None) -> tuple[list[OrphanCorrection], dict[
     return found, rows
 
 
-def criterion_names(years: Sequence[int | None]) -> dict[str, str]:
-    """Criterion id → its Vietnamese name, from the scoring tables of these years (those that have one)."""
+def criterion_names(years: Sequence[int | None], s: Session | None = None) -> dict[str, str]:
+    """Criterion id → its Vietnamese name, from the scoring tables of these years (the request's cluster's)."""
     from thidua.core.errors import ThiduaError
+    from thidua.models.scoping import session_settings
     from thidua.scoring.table import find_table
 
+    settings = session_settings(s) if s is not None else None
     out: dict[str, str] = {}
     for year in {y for y in years if y is not None}:
         try:
-            out.update({c.id: c.name for c in find_table(year).criteria})
+            out.update({c.id: c.name for c in find_table(year, settings).criteria})
         except ThiduaError:
             continue
     return out

@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from thidua.models.corrections import FIGURE, TASK, CorrectionKey
+from thidua.models.corrections import FIGURE, TASK, CorrectionKey, without_undone
+from thidua.models.results import PROPOSAL_PREFIX, is_proposal
 from thidua.models.tables import Correction, Finding, Match, Report
+from thidua.readmodel.values import certainty
 
 
 @dataclass(slots=True)
@@ -26,6 +28,8 @@ class QueueEntry:
     decision: Correction | None
     #: The correction in force for the key (unit, period, plan item or metric), whichever statement it was made on.
     item_decision: Correction | None = None
+    #: The id of the key's newest correction, an undo included (0: none): the version a form carries.
+    version: int = 0
 
     @property
     def kind(self) -> str:
@@ -49,8 +53,8 @@ class QueueEntry:
 
     @property
     def certainty(self) -> float:
-        """The one figure the queue shows and bulk decisions use: the lower of confidence and match score."""
-        return min(self.confidence, self.score) if self.score is not None else self.confidence
+        """The one figure the queue, the finding page and the matrix show: the lower of confidence and match score."""
+        return certainty(self.confidence, self.score)
 
     @property
     def ref(self) -> str:
@@ -78,6 +82,17 @@ class QueueEntry:
         return self.item_decision is not None and (self.decision is None or self.item_decision.id != self.decision.id)
 
     @property
+    def proposal(self) -> bool:
+        """Whether the finding is an award only proposed (never counted as an award)."""
+        return self.kind == FIGURE and is_proposal(self.finding)
+
+    @property
+    def text(self) -> str:
+        """The sentence as the report says it (a proposal without its stored prefix)."""
+        text = self.finding.text or ""
+        return text[len(PROPOSAL_PREFIX):] if self.proposal and text.startswith(PROPOSAL_PREFIX) else text
+
+    @property
     def ocr(self) -> bool:
         """Whether the finding came from OCR."""
         return (self.report.source_format or "") == "scan"
@@ -101,12 +116,15 @@ class StatementDecisions:
 
     A decision belongs to a statement when it was recorded on that finding, or on a finding of the
     same unit and period with the same sentence (the statement survives reprocessing that way).
+    Undone decisions and the undo rows themselves do not count.
     """
 
     def __init__(self, corrections: list[Correction]) -> None:
         self.latest: dict[CorrectionKey, Correction] = {}
+        #: The newest correction id of every key, undo rows included (what versions name).
+        self.newest: dict[CorrectionKey, int] = {CorrectionKey.of(c): c.id for c in corrections}
         self._by_place: dict[tuple[Any, ...], list[Correction]] = {}
-        for c in corrections:  # oldest first
+        for c in without_undone(corrections):  # oldest first
             key = CorrectionKey.of(c)
             self.latest[key] = c
             self._by_place.setdefault((c.target, c.unit_id, c.year, c.period_kind), []).append(c)
@@ -127,7 +145,8 @@ class StatementDecisions:
                 continue
             code = c.plan_item_code if key.target == TASK else c.metric
             wanted = key.plan_item_code if key.target == TASK else key.metric
-            dismissed_from = (c.old_value or {}).get("dismissed_from")
+            old = c.old_value or {}
+            dismissed_from = old.get("dismissed_from") or old.get("proposal_of")
             if wanted is None or code == wanted or (code is None and dismissed_from == wanted):
                 found = c
         return found
@@ -139,7 +158,9 @@ def _entry(f: Finding, item: str | None, match: Match | None, decisions: Stateme
         key = CorrectionKey.figure(r.unit_id, r.year, r.period_kind, item)
     else:
         key = CorrectionKey.task(r.unit_id, r.year, r.period_kind, item)
-    return QueueEntry(f, item, match, key, decisions.of(f, key), decisions.latest.get(key) if item is not None else None)
+    # A proposal never takes the metric's verdict: a decision on the metric is not about it.
+    verdict = decisions.latest.get(key) if item is not None and not (f.kind == FIGURE and is_proposal(f)) else None
+    return QueueEntry(f, item, match, key, decisions.of(f, key), verdict, decisions.newest.get(key, 0) if item is not None else 0)
 
 
 def build_queue(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from thidua.core.errors import ConfigError, ThiduaError
 from thidua.core.settings import Settings
-from thidua.models.tables import User
+from thidua.models.tables import Cluster, User
 
 ROLES = ("reviewer", "admin")
 #: Where a generated key is kept when THIDUA_SECRET_KEY is empty.
@@ -55,8 +55,14 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     return user
 
 
-def create_user(session: Session, username: str, password: str, role: str = "reviewer") -> User:
-    """Create an account; raise UserError for a taken name, a bad role or a short password."""
+def create_user(
+    session: Session, username: str, password: str, role: str = "reviewer", clusters: list[Cluster] | None = None
+) -> User:
+    """Create an account; raise UserError for a taken name, a bad role or a short password.
+
+    `clusters`: those a reviewer may see; default the only cluster the session sees (on the
+    review page: the cluster the admin is looking at). Admins see every cluster.
+    """
     username = username.strip()
     if not username or len(username) > 80:
         raise UserError("tên đăng nhập phải có từ 1 đến 80 ký tự")
@@ -67,6 +73,11 @@ def create_user(session: Session, username: str, password: str, role: str = "rev
     if session.scalar(select(User).where(User.username == username)) is not None:
         raise UserError(f"tên đăng nhập '{username}' đã có")
     user = User(username=username, password_hash=hash_password(password), role=role, active=True)
+    if role != "admin":
+        if clusters is None:
+            seen = list(session.scalars(select(Cluster).limit(2)))
+            clusters = seen if len(seen) == 1 else []
+        user.clusters = list(clusters)
     session.add(user)
     session.flush()
     return user

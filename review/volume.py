@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,12 +11,14 @@ from urllib.parse import urlencode
 from sqlalchemy.orm import Session
 
 from thidua.core.text import fold
-from thidua.models.corrections import TASK, CorrectionConflict, CorrectionError, CorrectionKey
+from thidua.models.corrections import FIGURE, TASK, CorrectionConflict, CorrectionError, CorrectionKey
 from thidua.models.tables import User
 from thidua.review.decisions import DecisionRequest, record_decision
 from thidua.review.queue import QueueEntry
 
 PAGE_SIZE = 50
+#: The `kind` filter value that selects awards only proposed (figures otherwise exclude them).
+PROPOSAL = "proposal"
 #: The `item` filter value that selects statements on no plan item.
 NO_ITEM = "none"
 
@@ -37,9 +40,18 @@ class QueueFilter:
     max_conf: int | None = None
     q: str = ""
 
+    @property
+    def query_kind(self) -> str | None:
+        """The finding kind to query ("figure" for proposals)."""
+        return FIGURE if self.kind == PROPOSAL else self.kind
+
     def matches(self, e: QueueEntry) -> bool:
-        """Whether an entry passes every filter but `show` and `year`/`kind` (applied by the query)."""
+        """Whether an entry passes every filter but `show`, `year` and the finding kind (applied by the query)."""
         r = e.report
+        if self.kind == PROPOSAL and not e.proposal:
+            return False
+        if self.kind == FIGURE and e.proposal:
+            return False
         if self.unit_id is not None and r.unit_id != self.unit_id:
             return False
         if self.report_id is not None and r.id != self.report_id:
@@ -141,20 +153,22 @@ def bulk_accept(s: Session, user: User, entries: Iterable[QueueEntry], min_certa
     or when another entry of the same item came first in this batch: those stay in the queue.
     """
     out = BulkOutcome()
+    batch = uuid.uuid4().hex  # one decision: undo takes the whole batch back
     written: set[CorrectionKey] = set()
     for e in entries:
         if e.reviewed or e.item is None or e.certainty < min_certainty:
             continue
-        if e.item_decision is not None or e.key in written:
+        if not e.proposal and (e.item_decision is not None or e.key in written):
             out.skipped.append(e.ref)
             continue
         try:
             with s.begin_nested():
-                record_decision(s, user, e, DecisionRequest("accept", version=0, note="Xác nhận hàng loạt"), {})
+                record_decision(s, user, e, DecisionRequest("accept", version=e.version, note="Xác nhận hàng loạt", decision=batch), {})
         except (CorrectionConflict, CorrectionError):
             out.skipped.append(e.ref)
             continue
-        written.add(e.key)
+        if not e.proposal:
+            written.add(e.key)
         out.done += 1
     return out
 
@@ -162,13 +176,14 @@ def bulk_accept(s: Session, user: User, entries: Iterable[QueueEntry], min_certa
 def bulk_dismiss_unlinked(s: Session, user: User, entries: Iterable[QueueEntry], reason: str) -> BulkOutcome:
     """Dismiss every open statement on no plan item (they decide no item's verdict)."""
     out = BulkOutcome()
+    batch = uuid.uuid4().hex  # one decision: undo takes the whole batch back
     for e in entries:
         if e.reviewed or e.item is not None or e.kind != TASK:
             continue
         note = f"Lý do: {reason}." if reason else "Bỏ hàng loạt các câu không gắn nhiệm vụ"
         try:
             with s.begin_nested():
-                record_decision(s, user, e, DecisionRequest("dismiss", note=note), {})
+                record_decision(s, user, e, DecisionRequest("dismiss", note=note, decision=batch), {})
         except (CorrectionConflict, CorrectionError):
             out.skipped.append(e.ref)
             continue

@@ -502,20 +502,24 @@ def compute_scores(session: Session, table: ScoringTable, as_of: dt.date | None 
 
 
 def store_scores(session: Session, sheet: ScoreSheet) -> list[Score]:
-    """Replace the year's stored scores with the sheet's (in the caller's transaction)."""
-    session.execute(delete(Score).where(Score.year == sheet.year))
+    """Replace the year's stored scores of the sheet's cluster with the sheet's (in the caller's transaction)."""
+    unit_ids = [u.unit_id for u in sheet.units]
+    clusters = dict(session.execute(select(Unit.id, Unit.cluster_id).where(Unit.id.in_(unit_ids))).all())
+    session.execute(
+        delete(Score).where(Score.year == sheet.year, Score.cluster_id.in_(sorted(set(clusters.values()))))
+    )
     rows = []
     for u in sheet.units:
         for s in u.criteria.values():
             rows.append(
                 Score(
-                    year=sheet.year, unit_id=u.unit_id, criterion=s.criterion_id, points=s.points,
+                    cluster_id=clusters[u.unit_id], year=sheet.year, unit_id=u.unit_id, criterion=s.criterion_id, points=s.points,
                     max_points=s.max_points, evidence=s.evidence, unreviewed=s.unreviewed, computed_at=sheet.computed_at,
                 )
             )
         rows.append(
             Score(
-                year=sheet.year, unit_id=u.unit_id, criterion=TOTAL, points=u.total, max_points=sheet.table.max_total,
+                cluster_id=clusters[u.unit_id], year=sheet.year, unit_id=u.unit_id, criterion=TOTAL, points=u.total, max_points=sheet.table.max_total,
                 evidence=[{"kind": "rank", "rank": u.rank, "pending": u.pending, "table_file": sheet.table.path}],
                 unreviewed=u.unreviewed, computed_at=sheet.computed_at,
             )
@@ -541,7 +545,9 @@ def score_year(
             if plan is None:
                 raise ConfigError("chưa có kế hoạch nào; hãy chạy: thidua plan import TỆP")
             year = plan.year
-        table = find_table(year, settings)
+        from thidua.models.scoping import session_settings
+
+        table = find_table(year, session_settings(session, settings))  # beside the cluster's units file
     elif year is not None and table.year != year:
         raise ConfigError(f"bảng điểm ghi năm {table.year}, không phải năm {year}", table.path)
     sheet = compute_scores(session, table, as_of)

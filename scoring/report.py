@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -92,15 +92,17 @@ class ScoreRow:
     total: float
     unreviewed: bool
     pending: list[str]
+    #: The pending criteria as the table numbers its columns ("(7)"), never by their internal ids.
+    pending_labels: list[str] = field(default_factory=list)
 
     @property
     def note(self) -> str:
-        """'còn dựa trên kết quả máy đọc chưa duyệt; chưa chấm: …' or ''."""
+        """'có điểm dựa trên kết quả máy đọc chưa duyệt; chưa chấm: (7), (8)' or ''."""
         parts = []
         if self.unreviewed:
             parts.append("có điểm dựa trên kết quả máy đọc chưa duyệt")
         if self.pending:
-            parts.append("chưa chấm: " + ", ".join(self.pending))
+            parts.append("chưa chấm: " + ", ".join(self.pending_labels or self.pending))
         return "; ".join(parts)
 
 
@@ -142,8 +144,17 @@ class ScoreTable:
 def rows_of(sheet: ScoreSheet) -> ScoreTable:
     """The sheet as a score table (columns and rows by rank)."""
     columns = sheet.columns()
+    number = {cid: i for i, (cid, _, _) in enumerate(columns, start=1)}
+    names = {c.id: c.name for c in sheet.table.criteria}
+
+    def label(cid: str) -> str:
+        return f"({number[cid]})" if cid in number else names.get(cid, cid)
+
     rows = [
-        ScoreRow(u.rank, u.unit, u.role, [u.points(cid) for cid, _, _ in columns], u.total, u.unreviewed, u.pending)
+        ScoreRow(
+            u.rank, u.unit, u.role, [u.points(cid) for cid, _, _ in columns], u.total, u.unreviewed, u.pending,
+            [label(c) for c in u.pending],
+        )
         for u in sheet.units
     ]
     return ScoreTable(sheet, columns, rows)

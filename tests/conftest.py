@@ -62,10 +62,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture
-def settings(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    """Settings pointing at the test database and a fresh data folder (also set in the environment)."""
-    data = tmp_path / "data"
+def settings_in(folder: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings on a database and a data folder under `folder` (also set in the environment)."""
+    data = folder / "data"
     monkeypatch.setenv("THIDUA_DATA_DIR", str(data))
     monkeypatch.setenv("THIDUA_DATABASE_URL", db_url)
     monkeypatch.setenv("THIDUA_INBOX", str(data / "inbox"))
@@ -73,6 +72,12 @@ def settings(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Se
     # The sample cluster's own file, as a secretariat sets it (its scoring table lies beside it).
     monkeypatch.setenv("THIDUA_UNITS_FILE", str(ROOT / "sample_docs" / "units.toml"))
     return Settings.from_env()
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings pointing at the test database and a fresh data folder (also set in the environment)."""
+    return settings_in(tmp_path, db_url, monkeypatch)
 
 
 @pytest.fixture

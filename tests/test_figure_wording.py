@@ -134,3 +134,27 @@ def test_a_new_paragraph_on_the_next_page_is_not_joined() -> None:
     ]
     got = {f.metric: f.value for f in extract_findings(_paged(blocks, ocr=False), rx.UNITS).figures}
     assert got["giay_khen.ca_nhan"] == 12 and got["bang_khen_tinh.tap_the"] == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one named recipient and no number: 1, whatever the voice
+        ("Thủ tướng Chính phủ tặng Bằng khen cho bà Hoàng Thị Mai, giáo viên Trường Tiểu học thị trấn.", {"bang_khen_thu_tuong.ca_nhan": 1}),
+        ("Bằng khen của Thủ tướng Chính phủ được trao cho ông Lý Văn Hai, Bí thư Chi bộ thôn Nà Pài.", {"bang_khen_thu_tuong.ca_nhan": 1}),
+        ("Đồng chí Hoàng Văn Sáu, nông dân xã Tân Mỹ, vinh dự được Thủ tướng Chính phủ tặng Bằng khen.", {"bang_khen_thu_tuong.ca_nhan": 1}),
+        ("- Đ/c Lương Thị Hoa, Chủ tịch Hội Phụ nữ xã, được Thủ tướng Chính phủ tặng Bằng khen.", {"bang_khen_thu_tuong.ca_nhan": 1}),
+        # an award by name in a clause with other numbers
+        ("Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể, 03 cá nhân và UBND tỉnh tặng Cờ thi đua cho xã Hoàng Việt.",
+         {"bang_khen_tinh.tap_the": 2, "bang_khen_tinh.ca_nhan": 3, "co_thi_dua_tinh.tap_the": 1}),
+        ("UBND tỉnh tặng Cờ thi đua cho Trường THCS thị trấn, Chủ tịch UBND tỉnh tặng Bằng khen cho 05 tập thể.",
+         {"co_thi_dua_tinh.tap_the": 1, "bang_khen_tinh.tap_the": 5}),
+        # not one named recipient: a count, a plural, a proposal, another member
+        ("Thủ tướng Chính phủ tặng Bằng khen cho hai cá nhân.", {"bang_khen_thu_tuong.ca_nhan": 2}),
+        ("UBND tỉnh tặng Cờ thi đua cho các xã dẫn đầu phong trào.", {}),
+        ("Đề nghị UBND tỉnh tặng Cờ thi đua cho xã Hoàng Việt.", {}),
+        ("UBND tỉnh tặng Cờ thi đua cho huyện Nguyên Bình.", {}),
+    ],
+)
+def test_award_given_by_name_without_a_number(sentence: str, expected: dict[str, int]) -> None:
+    assert rx.figures(["2. Khen thưởng", sentence]) == expected

@@ -165,3 +165,41 @@ def test_status_predicted_from_reviewers_decisions_only_when_it_beats_the_extrac
     case = Case("new", [_stmt("Huyện đã đăng ký chỉ tiêu thi đua năm 2023, đang hoàn thiện hồ sơ gửi Cụm trưởng")], "Văn Lãng", dt.date(2023, 3, 25), {}, "q1")
     links = model.links(matcher, case)
     assert model.statuses(matcher, case, links) == [Status.IN_PROGRESS]
+
+
+def test_decisions_on_a_few_reports_of_a_plan_raise_accuracy_on_its_other_reports() -> None:
+    from thidua.matching.decisions import decisions_to_win, learning_curve, reliability_table
+
+    matcher = PlanMatcher(PLAN, UNITS)
+    curve = learning_curve(matcher, _cases(), [1, 4], seeds=3)
+    assert curve[0].probabilities == ()  # one report: no calibration, no reliability figures
+    assert [p.reports for p in curve] == [1, 4] and [p.decisions for p in curve] == [3, 12]
+    four = curve[1]
+    # Leave-reports-out: measured on the 8 reports not trained on; the rules miss the athletes' wording there.
+    assert four.rules_f1 < 1.0 and four.learned_f1 > four.rules_f1 and four.wins == four.runs
+    # With one reviewed report nothing is held back, so the gate keeps the rules.
+    assert curve[0].active == 0 and curve[0].deployed_f1 == curve[0].rules_f1
+    assert four.deployed_f1 >= four.rules_f1
+    won = decisions_to_win(curve)
+    assert won is not None and won.reports <= 4
+    table = reliability_table(list(four.probabilities))
+    assert sum(n for *_, n in table) == len(four.probabilities) > 0
+    assert all(low <= mean_p <= low + 0.2 + 1e-9 and 0 <= share <= 1 for low, mean_p, share, _n in table)
+
+
+def test_reliability_table_bins() -> None:
+    from thidua.matching.decisions import reliability_table
+
+    probs = [(0.95, 1)] * 9 + [(0.95, 0)] + [(0.1, 0)] * 4 + [(0.1, 1)]
+    assert reliability_table(probs) == [(0.0, 0.1, 0.2, 5), (0.8, 0.95, 0.9, 10)]
+
+
+def test_the_rules_status_of_work_not_yet_due_is_planned_in_the_decisions_too() -> None:
+    from thidua.matching.learning import prepare
+
+    matcher = PlanMatcher(PLAN, UNITS)
+    case = Case("r", [_stmt("Kiểm tra chéo công tác thi đua giữa các đơn vị: chưa thực hiện", Status.NOT_DONE)],
+                "Văn Lãng", dt.date(2023, 6, 20), {"Q1-1": None, "Q2-1": None, "Q3-1": "planned"})
+    prepared = prepare(matcher, case)
+    assert [i for i, _ in prepared.rules[0]] == ["Q3-1"] and case.statements[0].status is Status.PLANNED
+    assert verdict_scores([case], [prepared.rules]) == (1, 0, 0)

@@ -371,3 +371,34 @@ def test_a_deliverable_is_not_the_event_of_the_same_name(matcher: PlanMatcher) -
     report = matcher.score_all("Báo cáo sơ kết 6 tháng đầu năm đã được ban hành", status=Status.DONE, unit="Bảo Lạc")
     assert report[0].item_id == "Q2-2"
     assert "kind" in {m.item_id: m for m in report}["Q3-1"].factors
+
+
+def test_a_kind_of_event_only_one_item_names_is_evidence_for_it() -> None:
+    # Written for this test: an item with more words than a member repeats ("văn nghệ, thể dục thể thao").
+    items = [
+        PlanItemSpec("Q2-1", 2, 1, "Tổ chức giao lưu văn hóa, văn nghệ, thể dục thể thao giữa các đơn vị trong Cụm", "all"),
+        PlanItemSpec("Q2-2", 2, 2, "Xây dựng báo cáo chuyên đề về điển hình tiên tiến", "all"),
+        PlanItemSpec("Q3-1", 3, 1, "Tổ chức Hội nghị sơ kết công tác thi đua 6 tháng đầu năm", "all"),
+        PlanItemSpec("Q4-1", 4, 1, "Tổ chức Hội nghị tổng kết công tác thi đua năm", "all"),
+    ]
+    m = PlanMatcher(PlanSpec(2023, "Kế hoạch 2023", items), UNITS, threshold=0.45)
+    assert m.unique_kinds == {"giao luu", "bao cao"}
+    best = m.score_all("Huyện đã cử đoàn tham gia giao lưu văn hóa, thể thao của Cụm", unit="Hòa An")[0]
+    assert best.item_id == "Q2-1" and best.factors.get("kind", 1) > 1 and best.score >= 0.45
+    # "hội nghị" is in two items: no such evidence for either.
+    conf = m.score_all("Huyện đã dự Hội nghị sơ kết 6 tháng đầu năm", unit="Hòa An")[0]
+    assert conf.item_id == "Q3-1" and "kind" not in conf.factors
+
+
+def test_not_done_before_the_due_date_is_planned_unless_it_was_missed(plan: PlanSpec) -> None:
+    q4 = next(i for i in plan.items if i.quarter == 4)
+    findings = Findings(source="x.docx", format="docx", unit=Located("Hòa An"), report_date=Located(dt.date(2022, 9, 20)))
+    findings.tasks = [_task(q4.content + ": chưa thực hiện", Status.NOT_DONE),
+                      _task(q4.content + ": chưa thực hiện được do mưa lũ", Status.NOT_DONE)]
+    match_findings(findings, plan, UNITS, threshold=0.45)
+    assert [t.plan_items[0][0] for t in findings.tasks] == [q4.id, q4.id]
+    assert [t.status for t in findings.tasks] == [Status.PLANNED, Status.NOT_DONE]
+    # After the due date, "chưa thực hiện" is a miss.
+    late = Findings(source="y.docx", format="docx", unit=Located("Hòa An"), report_date=Located(dt.date(2023, 1, 20)))
+    late.tasks = [_task(q4.content + ": chưa thực hiện", Status.NOT_DONE)]
+    assert match_findings(late, plan, UNITS, threshold=0.45).tasks[0].status is Status.NOT_DONE

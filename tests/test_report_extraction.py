@@ -557,3 +557,45 @@ def test_ocr_award_table_numbers_checked_against_its_total_row() -> None:
     assert fig["giay_khen.ca_nhan"].value == 117  # derived from the total row, flagged
     assert fig["giay_khen.ca_nhan"].confidence < fig["lao_dong_tien_tien.ca_nhan"].confidence
     assert any("«1l7»" in w for w in unreadable.warnings)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # text typed without diacritics: the markers are read folded ("da" = "đã", "dang" = "đang") ...
+        ("- Ngay 30/01/2022, UBND huyen da gui ban dang ky chi tieu thi dua ve Truong Cum.", [(Status.DONE, dt.date(2022, 1, 30))]),
+        # ... but "dang ky" is the verb "đăng ký", not "đang ký"
+        ("- Viec dang ky mo hinh, dien hinh tien tien voi Cum da hoan thanh ngay 12/4/2022.", [(Status.DONE, dt.date(2022, 4, 12))]),
+        ("- Bao cao chuyen de: dang hoan thien, du kien gui Truong Cum truoc ngay 25/6/2022.", [(Status.IN_PROGRESS, None)]),
+        # "chuẩn bị" names the work; the marker after it says how far it is; work under way has no date
+        ("- Công tác chuẩn bị đăng cai hội thi của Cụm: đang triển khai (huyện đã ban hành Kế hoạch số 40/KH-UBND ngày 20/3/2022).",
+         [(Status.IN_PROGRESS, None)]),
+        # two dated actions joined by "và" are two statements, each with its own date
+        ("1. Bản đăng ký thi đua của huyện đã được gửi Trưởng Cụm ngày 19/01/2022 và Giao ước thi đua đã được ký kết tại Hội nghị ngày 14/02/2022.",
+         [(Status.DONE, dt.date(2022, 1, 19)), (Status.DONE, dt.date(2022, 2, 14))]),
+        ("1. Huyện đã hoàn thành việc đăng ký thi đua (ngày 30/01/2022, chậm thời hạn) và ký kết giao ước thi đua ngày 14/02/2022.",
+         [(Status.DONE, dt.date(2022, 1, 30)), (Status.DONE, dt.date(2022, 2, 14))]),
+        # passive voice with its agent between "được" and the verb
+        ("- Giao ước thi đua năm 2022 đã được Chủ tịch UBND huyện ký kết cùng các huyện ngày 14/02/2022.", [(Status.DONE, dt.date(2022, 2, 14))]),
+        # a clause set at the event just named happened on its date
+        ("- Đăng cai tổ chức Hội nghị sơ kết của Cụm ngày 07/6/2022; tại Hội nghị, huyện đã được Đoàn kiểm tra của Cụm kiểm tra công tác thi đua.",
+         [(Status.DONE, dt.date(2022, 6, 7)), (Status.DONE, dt.date(2022, 6, 7))]),
+        # one action with two verbs stays one statement
+        ("1. Huyện đã xây dựng và gửi bản đăng ký thi đua về Trưởng Cụm ngày 18/01/2022.", [(Status.DONE, dt.date(2022, 1, 18))]),
+    ],
+)
+def test_unaccented_text_preparation_work_and_joined_actions(sentence: str, expected) -> None:
+    assert statuses(["I. KẾT QUẢ THỰC HIỆN", sentence]) == expected
+
+
+def test_work_under_a_next_period_heading_is_planned_even_without_a_list_mark() -> None:
+    body = [
+        "I. KẾT QUẢ THỰC HIỆN",
+        "- Huyện đã tổ chức Hội nghị sơ kết.",
+        "II. NHIỆM VỤ QUÝ III",
+        # a paragraph without a list mark, a self-scoring ("tự" + verb), a target written with "Hoàn thành"
+        "Tham gia hội thi văn nghệ của Cụm (tháng 8/2022); xây dựng báo cáo chuyên đề gửi Trưởng Cụm.",
+        "- Tự chấm điểm thi đua theo Bảng tiêu chí của Cụm.",
+        "- Hoàn thành báo cáo 9 tháng trước ngày 25/9/2022.",
+    ]
+    assert statuses(body) == [(Status.DONE, None)] + [(Status.PLANNED, None)] * 4

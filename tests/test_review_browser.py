@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,17 +83,13 @@ def _reprocess_stored_original(settings: Settings, original_name: str) -> int:
         return save_results(s, sf, findings, plan.id, "reprocessed").id
 
 
-@pytest.fixture
-def live_site(settings: Settings) -> Iterator[str]:
-    """The seed plan imported, the Hòa An 6-month report through the pipeline, users, a live server."""
-    import uvicorn
-
+def seed_site(settings: Settings, report: Path = REPORT) -> None:
+    """The seed plan imported, a report through the pipeline, two reviewers and an admin."""
     from thidua.extractors.plan import extract_plan
     from thidua.extractors.readers import read_document
     from thidua.core.units import load_units
     from thidua.models.db import session_scope
     from thidua.models.plans import register_source_file, save_plan, sync_units
-    from thidua.review.app import create_app
     from thidua.review.security import create_user
 
     units = load_units(settings.units_file)
@@ -102,9 +99,18 @@ def live_site(settings: Settings) -> Iterator[str]:
         save_plan(s, spec, register_source_file(s, PLAN_DOCX, settings.originals_dir, status="processed"))
         create_user(s, "lan", PASSWORD, "reviewer")
         create_user(s, "minh", PASSWORD, "reviewer")
+        create_user(s, "quantri", PASSWORD, "admin")
     settings.inbox.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPORT, settings.inbox / REPORT.name)
+    shutil.copy(report, settings.inbox / report.name)
     _run_inbox_once(settings)
+
+
+@contextmanager
+def serve(settings: Settings) -> Iterator[str]:
+    """The review app on a free local port in a thread; yields its base URL."""
+    import uvicorn
+
+    from thidua.review.app import create_app
 
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
@@ -119,6 +125,14 @@ def live_site(settings: Settings) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@pytest.fixture
+def live_site(settings: Settings) -> Iterator[str]:
+    """The seed plan imported, the Hòa An 6-month report through the pipeline, users, a live server."""
+    seed_site(settings)
+    with serve(settings) as base:
+        yield base
 
 
 def _current_task_finding(settings: Settings, code: str) -> tuple[int, str]:
@@ -138,7 +152,7 @@ def _current_task_finding(settings: Settings, code: str) -> tuple[int, str]:
         return row[0], row[1]
 
 
-def _login(page, base: str, username: str) -> None:  # type: ignore[no-untyped-def]
+def login(page, base: str, username: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{base}/matrix")
     assert "/login" in page.url  # not logged in: sent to the login page, nothing shown
     assert page.locator("table.matrix").count() == 0
@@ -159,7 +173,7 @@ def test_correction_in_browser_survives_reprocessing(live_site: str, settings: S
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-            _login(page, base, "lan")
+            login(page, base, "lan")
             page.goto(f"{base}/queue")
             expect(page.locator("h1")).to_contain_text("Hàng chờ duyệt")
             page.screenshot(path=str(SHOTS / "thidua-review-queue.png"), full_page=True)
@@ -198,7 +212,7 @@ def test_correction_in_browser_survives_reprocessing(live_site: str, settings: S
 
             # A second reviewer working from a stale page is told, not overwritten.
             other = browser.new_page(viewport={"width": 1400, "height": 1000})
-            _login(other, base, "minh")
+            login(other, base, "minh")
             other.goto(f"{base}/findings/{new_id}?item=Q2-1")
             page.goto(f"{base}/findings/{new_id}?item=Q2-1")
             page.keyboard.press("a")  # lan confirms her value

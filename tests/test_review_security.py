@@ -139,4 +139,8 @@ def test_scores_page_names_criteria_and_sections_like_the_chart(site: Site) -> N
     assert sections and all(f"Mục {sec}" in page for sec in sections)
     for c in table.criteria:
         assert f"<code>{c.id}</code>" not in page and f"<b>{c.id}</b>" not in page
+    # The score table's notes name pending criteria by the table's own column numbers, never by id.
+    table_html = page[page.index('id="score-table"'):page.index("</table>", page.index('id="score-table"'))]
+    assert "chưa chấm: (" in table_html
+    assert not any(c.id in table_html for c in table.criteria)
     assert 'style="' not in page  # the page's own CSP forbids inline styles

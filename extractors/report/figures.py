@@ -31,7 +31,15 @@ _ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?\s+(?:dat|duoc cong nhan|duoc tang|duo
 _TOTAL_BEFORE = re.compile(r"\b(?:tong cong|tong so|tong|cong)\W*$")
 # An award received: "được (UBND tỉnh) tặng", "được trao", "được công nhận", "vinh dự đón nhận".
 _RECEIVED = re.compile(r"\bduoc\b(?:\s+\S+){0,6}?\s+(?:tang|trao tang|trao|cong nhan)\b|\bdon nhan\b")
-_PERSON = re.compile(r"^\W*(?:ong|ba|dong chi|anh|chi|em|co|thay)\b")
+# An award given by name: the conferring verb just before it ("UBND tỉnh tặng Cờ thi đua ..."), and
+# "cho" + one named recipient after it, not a count or a plural ("cho 05 tập thể", "cho các xã").
+_CONFERS_BEFORE = re.compile(r"\b(?:tang|trao tang|trao|tang thuong)\s*$")
+#: The award's own phrase may hold its giver and verb ("UBND tỉnh tặng Cờ thi đua").
+_CONFERS_IN = re.compile(r"\b(?:tang|trao tang|trao)\b")
+_GIVEN_TO = re.compile(
+    r"^\W*(?:\([^)]*\)\s*)?((?:da\s+)?duoc\s+(?:trao tang|trao|tang|cong nhan)\s+)?cho\s+(?!\d|(?:cac|nhung|mot so)\b)"
+)
+_PERSON = re.compile(r"^\W*(?:ong|ba|dong chi|d\s*/\s*c|anh|chi|em|co|thay)\b")
 _BODY = re.compile(r"^\W*(?:xa|phuong|thi tran|truong|huyen|thi xa|thanh pho|don vi|co quan|phong|ban|hop tac xa|thon|ban|to)\b")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
@@ -210,9 +218,20 @@ def _unnumbered_awards(
         c1 = min(b for b in semis if b > e.start)
         before = clause_lead(fold_keep_length(doc[c0 : e.start].text))
         received = _RECEIVED.search(f"{before} {fold_keep_length(e.text)}")
-        if received is None or received.start() > len(before):
-            continue
-        recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(before) else "tap_the" if _BODY.search(before) else None)
+        if received is not None and received.start() <= len(before):
+            named = before  # "Xã X được UBND tỉnh tặng Cờ thi đua": the recipient opens the clause
+        else:
+            # "UBND tỉnh tặng Cờ thi đua cho xã X", "Bằng khen ... được trao cho ông Y": one named recipient
+            raw_after = doc[e.end : c1].text
+            after = fold_keep_length(raw_after)
+            given_to = _GIVEN_TO.match(after)
+            if given_to is not None and spelled_count(raw_after[given_to.end() :].split(" ", 1)[0].lower()) is not None:
+                continue  # "cho hai tập thể": a count, read with the numbers
+            confers = _CONFERS_BEFORE.search(before) or _CONFERS_IN.search(fold_keep_length(e.text))
+            if given_to is None or not (confers or given_to.group(1)):
+                continue
+            named = after[given_to.end() :]
+        recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(named) else "tap_the" if _BODY.search(named) else None)
         if recipient is None:
             continue
         why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted)

@@ -21,6 +21,8 @@ from thidua.extractors.report.noise import noise_kind
 from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import HEADING, LEADING_DATE, LIST_MARK, STATUS_OF, clause_lead
 
+#: A clause opening at the event or day just named: "tại Hội nghị", "trong buổi lễ", "tại đây", "cùng ngày" (folded).
+SAME_EVENT = re.compile(r"^\W*(?:(?:tai|trong)\s+(?:hoi nghi|hoi thao|hoi thi|buoi|le|cuoc hop|phien hop|dip nay|day)\b|cung ngay\b)")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
 
@@ -105,11 +107,15 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
         # Clause boundaries: ";" and contrastive connectors ("nhưng", "tuy nhiên"), so "đã ... nhưng
         # chưa ..." gives a done clause and a not-done clause.
         bounds = [sent.start]
+        joined: set[int] = set()
         for t in sent:
             if t.text == ";" and t.i + 1 < sent.end:
                 bounds.append(t.i + 1)
             elif t.i in contrast and t.i > sent.start:
                 bounds.append(t.i)
+            elif t.lower_ == "và" and bounds[-1] < t.i and _joins_dated_actions(view, doc, bounds[-1], t.i, sent.end, status_cues):
+                bounds.append(t.i + 1)
+                joined.add(t.i + 1)
         bounds.append(sent.end)
         clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
         pending: list[tuple[int, int]] = []
@@ -121,10 +127,15 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
             conf = view.config.statements.cue
             if here:
                 neg = [c for c in here if c.label_ == "NOT_DONE"]
-                chosen = neg[0] if neg else here[0]
+                # "Công tác chuẩn bị đăng cai ...: đang triển khai": "chuẩn bị" names the work, the marker
+                # after it says how far it is; it states a status only when no other cue does.
+                strong = [c for c in here if doc[c.start].norm_ != "chuan"] or here
+                chosen = neg[0] if neg else strong[0]
                 status, cue_at = STATUS_OF[chosen.label_], chosen.start
                 if section is Status.PLANNED and status is Status.IN_PROGRESS:
                     status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work
+                if section is Status.PLANNED and status is Status.DONE and doc[chosen.start].norm_ != "da":
+                    status = Status.PLANNED  # "Hoàn thành báo cáo ... trước ngày ..." under next period's tasks is a target
             elif implicit and section is not Status.PLANNED and ci == 0:
                 # Past work written without "đã": "Ngày 10/02/2022, UBND huyện tổ chức ..." (a dated
                 # action up to the report date) or a list item opening with an action verb under
@@ -135,11 +146,12 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                     verb = first if first is not None and doc[first]._.action_verb else None
                 if verb is not None:
                     status, cue_at, conf = Status.DONE, verb, view.config.statements.implicit
-            elif implicit and section is Status.PLANNED and ci == 0 and sent.start == 0 and is_item:
+            elif implicit and section is Status.PLANNED and ci == 0 and sent.start == 0:
+                # Under next period's tasks, a list item or paragraph opening with an action verb is planned work.
                 first = _first_content_token(doc, a, b)
                 if first is not None and doc[first]._.action_verb:
                     status, cue_at, conf = Status.PLANNED, first, view.config.statements.implicit
-            if status is None and current and ci > 0 and doc[a - 1].text == ";":
+            if status is None and current and ci > 0 and (doc[a - 1].text == ";" or a in joined):
                 # "Tham dự Hội nghị ... ngày 25/01; ban hành Kế hoạch ... ngày 18/02": a clause after ";"
                 # opening with an action verb is a further action with the same status, and its own date.
                 first = _first_content_token(doc, a, b)
@@ -162,9 +174,31 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
             for later in made[1:]:
                 if later.date is None and later.status is made[0].status:
                     later.date = made[0].date
+        # "... Hội nghị ngày 07/7/2022; tại Hội nghị, huyện đã được Đoàn kiểm tra ...": a clause set at
+        # the event just named ("tại Hội nghị", "cùng ngày") happened on that event's date.
+        for before, later in zip(made, made[1:]):
+            if later.date is None and before.date and later.status is before.status and SAME_EVENT.match(fold_keep_length(later.text)):
+                later.date = before.date
         spans = [(s, e) for s, e, *_ in current]
         out.extend(st for st, (s, e) in zip(made, spans) if noise_kind(doc, s, e, st.text, view.year) is None)
     return out
+
+
+def _joins_dated_actions(view: DocumentView, doc: Doc, a: int, i: int, end: int, status_cues: list) -> bool:
+    """Token i ("và") joins two dated actions: "Bản đăng ký đã được gửi ngày 19/01 và Giao ước đã được
+    ký kết ngày 14/02". Each side has its own full date and the side after opens an action (a verb or a
+    status cue), so each becomes its own statement with its own date (they are often two plan items)."""
+    stop = next((t.i for t in doc[i + 1 : end] if t.text == ";"), end)
+    if stop - i < 3:
+        return False
+
+    def dated(x: int, y: int) -> bool:
+        text = fold_keep_length(doc.text[doc[x].idx : doc[y - 1].idx + len(doc[y - 1].text)])
+        return any(d is not None for d, _, _ in dates_in(text, view.year))
+
+    first = _first_content_token(doc, i + 1, stop)
+    opens_action = (first is not None and doc[first]._.action_verb) or any(i < c.start < stop for c in status_cues)
+    return bool(opens_action and any(a <= c.start < i for c in status_cues) and dated(a, i) and dated(i + 1, stop))
 
 
 def _dated_action(view: DocumentView, text: str, doc: Doc, a: int, b: int) -> int | None:
@@ -220,9 +254,10 @@ def quoted_tokens(doc: Doc) -> set[int]:
 
 def _statement(view: DocumentView, p: Piece, doc: Doc, s: int, e: int, status: Status, cue_at: int, conf: float) -> TaskStatement:
     start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-    text = p.text[start_char:end_char].strip(" ;,")
-    # Work still to come has no date of its own: "dự kiến ... ngày 07/7", "trước ngày 20/6" are targets.
-    date = None if status is Status.PLANNED else _statement_date(view, p.text, start_char, end_char, doc[cue_at].idx)
+    text = re.sub(r"\s+(?:và|va)$", "", p.text[start_char:end_char].strip(" ;,")).strip(" ;,")
+    # Work still to come has no date of its own: "dự kiến ... ngày 07/7", "trước ngày 20/6" are targets;
+    # nor has work under way (a task's date is the day it was done; "đang triển khai (Kế hoạch ngày 20/3)").
+    date = None if status in (Status.PLANNED, Status.IN_PROGRESS) else _statement_date(view, p.text, start_char, end_char, doc[cue_at].idx)
     return TaskStatement(
         text=text,
         status=status,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from thidua.models.corrections import FIGURE, TASK, CorrectionConflict, CorrectionError
 from thidua.models.plans import active_plan
+from thidua.models.results import is_proposal
 from thidua.models.tables import User
 from thidua.review import labels, queries
 from thidua.review.decisions import DecisionRequest, describe, effective, record_decision
@@ -18,7 +19,8 @@ from thidua.review.doubts import doubts
 from thidua.review.deps import current_user, db, flash, render
 from thidua.review.queue import QueueEntry, build_queue, entry_for
 from thidua.review.sources import excerpt_for
-from thidua.review.volume import NO_ITEM, QueueFilter, bulk_accept, bulk_dismiss_unlinked, paginate, progress
+from thidua.review.undo import last_decision, undo_last
+from thidua.review.volume import NO_ITEM, PROPOSAL, QueueFilter, bulk_accept, bulk_dismiss_unlinked, paginate, progress
 
 router = APIRouter()
 
@@ -45,7 +47,7 @@ def _filter(
     """The queue's filters from the query string."""
     return QueueFilter(
         year=year,
-        kind=kind if kind in (TASK, FIGURE) else None,
+        kind=kind if kind in (TASK, FIGURE, PROPOSAL) else None,
         show="all" if show == "all" else "open",
         unit_id=unit_id,
         report_id=report_id,
@@ -67,7 +69,7 @@ def queue_page(
     s: Session = Depends(db),
 ) -> Response:
     """Entries to decide, least sure first, filtered, a page at a time, with progress per district."""
-    everything = build_queue(s, year=f.year, kind=f.kind, include_reviewed=True)
+    everything = build_queue(s, year=f.year, kind=f.query_kind, include_reviewed=True)
     narrowed = [e for e in everything if f.matches(e)]
     entries = narrowed if f.show == "all" else [e for e in narrowed if not e.reviewed]
     total_open = sum(1 for e in narrowed if not e.reviewed)
@@ -88,6 +90,7 @@ def queue_page(
             "plan_codes": sorted({e.item for e in everything if e.item and e.kind == TASK}),
             "progress": progress(everything, labels.period_label),
             "NO_ITEM": NO_ITEM,
+            "last_decision": last_decision(s, user),
         },
     )
 
@@ -104,7 +107,10 @@ def report_page(request: Request, report_id: int, user: User = Depends(current_u
     return render(
         request,
         "report.html",
-        {"user": user, "report": report, "entries": entries, "progress": prog, "f": QueueFilter(report_id=report.id, show="all")},
+        {
+            "user": user, "report": report, "entries": entries, "progress": prog,
+            "f": QueueFilter(report_id=report.id, show="all"), "last_decision": last_decision(s, user),
+        },
     )
 
 
@@ -132,7 +138,7 @@ async def bulk(request: Request, user: User = Depends(current_user), s: Session 
         raise HTTPException(400, "Biểu mẫu không hợp lệ.") from None
     if not 0 <= threshold <= 100:
         raise HTTPException(400, "Ngưỡng độ chắc chắn phải từ 0 đến 100.")
-    entries = [e for e in build_queue(s, year=f.year, kind=f.kind) if f.matches(e)]
+    entries = [e for e in build_queue(s, year=f.year, kind=f.query_kind) if f.matches(e)]
     action = str(form.get("action", ""))
     if action == "accept_above":
         out = bulk_accept(s, user, entries, threshold / 100)
@@ -153,7 +159,8 @@ def finding_context(s: Session, entry: QueueEntry, user: User) -> dict[str, Any]
     r = entry.report
     plan = active_plan(s, r.year) if r.year is not None else None
     prev, nxt, n_open = queries.neighbours(s, entry)
-    sibs = queries.siblings(s, entry)
+    # A proposal and an award granted are not two readings of one figure: never compared.
+    sibs = [f for f in queries.siblings(s, entry) if entry.kind != FIGURE or is_proposal(f) == entry.proposal]
     return {
         "user": user,
         "entry": entry,
@@ -162,7 +169,7 @@ def finding_context(s: Session, entry: QueueEntry, user: User) -> dict[str, Any]
         "plan_item": next((i for i in (plan.items if plan else []) if i.code == entry.item), None),
         "metric_choices": labels.metric_choices(),
         "effective": effective(entry),
-        "version": entry.item_decision.id if entry.item_decision is not None and entry.item is not None else 0,
+        "version": entry.version,
         "statement_version": entry.decision.id if entry.decision is not None else 0,
         "siblings": sibs,
         "doubts": doubts(entry, sibs),
@@ -172,6 +179,7 @@ def finding_context(s: Session, entry: QueueEntry, user: User) -> dict[str, Any]
         "n_open": n_open,
         "key_history": queries.entry_history(s, entry),
         "other_items": [e for e in entry.finding.matches if e.plan_item.code != entry.item],
+        "last_decision": last_decision(s, user),
     }
 
 
@@ -217,3 +225,30 @@ async def decide(request: Request, finding_id: int, user: User = Depends(current
     if form.get("stay"):
         target = f"/findings/{finding_id}" + (f"?item={written[-1].plan_item_code}" if written[-1].plan_item_code else "")
     return RedirectResponse(target, status_code=303)
+
+
+@router.post("/undo")
+async def undo(request: Request, user: User = Depends(current_user), s: Session = Depends(db)) -> Response:
+    """Undo the reviewer's own last decision: the items go back to what was in force before."""
+    form = await request.form()
+    try:
+        seen = int(str(form["seen"])) if form.get("seen") else None
+    except ValueError:
+        raise HTTPException(400, "Biểu mẫu không hợp lệ.") from None
+    back = str(form.get("back") or "/queue")
+    back = back if back.startswith("/") and not back.startswith("//") else "/queue"
+    try:
+        decision, written = undo_last(s, user, seen)
+        s.commit()
+    except CorrectionConflict:
+        s.rollback()
+        flash(request, "error", "Không hoàn tác được: đã có người quyết định mục này sau bạn.")
+        return RedirectResponse(back, status_code=303)
+    except CorrectionError as exc:
+        s.rollback()
+        flash(request, "error", f"Không hoàn tác được: {exc.reason}.")
+        return RedirectResponse(back, status_code=303)
+    more = f" (cùng {len(written) - 1} bản sửa khác của cùng thao tác)" if len(written) > 1 else ""
+    flash(request, "ok", f"Đã hoàn tác {describe(written[-1])}{more}.")
+    ref = decision.finding_ref
+    return RedirectResponse(f"/findings/{ref}" if ref else back, status_code=303)

@@ -6,10 +6,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from thidua.models.corrections import undone_ids
 from thidua.models.tables import User
 from thidua.review import queries
 from thidua.review.deps import current_user, db, render
 from thidua.review.sources import finding_places
+from thidua.review.undo import last_decision
 
 router = APIRouter()
 
@@ -27,13 +29,15 @@ def history_page(
             "user": user,
             "rows": rows,
             "in_force": queries.in_force_ids(s, year),
+            "undone": undone_ids(rows),
             "units": queries.units_by_id(s),
             "alive": queries.alive_findings(s, [c.finding_id for c in rows]),
             "places": finding_places(s, [c.finding_id for c in rows]),
             "year": year,
             "unit_id": unit_id,
             "years": queries.report_years(s),
-            "criterion_names": queries.criterion_names([c.year for c in rows if c.target == "manual"]),
+            "criterion_names": queries.criterion_names([c.year for c in rows if c.target == "manual"], s),
+            "last_decision": last_decision(s, user),
         },
     )
 

@@ -19,6 +19,7 @@ from thidua.review.deps import current_user, db, flash, render
 from thidua.scoring.chart import score_chart_png
 from thidua.scoring.manual import manual_key, record_manual
 from thidua.scoring.report import SOURCE_LABELS, describe, points_vi, score_table
+from thidua.models.scoping import session_settings
 from thidua.scoring.table import find_table
 
 router = APIRouter()
@@ -86,7 +87,7 @@ async def scores_grade(request: Request, user: User = Depends(current_user), s: 
         flash(request, "error", "Cần chọn đơn vị và nhập loại hoặc điểm.")
         return RedirectResponse(back, status_code=303)
     try:
-        criterion = find_table(year).criterion(str(form.get("criterion", "")))
+        criterion = find_table(year, session_settings(s)).criterion(str(form.get("criterion", "")))
         record_manual(s, user, criterion, unit_id=unit.id, year=year, value=value, expected_version=version,
                       note=str(form.get("note", "")))
         s.commit()

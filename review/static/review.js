@@ -25,7 +25,8 @@
     if (ev.key === "Escape" && typing(document.activeElement)) { document.activeElement.blur(); return; }
     if (typing(document.activeElement)) return;
     var handled = false;
-    if (rows.length) {
+    if (ev.key === "u" && document.getElementById("btn-undo")) { handled = click("btn-undo"); }
+    else if (rows.length) {
       if (ev.key === "j") { select(sel + 1); handled = true; }
       else if (ev.key === "k") { select(sel - 1); handled = true; }
       else if (ev.key === "Enter" && sel >= 0) { window.location.href = rows[sel].dataset.href; handled = true; }
@@ -50,6 +51,12 @@
   Array.prototype.forEach.call(document.querySelectorAll("button[data-confirm]"), function (b) {
     b.addEventListener("click", function (ev) { if (!window.confirm(b.dataset.confirm)) ev.preventDefault(); });
   });
+  // On a phone the filters start folded (unless some are in use), so the queue is on the first screen.
+  if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-fold-on-phone]"), function (d) {
+      if (!d.hasAttribute("data-active")) d.open = false;
+    });
+  }
   var found = document.getElementById("found");
   if (found && found.textContent) found.scrollIntoView({ block: "center" });
   // The found span's boxes over the page image: fractions of the page, placed here (the CSP allows no inline style).

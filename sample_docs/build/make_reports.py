@@ -41,6 +41,8 @@ class Table:
     size: float = 12
     rows: list[list[str]] = field(default_factory=list)
     bold_rows: set[int] = field(default_factory=set)
+    #: False for a table laid out in columns without any rule (`rules=none`), as many typists do.
+    ruled: bool = True
 
 
 @dataclass
@@ -87,7 +89,8 @@ def parse(path: Path) -> Source:
         if m:
             opts = dict(kv.split("=") for kv in m.group(1).split())
             table = Table(widths=[float(w) for w in opts["widths"].split(",")],
-                          header_rows=int(opts.get("header", 0)), size=float(opts.get("size", 12)))
+                          header_rows=int(opts.get("header", 0)), size=float(opts.get("size", 12)),
+                          ruled=opts.get("rules", "grid") != "none")
         elif line == "[pagebreak]":
             blocks.append(("pagebreak", None))
         elif line.startswith("### "):
@@ -165,6 +168,8 @@ def w_table(doc, writer, t: Table):
     """A bordered table with merges."""
     ncols = max(len(r) for r in t.rows)
     table = vbhc.grid(doc, len(t.rows), ncols, t.widths)
+    if not t.ruled:
+        vbhc.no_borders(table)
     for ri, row in enumerate(t.rows):
         bold = ri < t.header_rows or ri in t.bold_rows
         for ci in range(ncols):
