@@ -69,8 +69,9 @@
     b.style.height = (v[3] - v[1]) * 100 + "%";
   });
   var img = document.getElementById("page-img"), scroller = document.getElementById("page-scroll");
+  // Centre the first box in its scroller and bring it into the window's view too (the image's height is known only once loaded).
   function centreBox() {
-    if (scroller && boxes.length) scroller.scrollTop = Math.max(0, boxes[0].offsetTop - scroller.clientHeight / 2);
+    if (scroller && boxes.length) boxes[0].scrollIntoView({ block: "center", inline: "nearest" });
   }
   if (img) { if (img.complete) centreBox(); else img.addEventListener("load", centreBox); }
 })();
