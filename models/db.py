@@ -164,7 +164,13 @@ def session_factory(settings: Settings | None = None) -> sessionmaker[Session]:
 @contextlib.contextmanager
 def session_scope(settings: Settings | None = None) -> Iterator[Session]:
     """A session in one transaction: committed on success, rolled back on error."""
-    factory = session_factory(settings)
+    with transaction(session_factory(settings)) as session:
+        yield session
+
+
+@contextlib.contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session of this factory in one transaction: committed on success, rolled back on error."""
     session = factory()
     try:
         yield session

@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, event, or_, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
-from thidua.core.errors import StorageError
 from thidua.core.settings import Settings
 from thidua.models.tables import Cluster, Correction, Finding, Match, Plan, PlanItem, Report, Score, SourceFile, Unit
 
@@ -90,26 +88,16 @@ def cluster_session(settings: Settings | None = None, key: str | None = None) ->
     `key`: the cluster's (default THIDUA_CLUSTER or the only one; models.clusters.resolve_cluster).
     """
     from thidua.models.clusters import resolve_cluster
-    from thidua.models.db import session_factory
+    from thidua.models.db import session_factory, transaction
 
     settings = settings or Settings.from_env()
     factory = session_factory(settings)
     install(factory)
-    session = factory()
-    try:
+    with transaction(factory) as session:
         cluster = resolve_cluster(session, key, settings)
         session.flush()
         restrict(session, [cluster.id])
         yield session, cluster, cluster_settings(settings, cluster)
-        session.commit()
-    except OperationalError as exc:
-        session.rollback()
-        raise StorageError(f"lỗi cơ sở dữ liệu ({exc.orig})") from None
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 def session_settings(session: Session, settings: Settings | None = None) -> Settings:

@@ -9,7 +9,6 @@ Screenshots go to /tmp/thidua-source-*.png.
 from __future__ import annotations
 
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from sqlalchemy import select
 
 from thidua.core.settings import Settings
 from tests.conftest import PLAN_DOCX, SAMPLE_DOCS
-from tests.test_review_browser import CHROMIUM, CHROMIUM_ARGS, PASSWORD, SHOTS, _free_port
+from tests.test_review_browser import CHROMIUM, CHROMIUM_ARGS, PASSWORD, SHOTS, serve
 
 WORD = SAMPLE_DOCS / "reports" / "hoa_an_6m_2022.docx"
 TEXT_PDF = SAMPLE_DOCS / "reports" / "hoa_an_9m_2022.pdf"
@@ -35,8 +34,6 @@ pytestmark = [
 @pytest.fixture
 def live_site(settings: Settings) -> Iterator[str]:
     """The seed plan, three reports (Word, text PDF, scan) through the pipeline, a reviewer, a live server."""
-    import uvicorn
-
     from thidua.core.units import load_units
     from thidua.extractors.plan import extract_plan
     from thidua.extractors.readers import read_document
@@ -44,7 +41,6 @@ def live_site(settings: Settings) -> Iterator[str]:
     from thidua.inbox import list_complete_files
     from thidua.models.db import session_scope
     from thidua.models.plans import register_source_file, save_plan, sync_units
-    from thidua.review.app import create_app
     from thidua.review.security import create_user
 
     units = load_units(settings.units_file)
@@ -62,19 +58,8 @@ def live_site(settings: Settings) -> Iterator[str]:
         outcome = handle_document(entry, ctx)
         assert outcome.outcome in ("processed", "review"), outcome
 
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started:
-        assert time.time() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with serve(settings) as base:
+        yield base
 
 
 def _finding(settings: Settings, file_name: str, *, in_table: bool | None = None, kind: str | None = None) -> tuple[int, list[float] | None]:
