@@ -225,8 +225,8 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
         if _clean_responsible(cooperating):
             item.responsible_text += f"; phối hợp: {' '.join(_clean_responsible(cooperating).split())}"
         # "Địa điểm: …" may stand in any cell of the item: lead, partner, time or place column, content.
-        cells = (responsible_raw, cooperating, fields.get("due", ""), fields.get("place", ""), content)
-        place = next((m for cell in cells if (m := _PLACE.search(cell))), None)
+        item_cells = (responsible_raw, cooperating, fields.get("due", ""), fields.get("place", ""), content)
+        place = next((m for cell in item_cells if (m := _PLACE.search(cell))), None)
         item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (fields.get("place") or None)
         item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
         if item.due_date is None:
