@@ -123,6 +123,9 @@ def test_doc_number_and_report_date_with_provenance() -> None:
         (("Tổng kết công tác thi đua, khen thưởng năm 2022,", "phương hướng, nhiệm vụ năm 2023"), "ngày 15 tháng 12 năm 2022", PeriodKind.YEAR, 2022),
         (("Tổng kết công tác thi đua, khen thưởng",), "ngày 10 tháng 01 năm 2023", PeriodKind.YEAR, 2022),
         (("Kết quả thực hiện phong trào thi đua chuyên đề “Chung tay vì người nghèo”",), "ngày 14 tháng 10 năm 2022", PeriodKind.OTHER, 2022),
+        # A span of years ("giai đoạn 2021 - 2022", "2021-2025") names no single year: the date decides.
+        (("Kết quả phong trào thi đua “Chung sức xây dựng nông thôn mới”", "giai đoạn 2021 - 2022"), "ngày 05 tháng 8 năm 2022", PeriodKind.OTHER, 2022),
+        (("Báo cáo chuyên đề về phong trào Cả nước chung tay vì người nghèo giai đoạn 2021-2025",), "ngày 02 tháng 11 năm 2023", PeriodKind.OTHER, 2023),
     ],
 )
 def test_period_kind_and_year(title, date, kind, year) -> None:

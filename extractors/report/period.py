@@ -13,6 +13,13 @@ from thidua.extractors.report.view import DocumentView, Piece, sub
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _PERIOD_LABELS = {"H1": PeriodKind.H1, "M9": PeriodKind.M9, "THEMATIC": PeriodKind.OTHER, "YEAR": PeriodKind.YEAR}
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?!\d)")
+# "giai đoạn 2021 - 2022", "2021-2025": a span of years names no single report year.
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:20|19)\d\d\s*[-–—]\s*(?:20|19)\d\d(?!\d)")
+
+
+def _single_years(text: str) -> list[int]:
+    """Years written on their own, not as one end of a range of years."""
+    return [int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))]
 
 
 def report_period(view: DocumentView) -> Located | None:
@@ -40,7 +47,7 @@ def _period_in(pieces: list[Piece]) -> tuple[PeriodKind, int | None, Piece, DocS
     if not spans:
         return None
     joined = " ".join(fold_keep_length(p.text) for p in pieces)
-    years = [int(y) for y in _YEAR.findall(joined)]
+    years = _single_years(joined)
     year = years[0] if years else None
     # The first decisive phrase in reading order is the report's own period ("... 9 tháng đầu năm
     # 2022 và nhiệm vụ trọng tâm Quý IV" is a 9-month report); a bare "năm 2022" only decides
@@ -63,5 +70,5 @@ def _period_in(pieces: list[Piece]) -> tuple[PeriodKind, int | None, Piece, DocS
 
 def _year_after(p: Piece, s: DocSpan, fallback: int | None) -> int | None:
     """The first year written after a period phrase (same text), else the fallback."""
-    m = _YEAR.search(p.text[s.start_char : s.end_char + 40])
-    return int(m.group(1)) if m else fallback
+    years = _single_years(p.text[s.start_char : s.end_char + 40])
+    return years[0] if years else fallback
