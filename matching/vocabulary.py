@@ -72,7 +72,8 @@ class Vocabulary:
 
     def event_subject(self, text: str) -> str | None:
         """X of "<action> <event> X" ("ký kết giao ước" of "Tổ chức Hội nghị ký kết giao ước"), or the deliverable
-        without its verb ("báo cáo chuyên đề" of "Xây dựng báo cáo chuyên đề"), or None."""
+        without its verb ("báo cáo chuyên đề" of "Xây dựng báo cáo chuyên đề"), or the task after a light verb
+        ("ký kết giao ước thi đua" of "Tổ chức ký kết giao ước thi đua"), or None."""
         verb = self.leading_action(text)
         if not verb:
             return None
@@ -85,6 +86,10 @@ class Vocabulary:
         for event in self.events:
             if tuple(keys[: len(event)]) == event and len(words) - len(event) >= 2:
                 return " ".join(words[len(event) :])
+        # "Tổ chức ký kết giao ước": a light verb before the task's own verb; the task is "ký kết giao ước".
+        inner = self.leading_action(" ".join(words))
+        if inner and len(words) - len(inner.split()) >= 2:
+            return " ".join(words)
         return None
 
     def task_core(self, text: str) -> str | None:
