@@ -136,6 +136,11 @@ CASES = [
     # not yet done, before its due date: planned
     ("Minh Khai", D(2026, 6, 20), [RESULTS, "Phường chưa thực hiện việc kiểm tra chéo giữa các đơn vị trong Cụm."],
      {("Q3-1", "planned", None)}),
+    # partly done: some members did, others still at it
+    ("Đồng Tâm", D(2026, 9, 25), [RESULTS, "Đến nay 4/6 thôn đã xây dựng mô hình Dân vận khéo trong xây dựng nông thôn mới, 02 thôn đang triển khai."],
+     {("Q3-2", "in_progress", None)}),
+    ("Yên Thịnh", D(2026, 9, 25), [RESULTS, "Việc nhân rộng mô hình dân vận khéo đang được thực hiện, còn một số thôn chưa xây dựng mô hình."],
+     {("Q3-2", "in_progress", None)}),
     # two items in one sentence, the second passive
     ("Đồng Tâm", D(2026, 6, 28), [RESULTS, "Xã đã cử 01 đội tham gia Hội thi tiếng hát cán bộ, công chức ngày 28/4/2026; báo cáo chuyên đề về chuyển đổi số đã được gửi Trưởng Cụm ngày 15/6/2026."],
      {("Q2-1", "done", "2026-04-28"), ("Q2-2", "done", "2026-06-15")}),

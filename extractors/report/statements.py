@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from thidua.core.dates import dates_in
 from thidua.core.document import Paragraph
 from thidua.core.findings import Status, TaskStatement
+from thidua.core.lexicon import general_lexicon, words
+from thidua.core.text import fold
 from thidua.core.units import fold_keep_length
 from thidua.extractors.report.noise import noise_kind
 from thidua.extractors.report.view import DocumentView, Piece
@@ -23,6 +25,10 @@ from thidua.extractors.report.wording import HEADING, LEADING_DATE, LIST_MARK, S
 
 #: A clause opening at the event or day just named: "tại Hội nghị", "trong buổi lễ", "tại đây", "cùng ngày" (folded).
 SAME_EVENT = re.compile(r"^\W*(?:(?:tai|trong)\s+(?:hoi nghi|hoi thao|hoi thi|buoi|le|cuoc hop|phien hop|dip nay|day)\b|cung ngay\b)")
+#: Words naming the members of a unit ("xã", "thôn", "đơn vị"), folded, from the lexicon's `part_subjects`.
+_PART_NOUNS = "|".join(re.escape(fold(w)) for w in sorted(words(general_lexicon(), "part_subjects"), key=len, reverse=True))
+#: "một số xã", "còn 02 đơn vị", "19/21 xã" (folded, at the end of the text before a cue): only some of them.
+_SOME_OF = re.compile(rf"(?:\bmot so|\bcon|\b\d+(?:\s*/\s*\d+)?)\s+(?:{_PART_NOUNS})\b(?:\s+[^\s,;.]+){{0,3}}\s*$")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
 
@@ -132,6 +138,8 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                 strong = [c for c in here if doc[c.start].norm_ != "chuan"] or here
                 chosen = neg[0] if neg else strong[0]
                 status, cue_at = STATUS_OF[chosen.label_], chosen.start
+                if _partly_done(doc, here, a):
+                    status = Status.IN_PROGRESS  # "19/21 xã đã tổ chức, 02 xã đang triển khai": under way
                 if section is Status.PLANNED and status is Status.IN_PROGRESS:
                     status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work
                 if section is Status.PLANNED and status is Status.DONE and doc[chosen.start].norm_ != "da":
@@ -182,6 +190,15 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
         spans = [(s, e) for s, e, *_ in current]
         out.extend(st for st, (s, e) in zip(made, spans) if noise_kind(doc, s, e, st.text, view.year) is None)
     return out
+
+
+def _partly_done(doc: Doc, here: list, start: int) -> bool:
+    """Cues of done/in-progress/not-done work in one clause, one of them said of only some members
+    ("một số xã chưa tổ chức", "02 xã đang triển khai"): the work is under way."""
+    labels = {c.label_ for c in here} & {"DONE", "IN_PROGRESS", "NOT_DONE"}
+    if len(labels) < 2:
+        return False
+    return any(_SOME_OF.search(fold(doc[max(start, c.start - 8) : c.start].text)) for c in here)
 
 
 def _joins_dated_actions(view: DocumentView, doc: Doc, a: int, i: int, end: int, status_cues: list) -> bool:
