@@ -71,6 +71,8 @@ KIND_UNIQUE = 1.15
 #: Work still planned in a report written this many days after the item's due date, and its factor.
 PLANNED_OVERDUE_DAYS = 60
 PLANNED_OVERDUE = 0.6
+#: Work still under way this many days after the item's due date (two quarters) is likelier another item's.
+IN_PROGRESS_OVERDUE_DAYS = 183
 #: An extra item of the same statement needs this share of its weight on evidence of its own.
 NOVEL_SHARE = 0.2
 #: Fuzzy (OCR) matches of bigrams count this much, at a rapidfuzz ratio of at least FUZZY_RATIO.
@@ -361,6 +363,8 @@ class PlanMatcher:
         if date is None:
             if str(status) == Status.PLANNED and report_date is not None and (report_date - end).days > PLANNED_OVERDUE_DAYS:
                 return PLANNED_OVERDUE, f"việc dự kiến, nhưng hạn {end:%d/%m/%Y} đã qua lâu"
+            if str(status) == Status.IN_PROGRESS and report_date is not None and (report_date - end).days > IN_PROGRESS_OVERDUE_DAYS:
+                return PLANNED_OVERDUE, f"việc đang làm, nhưng hạn {end:%d/%m/%Y} đã qua lâu"
             if str(status) == Status.DONE and report_date is not None and (start - report_date).days > 45:
                 return 0.8, "báo cáo hoàn thành trước quý của nhiệm vụ"
             return 1.0, ""
