@@ -186,6 +186,11 @@ class PlanMatcher:
     def _parts(self, content: str) -> list[str]:
         """The tasks inside an item: split at ";", at "và"/"," before an action verb, and at "và" (sharing the verb)."""
         parts = []
+        # Sub-items on lines of their own ("...:\n- Bình xét ...;\n- Lập hồ sơ ...") and connected tasks
+        # ("Hội nghị sơ kết ..., kết hợp trao đổi kinh nghiệm ...") are parts too.
+        connectors = "|".join(re.escape(c) for c in self.vocab.connectors) or "(?!)"
+        content = re.sub(r"\s*:?\s*\n\s*(?:[-+•–*]\s*)?", "; ", content)
+        content = re.sub(rf",?\s+(?:{connectors})\s+", "; ", content, flags=re.IGNORECASE)
         for chunk in re.split(r"\s*;\s*", content):
             if not chunk.strip():
                 continue
