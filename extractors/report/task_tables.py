@@ -68,6 +68,9 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
                         conf = w.row_cue
                         break
             if status is None:
+                status = _section_status(view, b.index, row, content_col, (status_col, date_col))
+                conf = w.row_cue
+            if status is None:
                 continue
             if status is Status.IN_PROGRESS and view.section_of.get(b.index) is Status.PLANNED:
                 status = Status.PLANNED
@@ -93,6 +96,22 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
             text = content.text if cue_piece is None or cue_piece is content else f"{content.text} — {cue_piece.text}"
             out.append(TaskStatement(text=text, status=status, date=date, span=content.span, confidence=conf * view.factor))
     return out
+
+
+def _section_status(
+    view: DocumentView, table: int, row: list[Piece | None], content_col: int | None, filled: tuple[int | None, ...]
+) -> Status | None:
+    """A row of a task table with no status word takes its section's ("1. Các nội dung đã thực hiện"):
+    only with a headed content column and a filled result or time cell, never on a total row."""
+    section = view.section_of.get(table)
+    if section not in (Status.DONE, Status.PLANNED) or content_col is None or content_col >= len(row):
+        return None
+    content = row[content_col]
+    if content is None or len(content.text.split()) < 3 or re.match(r"^\s*(?:tổng\s+)?cộng\b", content.text.lower()):
+        return None
+    if not any(i is not None and i < len(row) and row[i] is not None and row[i].text.strip() for i in filled):
+        return None
+    return section
 
 
 def _longest(row: list[Piece | None]) -> int | None:
