@@ -142,6 +142,9 @@ class PlanMatcher:
         head = [u for u in units if u.role == "head"]
         head_names = "|".join(re.escape(k) for u in head for k in u.keys) or "truong cum"
         self._head_cues = [re.compile(c.replace("{head}", head_names)) for c in self.vocab.head_cues]
+        self._event_kinds = frozenset(" ".join(e) for e in self.vocab.events)
+        organizers = "|".join(re.escape(v) for v in self.vocab.organizers)
+        self._organizer = re.compile(rf"\b(?:{organizers})\b") if organizers else None
         raw: list[tuple[PlanItemSpec, TextFeatures, list[TextFeatures]]] = []
         for spec in plan.items:
             parts = self._parts(spec.content)
@@ -267,6 +270,9 @@ class PlanMatcher:
         bigrams = [f for f in stmt.features if f.startswith("b:")] if fuzzy else []
         # Who acted is read on the whole text: a cited instruction of the head is such a cue.
         head_cue = any(c.search(self.features(text).folded if cleaned != text else stmt.folded) for c in self._head_cues)
+        # A member naming an event ("Hội thi ... cấp Cụm", "tập huấn nghiệp vụ") without organizing it took part in it.
+        events = kinds & self._event_kinds
+        organized = bool(self._organizer and self._organizer.search(stmt.folded))
         out = []
         for item in self._items:
             credit: dict[str, float] = {}
@@ -293,7 +299,7 @@ class PlanMatcher:
                 notes.append("khác loại việc (" + ", ".join(sorted(kinds)) + ")")
             elif kinds & item.kinds & self.unique_kinds and coverage > 0:
                 factors["kind"] = KIND_UNIQUE
-            r, note = self._responsibility_factor(item.spec, unit, head_cue)
+            r, note = self._responsibility_factor(item.spec, unit, head_cue or bool(events & item.kinds and not organized))
             if r < 1:
                 factors["responsibility"] = r
                 notes.append(note)

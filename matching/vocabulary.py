@@ -55,6 +55,8 @@ class Vocabulary:
     events: tuple[tuple[str, ...], ...] = ()
     #: What a task produces or holds ("báo cáo", "hội nghị", "mô hình"): a statement about one kind is not about another.
     kinds: tuple[tuple[str, ...], ...] = ()
+    #: Verbs saying a unit organized an event itself ("to chuc", "chu tri"), folded.
+    organizers: tuple[str, ...] = ()
     #: Words joining two tasks inside one plan item ("kết hợp", "đồng thời"), lower case.
     connectors: tuple[str, ...] = ()
     #: A statement opening with one of these before a document name cites it as background.
@@ -149,6 +151,7 @@ def load_vocabulary(units_file: Path | None = None, lexicon_file: Path = LEXICON
             purpose_not=tuple(tuple(normalize_text(w).lower().split()) for w in words(lex, "not_purpose")),
             kinds=tuple(_words(k) for k in words(lex, "deliverable_kinds")),
             events=tuple(sorted((_words(e) for e in words(lex, "events")), key=len, reverse=True)),
+            organizers=tuple(fold(w) for w in words(lex, "organizer_verbs")),
             connectors=tuple(normalize_text(w).lower() for w in words(lex, "part_connectors")),
             background=_background_pattern(words(lex, "background_openers"), words(lex, "documents")),
         )
