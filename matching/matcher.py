@@ -219,6 +219,9 @@ class PlanMatcher:
         # and so is the task without its parenthetical qualifier "(theo lịch do ... thông báo)".
         parts.extend(core for p in list(parts) if (core := self.vocab.task_core(p)))
         parts.extend(bare for p in list(parts) if (bare := re.sub(r"\s*\([^)]*\)", "", p).strip()) and bare != p)
+        # A quoted title ("phong trào thi đua “Chung sức xây dựng chính quyền số cấp xã”") is often cited in part:
+        # the task without it is a part too.
+        parts.extend(bare for p in list(parts) if (bare := re.sub(r"\s*[“\"][^”\"]*[”\"]", "", p).strip()) and bare != p and len(bare.split()) >= 3)
         # "Tổ chức Hội nghị ký kết giao ước": the members' part, "ký kết giao ước", is a part.
         parts.extend(subject for p in list(parts) if (subject := self.vocab.event_subject(p)))
         return list(dict.fromkeys(parts))
@@ -452,7 +455,8 @@ def match_details(
     report_date = findings.report_date.value if findings.report_date else None
     return [
         []
-        if t.for_year and t.for_year > plan.year  # work planned for a later year is not this plan's
+        # Work planned for a later year is not this plan's, unless the statement names the plan's year.
+        if t.for_year and t.for_year > plan.year and not re.search(rf"(?<!\d){plan.year}(?!\d)", t.text)
         else matcher.match(
             t.text,
             status=t.status,
