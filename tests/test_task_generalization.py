@@ -20,7 +20,7 @@ from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
 from thidua.core.plan import PlanItemSpec, PlanSpec
 from thidua.core.units import UnitSpec
 from thidua.extractors.report import extract_findings
-from thidua.matching import match_findings
+from thidua.matching import PlanMatcher, match_findings
 from thidua.matching.matcher import DEFAULT_THRESHOLD
 
 UNITS = [
@@ -180,3 +180,37 @@ def test_invented_plan_statements(unit: str, date: dt.date, body: list[str], exp
 @pytest.mark.parametrize(("unit", "date", "body", "expected"), HELD_BACK)
 def test_held_back_statements(unit: str, date: dt.date, body: list[str], expected: set) -> None:  # type: ignore[type-arg]
     assert verdicts(unit, date, body) == expected
+
+
+# A bloc of provincial departments (Khối thi đua), 2027: head-only events members take part in,
+# quoted titles, connected tasks and sub-items on lines of their own.
+BLOC_UNITS = [UnitSpec("Sở Tài chính", "head"), UnitSpec("Sở Tư pháp"), UnitSpec("Ban Dân tộc"), UnitSpec("Sở Y tế")]
+BLOC_PLAN = PlanSpec(
+    2027,
+    "Kế hoạch hoạt động Khối thi đua các cơ quan tổng hợp năm 2027",
+    [
+        PlanItemSpec("Q1-1", 1, 1, "Tổ chức Hội nghị phát động thi đua năm 2027 của Khối", "head"),
+        PlanItemSpec("Q2-1", 2, 1, "Tổ chức Hội thao “Cán bộ khỏe – Cơ quan mạnh” cấp Khối\n- Mỗi cơ quan cử 01 đội bóng chuyền", "head"),
+        PlanItemSpec("Q2-2", 2, 2, "Báo cáo chuyên đề kết quả phong trào thi đua “Văn phòng xanh – sạch – đẹp – an toàn”", "all"),
+        PlanItemSpec("Q3-1", 3, 1, "Tổ chức Hội nghị sơ kết 6 tháng đầu năm của Khối, kết hợp giao lưu văn nghệ giữa các cơ quan", "head"),
+        PlanItemSpec("Q3-2", 3, 2, "Tập huấn nghiệp vụ thi đua, khen thưởng cho cán bộ phụ trách của các cơ quan trong Khối", "head"),
+        PlanItemSpec("Q4-1", 4, 1, "Tổ chức Hội nghị tổng kết công tác thi đua năm 2027 của Khối; bình xét, suy tôn đơn vị dẫn đầu", "head"),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở đã cử 01 đội bóng chuyền tham gia Hội thao cấp Khối ngày 20/5/2027", {"Q2-1"}),
+        ("Lãnh đạo Sở dự Hội nghị sơ kết 6 tháng của Khối do Sở Tài chính chủ trì", {"Q3-1"}),
+        ("Cử 02 công chức dự lớp tập huấn nghiệp vụ thi đua, khen thưởng do Khối trưởng tổ chức", {"Q3-2"}),
+        ("Da gui bao cao chuyen de phong trao Van phong xanh ve Khoi truong", {"Q2-2"}),
+        ("Đội văn nghệ của Sở tham gia giao lưu văn nghệ giữa các cơ quan trong Khối", {"Q3-1"}),
+        # The member's own conference is not the head's.
+        ("Sở tổ chức Hội nghị sơ kết công tác chuyên môn 6 tháng đầu năm của Sở", set()),
+    ],
+)
+def test_a_blocs_members_take_part_in_the_heads_events(text: str, expected: set[str]) -> None:
+    matcher = PlanMatcher(BLOC_PLAN, BLOC_UNITS, threshold=DEFAULT_THRESHOLD)
+    assert {m.item_id for m in matcher.match(text, status="done", unit="Sở Tư pháp")} == expected
