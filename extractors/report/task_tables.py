@@ -12,6 +12,8 @@ from thidua.extractors.report.statements import quoted_tokens
 from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import STATUS_OF
 
+#: Spaces or a line break between two digits of a date cell.
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 _MARK = re.compile(r"^\s*[xX✓✔vV+]\s*$")
 
 
@@ -81,7 +83,8 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
             date = None
             date_cell = row[date_col] if date_col is not None and date_col < len(row) else None
             if date_cell is not None:
-                ds = [d for d, _, _ in dates_in(fold_keep_length(date_cell.text), view.year) if d]
+                # A narrow date column wraps or OCR splits the digits ("22-01-20 26", "03-3-202 6").
+                ds = [d for d, _, _ in dates_in(_DIGIT_GAP.sub("", fold_keep_length(date_cell.text)), view.year) if d]
                 date = ds[0] if ds else None
             if date is None:
                 for piece in row:
@@ -93,6 +96,8 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
             if date is None and content is not None:
                 ds = [d for d, _, _ in dates_in(fold_keep_length(content.text), view.year) if d]
                 date = ds[0] if ds and content is not cue_piece else date
+            if status is not Status.DONE:
+                date = None  # "Dự kiến 22/12/2026", "Chưa thực hiện": a day the work was not done
             text = content.text if cue_piece is None or cue_piece is content else f"{content.text} — {cue_piece.text}"
             out.append(TaskStatement(text=text, status=status, date=date, span=content.span, confidence=conf * view.factor))
     return out
