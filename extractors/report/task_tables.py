@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from thidua.core.dates import dates_in
@@ -85,7 +86,7 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
             if date_cell is not None:
                 # A narrow date column wraps or OCR splits the digits ("22-01-20 26", "03-3-202 6").
                 ds = [d for d, _, _ in dates_in(_DIGIT_GAP.sub("", fold_keep_length(date_cell.text)), view.year) if d]
-                date = ds[0] if ds else None
+                date = ds[0] if ds else (_damaged_year_date(date_cell.text, view.year) if view.document.ocr else None)
             if date is None:
                 for piece in row:
                     if piece is not None and piece is not content:
@@ -117,6 +118,21 @@ def _section_status(
     if not any(i is not None and i < len(row) and row[i] is not None and row[i].text.strip() for i in filled):
         return None
     return section
+
+
+#: A scanned date cell whose year OCR damaged: "24/8/202 K;", "08/12/20 ^O" (day, month, the year's first digits).
+_DAMAGED_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,3})(?!\d)")
+
+
+def _damaged_year_date(text: str, year: int | None) -> dt.date | None:
+    """The day of a scanned date cell whose year is damaged, when the digits left begin the report's year."""
+    m = _DAMAGED_YEAR.match(text)
+    if m is None or year is None or not str(year).startswith(m.group(3)):
+        return None
+    try:
+        return dt.date(year, int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def _longest(row: list[Piece | None]) -> int | None:
