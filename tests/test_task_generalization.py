@@ -48,7 +48,7 @@ PLAN = PlanSpec(
 )
 
 
-def _report(unit: str, date: dt.date, body: list[str]) -> Document:
+def _report(unit: str, date: dt.date, body: list, ocr: bool = False) -> Document:  # type: ignore[type-arg]
     """A Decree 30 report of a commune or ward: header table, title, body paragraphs, recipients."""
     level = "PHƯỜNG" if unit == "Sông Cầu" or unit == "Minh Khai" else "XÃ"
     header = [[f"ỦY BAN NHÂN DÂN\n{level} {unit.upper()}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
@@ -56,16 +56,19 @@ def _report(unit: str, date: dt.date, body: list[str]) -> Document:
     blocks: list = [Table(0, [[Cell(t, r, c) for c, t in enumerate(row)] for r, row in enumerate(header)])]
     blocks.append(Paragraph(1, "BÁO CÁO", bold=True))
     blocks.append(Paragraph(2, "Kết quả công tác thi đua, khen thưởng năm 2026", bold=True))
-    for text in body:
-        blocks.append(Paragraph(len(blocks), text, bold=text.isupper()))
+    for item in body:
+        if isinstance(item, str):
+            blocks.append(Paragraph(len(blocks), item, bold=item.isupper()))
+        else:  # a table, as rows of cell texts
+            blocks.append(Table(len(blocks), [[Cell(t, r, c) for c, t in enumerate(row)] for r, row in enumerate(item)]))
     sign = [["Nơi nhận:\n- Trưởng Cụm thi đua;\n- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn B"]]
     blocks.append(Table(len(blocks), [[Cell(t, r, c) for c, t in enumerate(row)] for r, row in enumerate(sign)]))
-    return Document("constructed.docx", SourceFormat.DOCX, blocks=blocks)
+    return Document("constructed.docx", SourceFormat.DOCX, blocks=blocks, ocr=ocr)
 
 
-def verdicts(unit: str, date: dt.date, body: list[str]) -> set[tuple[str, str, str | None]]:
+def verdicts(unit: str, date: dt.date, body: list, ocr: bool = False) -> set[tuple[str, str, str | None]]:  # type: ignore[type-arg]
     """(plan item, status, date) the pipeline reads from a report with this body."""
-    findings = extract_findings(_report(unit, date, body), UNITS)
+    findings = extract_findings(_report(unit, date, body, ocr), UNITS)
     match_findings(findings, PLAN, UNITS, threshold=DEFAULT_THRESHOLD)
     return {(r["plan_item"], r["status"], r["date"]) for r in findings.to_json()["tasks"]}
 
@@ -214,3 +217,27 @@ BLOC_PLAN = PlanSpec(
 def test_a_blocs_members_take_part_in_the_heads_events(text: str, expected: set[str]) -> None:
     matcher = PlanMatcher(BLOC_PLAN, BLOC_UNITS, threshold=DEFAULT_THRESHOLD)
     assert {m.item_id for m in matcher.match(text, status="done", unit="Sở Tư pháp")} == expected
+
+
+def test_task_table_rows_take_their_sections_status_and_keep_no_planned_day() -> None:
+    body = [
+        "I. KẾT QUẢ THỰC HIỆN",
+        "1. Các việc đã làm",
+        [["STT", "Nội dung công việc", "Thời gian", "Kết quả"],
+         ["1", "Ký giao ước thi đua năm 2026 với các xã, phường trong Cụm", "14-01-20 26", "Lãnh đạo xã dự, ký"],
+         ["2", "Gửi bản đăng ký chỉ tiêu thi đua về Trưởng Cụm", "21/01/2026", "Văn bản số 12/UBND"],
+         ["3", "Tự chấm điểm thi đua theo Bảng tiêu chí", "Dự kiến 10/12/2026", "Chưa thực hiện"]],
+    ]
+    assert verdicts("Phú Lộc", D(2026, 6, 20), body) == {
+        ("Q1-1", "done", "2026-01-14"), ("Q1-2", "done", "2026-01-21"), ("Q4-1", "planned", None)}
+
+
+def test_a_scanned_date_cell_with_a_damaged_year_keeps_its_day() -> None:
+    body = [
+        "I. KẾT QUẢ THỰC HIỆN",
+        [["TT", "Nội dung", "Kết quả", "Ngày"],
+         ["1", "Kiểm tra chéo giữa các đơn vị trong Cụm", "Hoàn thành", "19/8/202 K)"],
+         ["2", "Báo cáo chuyên đề chuyển đổi số", "Hoàn thành", "3/6/19 ^"]],
+    ]
+    # "202" begins 2026: the day is kept; "19" does not: no day is made up.
+    assert verdicts("Minh Khai", D(2026, 9, 25), body, ocr=True) == {("Q3-1", "done", "2026-08-19"), ("Q2-2", "done", None)}
