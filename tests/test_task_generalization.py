@@ -144,6 +144,9 @@ CASES = [
      {("Q3-2", "in_progress", None)}),
     ("Yên Thịnh", D(2026, 9, 25), [RESULTS, "Việc nhân rộng mô hình dân vận khéo đang được thực hiện, còn một số thôn chưa xây dựng mô hình."],
      {("Q3-2", "in_progress", None)}),
+    # dated actions joined by commas: each its own statement and day
+    ("Minh Khai", D(2026, 6, 25), [RESULTS, "Phường đã gửi bản đăng ký danh hiệu thi đua ngày 19/01/2026, ký giao ước thi đua với các đơn vị ngày 23/01/2026, xây dựng báo cáo chuyên đề chuyển đổi số ngày 02/6/2026."],
+     {("Q1-2", "done", "2026-01-19"), ("Q1-1", "done", "2026-01-23"), ("Q2-2", "done", "2026-06-02")}),
     # two items in one sentence, the second passive
     ("Đồng Tâm", D(2026, 6, 28), [RESULTS, "Xã đã cử 01 đội tham gia Hội thi tiếng hát cán bộ, công chức ngày 28/4/2026; báo cáo chuyên đề về chuyển đổi số đã được gửi Trưởng Cụm ngày 15/6/2026."],
      {("Q2-1", "done", "2026-04-28"), ("Q2-2", "done", "2026-06-15")}),

@@ -119,7 +119,7 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                 bounds.append(t.i + 1)
             elif t.i in contrast and t.i > sent.start:
                 bounds.append(t.i)
-            elif t.lower_ == "và" and bounds[-1] < t.i and _joins_dated_actions(view, doc, bounds[-1], t.i, sent.end, status_cues):
+            elif t.lower_ in ("và", ",") and bounds[-1] < t.i and _joins_dated_actions(view, doc, bounds[-1], t.i, sent.end, status_cues, joined):
                 bounds.append(t.i + 1)
                 joined.add(t.i + 1)
         bounds.append(sent.end)
@@ -201,9 +201,11 @@ def _partly_done(doc: Doc, here: list, start: int) -> bool:
     return any(_SOME_OF.search(fold(doc[max(start, c.start - 8) : c.start].text)) for c in here)
 
 
-def _joins_dated_actions(view: DocumentView, doc: Doc, a: int, i: int, end: int, status_cues: list) -> bool:
-    """Token i ("và") joins two dated actions: "Bản đăng ký đã được gửi ngày 19/01 và Giao ước đã được
-    ký kết ngày 14/02". Each side has its own full date and the side after opens an action (a verb or a
+def _joins_dated_actions(
+    view: DocumentView, doc: Doc, a: int, i: int, end: int, status_cues: list, joined: frozenset[int] | set[int] = frozenset()
+) -> bool:
+    """Token i ("và" or ",") joins two dated actions: "Bản đăng ký đã được gửi ngày 19/01 và Giao ước đã được
+    ký kết ngày 14/02", "đã ký giao ước (12/01), tham gia Hội thi (28/4)". Each side has its own full date and the side after opens an action (a verb or a
     status cue), so each becomes its own statement with its own date (they are often two plan items)."""
     stop = next((t.i for t in doc[i + 1 : end] if t.text == ";"), end)
     if stop - i < 3:
@@ -215,7 +217,11 @@ def _joins_dated_actions(view: DocumentView, doc: Doc, a: int, i: int, end: int,
 
     first = _first_content_token(doc, i + 1, stop)
     opens_action = (first is not None and doc[first]._.action_verb) or any(i < c.start < stop for c in status_cues)
-    return bool(opens_action and any(a <= c.start < i for c in status_cues) and dated(a, i) and dated(i + 1, stop))
+    # The side before has a status cue, or is itself an action joined to one ("đã A (ngày), B (ngày), C (ngày)").
+    # After a comma only done work is cut: the days of planned work are deadlines of one task as often as not.
+    done_only = doc[i].text == ","
+    stated = any(a <= c.start < i and (not done_only or c.label_ == "DONE") for c in status_cues) or a in joined
+    return bool(opens_action and stated and dated(a, i) and dated(i + 1, stop))
 
 
 def _dated_action(view: DocumentView, text: str, doc: Doc, a: int, b: int) -> int | None:
