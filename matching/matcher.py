@@ -9,12 +9,16 @@ timing factor and a responsibility factor:
   statements of the cluster's reports (the corpus the caller passes: stored statements of the
   cluster, or the evaluated folder's) is generic, found by document frequency, never by a hand list.
   The share of that weight the statement has is the coverage. An item made of several parts ("Ban hành Quy chế...; Kế hoạch...; Bảng tiêu
-  chí...") also counts a statement that covers one part well.
+  chí...") also counts a statement that covers one part well; sub-items on lines of their own, tasks joined
+  by "kết hợp/đồng thời", the task after a light verb ("Tổ chức ký kết X" -> "ký kết X") and the task
+  without its quoted title are parts too.
 - timing: a statement dated long before the item's quarter, or long after its due date, is less
-  likely to be about that item.
+  likely to be about that item; so is undated work still planned, or still under way two quarters
+  after the item's due date.
 - responsibility: an item for the cluster head only is not expected from a member; a member's
   statement matching it scores lower unless the statement reports the head's action ("theo hướng
-  dẫn của Trưởng Cụm", "dự Hội nghị ... do Trưởng Cụm tổ chức").
+  dẫn của Trưởng Cụm", "dự Hội nghị ... do Trưởng Cụm tổ chức") or names the item's event without
+  organizing it (taking part in the head's "Hội thi", "tập huấn").
 
 A statement may report several items ("Hội nghị sơ kết 6 tháng, kết hợp kiểm tra công tác thi
 đua"): after the best item, another is kept when it scores above the threshold on evidence the

@@ -246,3 +246,21 @@ def test_a_scanned_date_cell_with_a_damaged_year_keeps_its_day() -> None:
     ]
     # "202" begins 2026: the day is kept; "19" does not: no day is made up.
     assert verdicts("Minh Khai", D(2026, 9, 25), body, ocr=True) == {("Q3-1", "done", "2026-08-19"), ("Q2-2", "done", None)}
+
+
+def test_work_still_under_way_long_after_its_due_date_weighs_less() -> None:
+    matcher = PlanMatcher(PLAN, UNITS, threshold=DEFAULT_THRESHOLD)
+    text = "Xã đang hoàn thiện bản đăng ký chỉ tiêu thi đua gửi Trưởng Cụm"
+    early = {m.item_id: m for m in matcher.score_all(text, status="in_progress", unit="Phú Lộc", report_date=D(2026, 3, 20))}
+    late = {m.item_id: m for m in matcher.score_all(text, status="in_progress", unit="Phú Lộc", report_date=D(2026, 12, 20))}
+    assert "time" not in early["Q1-2"].factors
+    assert late["Q1-2"].factors["time"] < 1 and late["Q1-2"].score < early["Q1-2"].score
+
+
+def test_a_plan_item_is_split_at_its_sub_items_and_connectors() -> None:
+    matcher = PlanMatcher(BLOC_PLAN, BLOC_UNITS, threshold=DEFAULT_THRESHOLD)
+    parts = matcher._parts(BLOC_PLAN.items[3].content)  # "Hội nghị sơ kết ..., kết hợp giao lưu văn nghệ ..."
+    assert "Tổ chức Hội nghị sơ kết 6 tháng đầu năm của Khối" in parts
+    assert any(p.startswith("giao lưu văn nghệ") for p in parts)
+    sub = matcher._parts(BLOC_PLAN.items[1].content)  # "Tổ chức Hội thao “...” cấp Khối\n- Mỗi cơ quan cử ..."
+    assert "Tổ chức Hội thao “Cán bộ khỏe – Cơ quan mạnh” cấp Khối" in sub and "Tổ chức Hội thao cấp Khối" in sub
