@@ -115,7 +115,8 @@ def _section_status(
     content = row[content_col]
     if content is None or len(content.text.split()) < 3 or re.match(r"^\s*(?:tổng\s+)?cộng\b", content.text.lower()):
         return None
-    if not any(i is not None and i < len(row) and row[i] is not None and row[i].text.strip() for i in filled):
+    cells = [row[i] for i in filled if i is not None and i < len(row)]
+    if not any(c is not None and c.text.strip() for c in cells):
         return None
     return section
 
