@@ -79,6 +79,8 @@ PLANNED_OVERDUE = 0.6
 IN_PROGRESS_OVERDUE_DAYS = 183
 #: An extra item of the same statement needs this share of its weight on evidence of its own.
 NOVEL_SHARE = 0.2
+#: A member taking part in the head's event: the item's organizing verb ("Tổ chức") counts this much as matched.
+PARTICIPATION_CREDIT = 0.8
 #: Fuzzy (OCR) matches of bigrams count this much, at a rapidfuzz ratio of at least FUZZY_RATIO.
 FUZZY_CREDIT = 0.7
 FUZZY_RATIO = 90.0
@@ -149,6 +151,7 @@ class PlanMatcher:
         self._event_kinds = frozenset(" ".join(e) for e in self.vocab.events)
         organizers = "|".join(re.escape(v) for v in self.vocab.organizers)
         self._organizer = re.compile(rf"\b(?:{organizers})\b") if organizers else None
+        self._organizer_features = frozenset(f for v in self.vocab.organizers for f in text_features(v, self.vocab).features)
         raw: list[tuple[PlanItemSpec, TextFeatures, list[TextFeatures]]] = []
         for spec in plan.items:
             parts = self._parts(spec.content)
@@ -290,6 +293,10 @@ class PlanMatcher:
                     best = max((fuzz.ratio(f, g) for g in bigrams), default=0.0)
                     if best >= FUZZY_RATIO:
                         credit[f] = FUZZY_CREDIT
+            takes_part = bool(events & item.kinds) and not organized
+            if takes_part:
+                # Taking part in the event: the item's "Tổ chức" is the head's word, not expected from a member.
+                credit.update({f: PARTICIPATION_CREDIT for f in item.weights if f in self._organizer_features and f not in credit})
             coverage = self._coverage(item, credit)
             factors: dict[str, float] = {}
             notes: list[str] = []
@@ -306,7 +313,7 @@ class PlanMatcher:
                 notes.append("khác loại việc (" + ", ".join(sorted(kinds)) + ")")
             elif kinds & item.kinds & self.unique_kinds and coverage > 0:
                 factors["kind"] = KIND_UNIQUE
-            r, note = self._responsibility_factor(item.spec, unit, head_cue or bool(events & item.kinds and not organized))
+            r, note = self._responsibility_factor(item.spec, unit, head_cue or takes_part)
             if r < 1:
                 factors["responsibility"] = r
                 notes.append(note)
