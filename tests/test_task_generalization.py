@@ -147,6 +147,10 @@ CASES = [
     # dated actions joined by commas: each its own statement and day
     ("Minh Khai", D(2026, 6, 25), [RESULTS, "Phường đã gửi bản đăng ký danh hiệu thi đua ngày 19/01/2026, ký giao ước thi đua với các đơn vị ngày 23/01/2026, xây dựng báo cáo chuyên đề chuyển đổi số ngày 02/6/2026."],
      {("Q1-2", "done", "2026-01-19"), ("Q1-1", "done", "2026-01-23"), ("Q2-2", "done", "2026-06-02")}),
+    # under next period's heading, work said to be under way now is in progress, the rest planned
+    ("Phú Lộc", D(2026, 6, 25), [NEXT, "Hiện nay xã đang tập hợp tài liệu để hoàn thiện báo cáo chuyên đề về chuyển đổi số (dự kiến gửi ngày 30/6/2026).",
+                                 "- Tiếp tục xây dựng mô hình dân vận khéo trong xây dựng nông thôn mới."],
+     {("Q2-2", "in_progress", None), ("Q3-2", "planned", None)}),
     # two items in one sentence, the second passive
     ("Đồng Tâm", D(2026, 6, 28), [RESULTS, "Xã đã cử 01 đội tham gia Hội thi tiếng hát cán bộ, công chức ngày 28/4/2026; báo cáo chuyên đề về chuyển đổi số đã được gửi Trưởng Cụm ngày 15/6/2026."],
      {("Q2-1", "done", "2026-04-28"), ("Q2-2", "done", "2026-06-15")}),

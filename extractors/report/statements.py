@@ -29,6 +29,8 @@ SAME_EVENT = re.compile(r"^\W*(?:(?:tai|trong)\s+(?:hoi nghi|hoi thao|hoi thi|bu
 _PART_NOUNS = "|".join(re.escape(fold(w)) for w in sorted(words(general_lexicon(), "part_subjects"), key=len, reverse=True))
 #: "một số xã", "còn 02 đơn vị", "19/21 xã" (folded, at the end of the text before a cue): only some of them.
 _SOME_OF = re.compile(rf"(?:\bmot so|\bcon|\b\d+(?:\s*/\s*\d+)?)\s+(?:{_PART_NOUNS})\b(?:\s+[^\s,;.]+){{0,3}}\s*$")
+#: "hiện nay", "đến nay" (folded): the clause is about the present (lexicon `now_markers`).
+_NOW = re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "now_markers")) + r")\b")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
 
@@ -140,8 +142,8 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                 status, cue_at = STATUS_OF[chosen.label_], chosen.start
                 if _partly_done(doc, here, a):
                     status = Status.IN_PROGRESS  # "19/21 xã đã tổ chức, 02 xã đang triển khai": under way
-                if section is Status.PLANNED and status is Status.IN_PROGRESS:
-                    status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work
+                if section is Status.PLANNED and status is Status.IN_PROGRESS and not _NOW.search(fold(doc[a:b].text)):
+                    status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work ("Hiện nay ... đang" is not)
                 if section is Status.PLANNED and status is Status.DONE and doc[chosen.start].norm_ != "da":
                     status = Status.PLANNED  # "Hoàn thành báo cáo ... trước ngày ..." under next period's tasks is a target
             elif implicit and section is not Status.PLANNED and ci == 0:
