@@ -9,12 +9,16 @@ timing factor and a responsibility factor:
   statements of the cluster's reports (the corpus the caller passes: stored statements of the
   cluster, or the evaluated folder's) is generic, found by document frequency, never by a hand list.
   The share of that weight the statement has is the coverage. An item made of several parts ("Ban hành Quy chế...; Kế hoạch...; Bảng tiêu
-  chí...") also counts a statement that covers one part well.
+  chí...") also counts a statement that covers one part well; sub-items on lines of their own, tasks joined
+  by "kết hợp/đồng thời", the task after a light verb ("Tổ chức ký kết X" -> "ký kết X") and the task
+  without its quoted title are parts too.
 - timing: a statement dated long before the item's quarter, or long after its due date, is less
-  likely to be about that item.
+  likely to be about that item; so is undated work still planned, or still under way two quarters
+  after the item's due date.
 - responsibility: an item for the cluster head only is not expected from a member; a member's
   statement matching it scores lower unless the statement reports the head's action ("theo hướng
-  dẫn của Trưởng Cụm", "dự Hội nghị ... do Trưởng Cụm tổ chức").
+  dẫn của Trưởng Cụm", "dự Hội nghị ... do Trưởng Cụm tổ chức") or names the item's event without
+  organizing it (taking part in the head's "Hội thi", "tập huấn").
 
 A statement may report several items ("Hội nghị sơ kết 6 tháng, kết hợp kiểm tra công tác thi
 đua"): after the best item, another is kept when it scores above the threshold on evidence the
@@ -71,8 +75,12 @@ KIND_UNIQUE = 1.15
 #: Work still planned in a report written this many days after the item's due date, and its factor.
 PLANNED_OVERDUE_DAYS = 60
 PLANNED_OVERDUE = 0.6
+#: Work still under way this many days after the item's due date (two quarters) is likelier another item's.
+IN_PROGRESS_OVERDUE_DAYS = 183
 #: An extra item of the same statement needs this share of its weight on evidence of its own.
 NOVEL_SHARE = 0.2
+#: A member taking part in the head's event: the item's organizing verb ("Tổ chức") counts this much as matched.
+PARTICIPATION_CREDIT = 0.8
 #: Fuzzy (OCR) matches of bigrams count this much, at a rapidfuzz ratio of at least FUZZY_RATIO.
 FUZZY_CREDIT = 0.7
 FUZZY_RATIO = 90.0
@@ -140,6 +148,10 @@ class PlanMatcher:
         head = [u for u in units if u.role == "head"]
         head_names = "|".join(re.escape(k) for u in head for k in u.keys) or "truong cum"
         self._head_cues = [re.compile(c.replace("{head}", head_names)) for c in self.vocab.head_cues]
+        self._event_kinds = frozenset(" ".join(e) for e in self.vocab.events)
+        organizers = "|".join(re.escape(v) for v in self.vocab.organizers)
+        self._organizer = re.compile(rf"\b(?:{organizers})\b") if organizers else None
+        self._organizer_features = frozenset(f for v in self.vocab.organizers for f in text_features(v, self.vocab).features)
         raw: list[tuple[PlanItemSpec, TextFeatures, list[TextFeatures]]] = []
         for spec in plan.items:
             parts = self._parts(spec.content)
@@ -184,6 +196,11 @@ class PlanMatcher:
     def _parts(self, content: str) -> list[str]:
         """The tasks inside an item: split at ";", at "và"/"," before an action verb, and at "và" (sharing the verb)."""
         parts = []
+        # Sub-items on lines of their own ("...:\n- Bình xét ...;\n- Lập hồ sơ ...") and connected tasks
+        # ("Hội nghị sơ kết ..., kết hợp trao đổi kinh nghiệm ...") are parts too.
+        connectors = "|".join(re.escape(c) for c in self.vocab.connectors) or "(?!)"
+        content = re.sub(r"\s*:?\s*\n\s*(?:[-+•–*]\s*)?", "; ", content)
+        content = re.sub(rf",?\s+(?:{connectors})\s+", "; ", content, flags=re.IGNORECASE)
         for chunk in re.split(r"\s*;\s*", content):
             if not chunk.strip():
                 continue
@@ -209,6 +226,9 @@ class PlanMatcher:
         # and so is the task without its parenthetical qualifier "(theo lịch do ... thông báo)".
         parts.extend(core for p in list(parts) if (core := self.vocab.task_core(p)))
         parts.extend(bare for p in list(parts) if (bare := re.sub(r"\s*\([^)]*\)", "", p).strip()) and bare != p)
+        # A quoted title ("phong trào thi đua “Chung sức xây dựng chính quyền số cấp xã”") is often cited in part:
+        # the task without it is a part too.
+        parts.extend(bare for p in list(parts) if (bare := re.sub(r"\s*[“\"][^”\"]*[”\"]", "", p).strip()) and bare != p and len(bare.split()) >= 3)
         # "Tổ chức Hội nghị ký kết giao ước": the members' part, "ký kết giao ước", is a part.
         parts.extend(subject for p in list(parts) if (subject := self.vocab.event_subject(p)))
         return list(dict.fromkeys(parts))
@@ -260,6 +280,9 @@ class PlanMatcher:
         bigrams = [f for f in stmt.features if f.startswith("b:")] if fuzzy else []
         # Who acted is read on the whole text: a cited instruction of the head is such a cue.
         head_cue = any(c.search(self.features(text).folded if cleaned != text else stmt.folded) for c in self._head_cues)
+        # A member naming an event ("Hội thi ... cấp Cụm", "tập huấn nghiệp vụ") without organizing it took part in it.
+        events = kinds & self._event_kinds
+        organized = bool(self._organizer and self._organizer.search(stmt.folded))
         out = []
         for item in self._items:
             credit: dict[str, float] = {}
@@ -270,6 +293,10 @@ class PlanMatcher:
                     best = max((fuzz.ratio(f, g) for g in bigrams), default=0.0)
                     if best >= FUZZY_RATIO:
                         credit[f] = FUZZY_CREDIT
+            takes_part = bool(events & item.kinds) and not organized
+            if takes_part:
+                # Taking part in the event: the item's "Tổ chức" is the head's word, not expected from a member.
+                credit.update({f: PARTICIPATION_CREDIT for f in item.weights if f in self._organizer_features and f not in credit})
             coverage = self._coverage(item, credit)
             factors: dict[str, float] = {}
             notes: list[str] = []
@@ -286,7 +313,7 @@ class PlanMatcher:
                 notes.append("khác loại việc (" + ", ".join(sorted(kinds)) + ")")
             elif kinds & item.kinds & self.unique_kinds and coverage > 0:
                 factors["kind"] = KIND_UNIQUE
-            r, note = self._responsibility_factor(item.spec, unit, head_cue)
+            r, note = self._responsibility_factor(item.spec, unit, head_cue or takes_part)
             if r < 1:
                 factors["responsibility"] = r
                 notes.append(note)
@@ -361,6 +388,8 @@ class PlanMatcher:
         if date is None:
             if str(status) == Status.PLANNED and report_date is not None and (report_date - end).days > PLANNED_OVERDUE_DAYS:
                 return PLANNED_OVERDUE, f"việc dự kiến, nhưng hạn {end:%d/%m/%Y} đã qua lâu"
+            if str(status) == Status.IN_PROGRESS and report_date is not None and (report_date - end).days > IN_PROGRESS_OVERDUE_DAYS:
+                return PLANNED_OVERDUE, f"việc đang làm, nhưng hạn {end:%d/%m/%Y} đã qua lâu"
             if str(status) == Status.DONE and report_date is not None and (start - report_date).days > 45:
                 return 0.8, "báo cáo hoàn thành trước quý của nhiệm vụ"
             return 1.0, ""
@@ -437,7 +466,8 @@ def match_details(
     report_date = findings.report_date.value if findings.report_date else None
     return [
         []
-        if t.for_year and t.for_year > plan.year  # work planned for a later year is not this plan's
+        # Work planned for a later year is not this plan's, unless the statement names the plan's year.
+        if t.for_year and t.for_year > plan.year and not re.search(rf"(?<!\d){plan.year}(?!\d)", t.text)
         else matcher.match(
             t.text,
             status=t.status,

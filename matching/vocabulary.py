@@ -55,6 +55,10 @@ class Vocabulary:
     events: tuple[tuple[str, ...], ...] = ()
     #: What a task produces or holds ("báo cáo", "hội nghị", "mô hình"): a statement about one kind is not about another.
     kinds: tuple[tuple[str, ...], ...] = ()
+    #: Verbs saying a unit organized an event itself ("to chuc", "chu tri"), folded.
+    organizers: tuple[str, ...] = ()
+    #: Words joining two tasks inside one plan item ("kết hợp", "đồng thời"), lower case.
+    connectors: tuple[str, ...] = ()
     #: A statement opening with one of these before a document name cites it as background.
     background: re.Pattern[str] | None = None
 
@@ -72,7 +76,8 @@ class Vocabulary:
 
     def event_subject(self, text: str) -> str | None:
         """X of "<action> <event> X" ("ký kết giao ước" of "Tổ chức Hội nghị ký kết giao ước"), or the deliverable
-        without its verb ("báo cáo chuyên đề" of "Xây dựng báo cáo chuyên đề"), or None."""
+        without its verb ("báo cáo chuyên đề" of "Xây dựng báo cáo chuyên đề"), or the task after a light verb
+        ("ký kết giao ước thi đua" of "Tổ chức ký kết giao ước thi đua"), or None."""
         verb = self.leading_action(text)
         if not verb:
             return None
@@ -85,6 +90,10 @@ class Vocabulary:
         for event in self.events:
             if tuple(keys[: len(event)]) == event and len(words) - len(event) >= 2:
                 return " ".join(words[len(event) :])
+        # "Tổ chức ký kết giao ước": a light verb before the task's own verb; the task is "ký kết giao ước".
+        inner = self.leading_action(" ".join(words))
+        if inner and len(words) - len(inner.split()) >= 2:
+            return " ".join(words)
         return None
 
     def task_core(self, text: str) -> str | None:
@@ -142,6 +151,8 @@ def load_vocabulary(units_file: Path | None = None, lexicon_file: Path = LEXICON
             purpose_not=tuple(tuple(normalize_text(w).lower().split()) for w in words(lex, "not_purpose")),
             kinds=tuple(_words(k) for k in words(lex, "deliverable_kinds")),
             events=tuple(sorted((_words(e) for e in words(lex, "events")), key=len, reverse=True)),
+            organizers=tuple(fold(w) for w in words(lex, "organizer_verbs")),
+            connectors=tuple(normalize_text(w).lower() for w in words(lex, "part_connectors")),
             background=_background_pattern(words(lex, "background_openers"), words(lex, "documents")),
         )
     except (KeyError, TypeError, re.error) as exc:

@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from thidua.core.dates import dates_in
 from thidua.core.document import Paragraph
 from thidua.core.findings import Status, TaskStatement
+from thidua.core.lexicon import general_lexicon, words
+from thidua.core.text import fold
 from thidua.core.units import fold_keep_length
 from thidua.extractors.report.noise import noise_kind
 from thidua.extractors.report.view import DocumentView, Piece
@@ -23,6 +25,12 @@ from thidua.extractors.report.wording import HEADING, LEADING_DATE, LIST_MARK, S
 
 #: A clause opening at the event or day just named: "tại Hội nghị", "trong buổi lễ", "tại đây", "cùng ngày" (folded).
 SAME_EVENT = re.compile(r"^\W*(?:(?:tai|trong)\s+(?:hoi nghi|hoi thao|hoi thi|buoi|le|cuoc hop|phien hop|dip nay|day)\b|cung ngay\b)")
+#: Words naming the members of a unit ("xã", "thôn", "đơn vị"), folded, from the lexicon's `part_subjects`.
+_PART_NOUNS = "|".join(re.escape(fold(w)) for w in sorted(words(general_lexicon(), "part_subjects"), key=len, reverse=True))
+#: "một số xã", "còn 02 đơn vị", "19/21 xã" (folded, at the end of the text before a cue): only some of them.
+_SOME_OF = re.compile(rf"(?:\bmot so|\bcon|\b\d+(?:\s*/\s*\d+)?)\s+(?:{_PART_NOUNS})\b(?:\s+[^\s,;.]+){{0,3}}\s*$")
+#: "hiện nay", "đến nay" (folded): the clause is about the present (lexicon `now_markers`).
+_NOW = re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "now_markers")) + r")\b")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
 
@@ -113,7 +121,7 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                 bounds.append(t.i + 1)
             elif t.i in contrast and t.i > sent.start:
                 bounds.append(t.i)
-            elif t.lower_ == "và" and bounds[-1] < t.i and _joins_dated_actions(view, doc, bounds[-1], t.i, sent.end, status_cues):
+            elif t.lower_ in ("và", ",") and bounds[-1] < t.i and _joins_dated_actions(view, doc, bounds[-1], t.i, sent.end, status_cues, joined):
                 bounds.append(t.i + 1)
                 joined.add(t.i + 1)
         bounds.append(sent.end)
@@ -132,8 +140,10 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                 strong = [c for c in here if doc[c.start].norm_ != "chuan"] or here
                 chosen = neg[0] if neg else strong[0]
                 status, cue_at = STATUS_OF[chosen.label_], chosen.start
-                if section is Status.PLANNED and status is Status.IN_PROGRESS:
-                    status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work
+                if _partly_done(doc, here, a):
+                    status = Status.IN_PROGRESS  # "19/21 xã đã tổ chức, 02 xã đang triển khai": under way
+                if section is Status.PLANNED and status is Status.IN_PROGRESS and not _NOW.search(fold(doc[a:b].text)):
+                    status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work ("Hiện nay ... đang" is not)
                 if section is Status.PLANNED and status is Status.DONE and doc[chosen.start].norm_ != "da":
                     status = Status.PLANNED  # "Hoàn thành báo cáo ... trước ngày ..." under next period's tasks is a target
             elif implicit and section is not Status.PLANNED and ci == 0:
@@ -184,9 +194,20 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
     return out
 
 
-def _joins_dated_actions(view: DocumentView, doc: Doc, a: int, i: int, end: int, status_cues: list) -> bool:
-    """Token i ("và") joins two dated actions: "Bản đăng ký đã được gửi ngày 19/01 và Giao ước đã được
-    ký kết ngày 14/02". Each side has its own full date and the side after opens an action (a verb or a
+def _partly_done(doc: Doc, here: list, start: int) -> bool:
+    """Cues of done/in-progress/not-done work in one clause, one of them said of only some members
+    ("một số xã chưa tổ chức", "02 xã đang triển khai"): the work is under way."""
+    labels = {c.label_ for c in here} & {"DONE", "IN_PROGRESS", "NOT_DONE"}
+    if len(labels) < 2:
+        return False
+    return any(_SOME_OF.search(fold(doc[max(start, c.start - 8) : c.start].text)) for c in here)
+
+
+def _joins_dated_actions(
+    view: DocumentView, doc: Doc, a: int, i: int, end: int, status_cues: list, joined: frozenset[int] | set[int] = frozenset()
+) -> bool:
+    """Token i ("và" or ",") joins two dated actions: "Bản đăng ký đã được gửi ngày 19/01 và Giao ước đã được
+    ký kết ngày 14/02", "đã ký giao ước (12/01), tham gia Hội thi (28/4)". Each side has its own full date and the side after opens an action (a verb or a
     status cue), so each becomes its own statement with its own date (they are often two plan items)."""
     stop = next((t.i for t in doc[i + 1 : end] if t.text == ";"), end)
     if stop - i < 3:
@@ -198,7 +219,11 @@ def _joins_dated_actions(view: DocumentView, doc: Doc, a: int, i: int, end: int,
 
     first = _first_content_token(doc, i + 1, stop)
     opens_action = (first is not None and doc[first]._.action_verb) or any(i < c.start < stop for c in status_cues)
-    return bool(opens_action and any(a <= c.start < i for c in status_cues) and dated(a, i) and dated(i + 1, stop))
+    # The side before has a status cue, or is itself an action joined to one ("đã A (ngày), B (ngày), C (ngày)").
+    # After a comma only done work is cut: the days of planned work are deadlines of one task as often as not.
+    done_only = doc[i].text == ","
+    stated = any(a <= c.start < i and (not done_only or c.label_ == "DONE") for c in status_cues) or a in joined
+    return bool(opens_action and stated and dated(a, i) and dated(i + 1, stop))
 
 
 def _dated_action(view: DocumentView, text: str, doc: Doc, a: int, b: int) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from thidua.core.dates import dates_in
@@ -12,6 +13,8 @@ from thidua.extractors.report.statements import quoted_tokens
 from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import STATUS_OF
 
+#: Spaces or a line break between two digits of a date cell.
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 _MARK = re.compile(r"^\s*[xX✓✔vV+]\s*$")
 
 
@@ -68,6 +71,9 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
                         conf = w.row_cue
                         break
             if status is None:
+                status = _section_status(view, b.index, row, content_col, (status_col, date_col))
+                conf = w.row_cue
+            if status is None:
                 continue
             if status is Status.IN_PROGRESS and view.section_of.get(b.index) is Status.PLANNED:
                 status = Status.PLANNED
@@ -78,8 +84,9 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
             date = None
             date_cell = row[date_col] if date_col is not None and date_col < len(row) else None
             if date_cell is not None:
-                ds = [d for d, _, _ in dates_in(fold_keep_length(date_cell.text), view.year) if d]
-                date = ds[0] if ds else None
+                # A narrow date column wraps or OCR splits the digits ("22-01-20 26", "03-3-202 6").
+                ds = [d for d, _, _ in dates_in(_DIGIT_GAP.sub("", fold_keep_length(date_cell.text)), view.year) if d]
+                date = ds[0] if ds else (_damaged_year_date(date_cell.text, view.year) if view.document.ocr else None)
             if date is None:
                 for piece in row:
                     if piece is not None and piece is not content:
@@ -90,9 +97,43 @@ def table_tasks(view: DocumentView, award_tables: set[int]) -> list[TaskStatemen
             if date is None and content is not None:
                 ds = [d for d, _, _ in dates_in(fold_keep_length(content.text), view.year) if d]
                 date = ds[0] if ds and content is not cue_piece else date
+            if status is not Status.DONE:
+                date = None  # "Dự kiến 22/12/2026", "Chưa thực hiện": a day the work was not done
             text = content.text if cue_piece is None or cue_piece is content else f"{content.text} — {cue_piece.text}"
             out.append(TaskStatement(text=text, status=status, date=date, span=content.span, confidence=conf * view.factor))
     return out
+
+
+def _section_status(
+    view: DocumentView, table: int, row: list[Piece | None], content_col: int | None, filled: tuple[int | None, ...]
+) -> Status | None:
+    """A row of a task table with no status word takes its section's ("1. Các nội dung đã thực hiện"):
+    only with a headed content column and a filled result or time cell, never on a total row."""
+    section = view.section_of.get(table)
+    if section not in (Status.DONE, Status.PLANNED) or content_col is None or content_col >= len(row):
+        return None
+    content = row[content_col]
+    if content is None or len(content.text.split()) < 3 or re.match(r"^\s*(?:tổng\s+)?cộng\b", content.text.lower()):
+        return None
+    cells = [row[i] for i in filled if i is not None and i < len(row)]
+    if not any(c is not None and c.text.strip() for c in cells):
+        return None
+    return section
+
+
+#: A scanned date cell whose year OCR damaged: "24/8/202 K;", "08/12/20 ^O" (day, month, the year's first digits).
+_DAMAGED_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,3})(?!\d)")
+
+
+def _damaged_year_date(text: str, year: int | None) -> dt.date | None:
+    """The day of a scanned date cell whose year is damaged, when the digits left begin the report's year."""
+    m = _DAMAGED_YEAR.match(text)
+    if m is None or year is None or not str(year).startswith(m.group(3)):
+        return None
+    try:
+        return dt.date(year, int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def _longest(row: list[Piece | None]) -> int | None:
