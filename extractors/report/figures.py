@@ -11,9 +11,9 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from thidua.core.numbers import count_value, spelled_count
+from thidua.core.numbers import count_value, spelled_count, spelled_number
 from thidua.core.units import find_units, fold_keep_length
-from thidua.extractors.nlp import PATTERNS_DIR, _read_json
+from thidua.extractors.nlp import PATTERNS_DIR, _read_json, is_unaccented
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead
@@ -26,7 +26,7 @@ _GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|the
 # A sentence opening with a year ("Năm 2021, huyện có ..."), and the words between a count and the
 # award it attains ("79 cá nhân đạt danh hiệu ...").
 _EARLIER_YEAR = re.compile(r"^\W*(?:trong\s+)?nam\s+(20\d\d)\s*[,:]")
-_ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?\s+(?:dat|duoc cong nhan|duoc tang|duoc phong)(?:\s+danh hieu)?\s*$")
+_ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?(?:\s+vinh du)?\s+(?:dat|duoc(?:\s+(?:cong nhan|tang|phong))?)(?:\s+danh hieu)?\s*$")
 # "tổng cộng 49", "tổng số 49", "cộng 49" just before a count.
 _TOTAL_BEFORE = re.compile(r"\b(?:tong cong|tong so|tong|cong)\W*$")
 # An award received: "được (UBND tỉnh) tặng", "được trao", "được công nhận", "vinh dự đón nhận".
@@ -72,6 +72,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
         for i in range(e.start, e.end):
             by_token[i] = e
     cues = list(doc.spans["cues"])
+    folded = is_unaccented(doc)
     out: list[Count] = []
     last_award: str | None = None
     for sent in doc.sents:
@@ -92,20 +93,26 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
         granted = not pending and _GRANTED.search(sent_folded) is not None
         in_sentence: list[tuple[int, Count]] = []  # (token, count) of this sentence
         counted_awards: set[int] = set()
+        spelled_to = sent.start  # tokens before it belong to a spelled number already read
         for t in sent:
+            if t.i < spelled_to:
+                continue
             value = count_value(t.text) if t.like_num or t.text[:1].isdigit() else None
-            if value is None and (w := spelled_count(t.lower_)) is not None:
-                nxt_ent = by_token.get(t.i + 1)
-                value = w if nxt_ent is not None and nxt_ent.start == t.i + 1 and nxt_ent.label_ in ("RECIPIENT", "AWARD") else None
+            end = t.i + 1  # the token after the number
+            if value is None and (spelled := _spelled_at(doc, t.i, sent.end, folded)) is not None:
+                w, end = spelled
+                nxt_ent = by_token.get(end)
+                value = w if nxt_ent is not None and nxt_ent.start == end and nxt_ent.label_ in ("RECIPIENT", "AWARD") else None
+                spelled_to = end if value is not None else spelled_to
             if value is None or value == 0:
                 continue
             if _not_a_count(doc, t.i):
                 continue
             if _in_earlier_year(view, doc, sent.start, semis, t.i):
                 continue  # "(năm 2021: 1.098 cá nhân ...)", "; năm 2021: ...": an earlier year's number
-            nxt = by_token.get(t.i + 1)
+            nxt = by_token.get(end)
             award_ent: DocSpan | None
-            recipient, award_ent = _named_by(nxt) if nxt is not None and nxt.start == t.i + 1 else (None, None)
+            recipient, award_ent = _named_by(nxt) if nxt is not None and nxt.start == end else (None, None)
             if recipient is None:
                 # "tập thể: 03", "Cá nhân: 47" (label, colon, number)
                 j = t.i - 1
@@ -129,7 +136,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 attained = [
                     e for e in sent_ents
                     if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < seg_end
-                    and _ATTAINS.match(fold_keep_length(doc[t.i + 1 : e.start].text))
+                    and _ATTAINS.match(fold_keep_length(doc[end : e.start].text))
                 ]
                 if attained:
                     award_ent = attained[0]
@@ -140,7 +147,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                     after = [
                         e for e in sent_ents
                         if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
-                        and not any(x.text == "(" for x in doc[t.i + 1 : e.start])
+                        and not any(x.text == "(" for x in doc[end : e.start])
                     ]
                     award_ent = after[0] if after else None
             award = award_ent.ent_id_ if award_ent is not None else carry
@@ -161,7 +168,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
-            span = p.span_of(t.idx, t.idx + len(t.text))
+            span = p.span_of(t.idx, doc[end - 1].idx + len(doc[end - 1].text))
             in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
         in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
         out.extend(_stated_totals(doc, in_sentence))
@@ -181,6 +188,13 @@ def _in_earlier_year(view: DocumentView, doc: Doc, sent_start: int, semis: list[
         if m and int(m.group(1)) < view.year:
             return True
     return False
+
+
+def _spelled_at(doc: Doc, i: int, end: int, folded: bool) -> tuple[int, int] | None:
+    """A spelled-out count starting at token i ("hai mươi ba"): its value and the token after it."""
+    words = [t.norm_ if folded else t.lower_ for t in doc[i : min(end, i + 6)]]
+    found = spelled_number(words, folded)
+    return (found[0], i + found[1]) if found is not None else None
 
 
 def _ends_item(doc: Doc, i: int, end: int) -> bool:
