@@ -36,6 +36,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from thidua.core.errors import ConfigError
 from thidua.core.lexicon import LEXICON_FILE, general_lexicon, words
 from thidua.core.text import fold
+from thidua.extractors import givers as _givers  # noqa: F401  (registers the thidua_award_givers factory)
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 PIPELINE_CONFIG = PATTERNS_DIR / "pipeline.cfg"

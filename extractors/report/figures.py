@@ -143,11 +143,12 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 elif before:
                     award_ent = before[-1]
                 else:
-                    # Not across an opening bracket: "(năm 2021: ... Lao động tiên tiến)" names no award of this count.
+                    # Not across an opening bracket ("(năm 2021: ... Lao động tiên tiến)" names no award of this
+                    # count) unless the bracket opens with the award: "03 tập thể (Bằng khen)".
                     after = [
                         e for e in sent_ents
                         if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
-                        and not any(x.text == "(" for x in doc[end : e.start])
+                        and (doc[e.start - 1].text == "(" or not any(x.text == "(" for x in doc[end : e.start]))
                     ]
                     award_ent = after[0] if after else None
             award = award_ent.ent_id_ if award_ent is not None else carry
