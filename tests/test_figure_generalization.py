@@ -63,6 +63,21 @@ CASES: list[tuple[Body, dict[str, int]]] = [
     (["03 tập thể do huyện đề nghị đã có Quyết định tặng Bằng khen của Chủ tịch UBND tỉnh."], {f"{BK}.tap_the": 3}),
     # without diacritics
     (["Chu tich UBND tinh tang Bang khen cho 03 tap the va 07 ca nhan."], {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 7}),
+    # a "trong đó" breakdown goes on after ";" until another award is named
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 40 cá nhân, trong đó khối trường học 12 cá nhân; khối xã 20 cá nhân."], {f"{GK}.ca_nhan": 40}),
+    (
+        ["Chủ tịch UBND huyện tặng Giấy khen cho 09 tập thể, trong đó 04 tập thể khối xã; công nhận 300 cá nhân đạt danh hiệu Lao động tiên tiến."],
+        {f"{GK}.tap_the": 9, "lao_dong_tien_tien.ca_nhan": 300},
+    ),
+    # a stated total covers every recipient listed after it
+    (
+        ["Giấy khen của Chủ tịch UBND huyện: khối cơ quan 05 tập thể, 14 cá nhân; khối xã 08 tập thể, 19 cá nhân; tổng cộng 13 tập thể, 33 lượt cá nhân."],
+        {f"{GK}.tap_the": 13, f"{GK}.ca_nhan": 33},
+    ),
+    # a sentence opening with an earlier period, and one naming the year the titles are for
+    (["Quý III năm 2021: 08 tập thể, 21 cá nhân được tặng Giấy khen."], {}),
+    (["9 tháng đầu năm 2021, huyện tặng Giấy khen cho 17 cá nhân."], {}),
+    (["Danh hiệu thi đua năm 2021: công nhận 40 Chiến sĩ thi đua cơ sở."], {"chien_si_thi_dua_co_so.ca_nhan": 40}),
 ]
 
 PROPOSALS: list[tuple[Body, dict[str, int]]] = [
@@ -101,6 +116,15 @@ TABLES: list[tuple[Body, dict[str, int]]] = [
             ["1", "Giấy khen của Chủ tịch UBND huyện", "04", "09", "15", "40"],
         ]],
         {f"{GK}.tap_the": 15, f"{GK}.ca_nhan": 40},
+    ),
+    # a scan's header as OCR reads it ("Quý I" as "Quýil"), recipients in the row labels, one misread tone
+    (
+        ["Kết quả khen thưởng:", [
+            ["TT", "Hình thức", "Quýil", "Quý H", "Quý HẠ!", "Lũy kế"],
+            ["1", "Giấy khen cá nhân", "03", "04", "02", "09"],
+            ["2", "Giấy khen tập thế", "01", "", "01", "02"],
+        ]],
+        {f"{GK}.ca_nhan": 9, f"{GK}.tap_the": 2},
     ),
 ]
 

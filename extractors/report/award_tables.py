@@ -45,7 +45,8 @@ _PERIOD_HEADS = (
     (re.compile(r"\bluy ke\b|\bca nam\b|\b12 thang\b"), 5),
     (re.compile(r"\b9 thang\b"), 3),
     (re.compile(r"\b6 thang\b"), 2),
-    (re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b"), 1),
+    # "Quý I", "Quý 3", and as OCR reads a scan's header: "Quýil", "Quý H", "Quý HẠ!"
+    (re.compile(r"\bquy(?=\s|[ivxlh1-4]|$)|\bthang\s+\d{1,2}\b"), 1),
 )
 
 
