@@ -23,11 +23,17 @@ from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lea
 # tặng") turns a proposal into a conferred award.
 _PENDING = re.compile(r"\b(?:cho|chua co) quyet dinh\b|\bdang (?:trinh|cho|duoc tham dinh|tham dinh|xem xet|hoan thien)\b|\bchua duoc\b")
 _GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|theo) quyet dinh so\b")
-# A sentence opening with a year ("Năm 2021, huyện có ..."), and the words between a count and the
-# award it attains ("79 cá nhân đạt danh hiệu ...").
-_EARLIER_YEAR = re.compile(r"^\W*(?:trong\s+)?nam\s+(20\d\d)\s*[,:]")
+# A sentence opening with a period of a year ("Năm 2021, huyện có ...", "Quý III năm 2021: ...",
+# "9 tháng đầu năm 2021, ...", "Quý I/2021: ..."), and the words between a count and the award it
+# attains ("79 cá nhân đạt danh hiệu ...").
+_EARLIER_YEAR = re.compile(
+    r"^\W*(?:trong\s+)?(?:(?:\d{1,2}|sau|chin)\s+thang(?:\s+(?:dau|cuoi))?\s+(?:nam\s+)?|quy\s+[ivx\d]+\s*(?:/\s*|nam\s+)|nam\s+)"
+    r"(20\d\d)\s*[,:]"
+)
 _ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?(?:\s+vinh du)?\s+(?:dat|duoc(?:\s+(?:cong nhan|tang|phong))?)(?:\s+danh hieu)?\s*$")
 # "tổng cộng 49", "tổng số 49", "cộng 49" just before a count.
+#: Words between the counts of one list ("18 tập thể, 49 lượt cá nhân và 02 hộ"), folded.
+_LIST_WORDS = frozenset({",", "va", "luot"})
 _TOTAL_BEFORE = re.compile(r"\b(?:tong cong|tong so|tong|cong)\W*$")
 # An award received: "được (UBND tỉnh) tặng", "được trao", "được công nhận", "vinh dự đón nhận".
 _RECEIVED = re.compile(r"\bduoc\b(?:\s+\S+){0,6}?\s+(?:tang|trao tang|trao|cong nhan)\b|\bdon nhan\b")
@@ -86,7 +92,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
         sent_folded = fold_keep_length(sent.text)
         if ABOUT_OTHERS.search(sent_folded):
             continue  # the whole cluster's or other districts' numbers (in the head's report)
-        earlier = _EARLIER_YEAR.match(clause_lead(sent_folded))
+        earlier = _EARLIER_YEAR.match(LIST_MARK.sub("", sent_folded, count=1))
         if earlier and view.year and int(earlier.group(1)) < view.year:
             continue  # "Năm 2021, huyện có ...": a sentence about an earlier year
         pending = _PENDING.search(sent_folded) is not None
@@ -158,7 +164,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 continue
             if award_ent is not None and clause_start <= award_ent.start < clause_end:
                 counted_awards.add(award_ent.start)
-            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted)
+            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted, sent.start)
             if why is None and pending and _PENDING.search(fold_keep_length(doc[clause_start:clause_end].text)):
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
@@ -204,14 +210,20 @@ def _ends_item(doc: Doc, i: int, end: int) -> bool:
 
 
 def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
-    """A breakdown with its stated total ("47 ... và 02 ..., tổng cộng 49 cá nhân") gives the total once."""
-    totals = {c.metric for i, c in counts if _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text))}
-    kept = []
-    for i, c in counts:
-        if c.metric in totals and not _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text)):
-            continue
-        kept.append(c)
-    return kept
+    """A breakdown with its stated total ("47 ... và 02 ..., tổng cộng 49 cá nhân") gives the total once;
+    the total word covers the counts listed right after it ("cộng 18 tập thể, 49 lượt cá nhân")."""
+    stated: list[bool] = []
+    for k, (i, _c) in enumerate(counts):
+        here = _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text)) is not None
+        stated.append(here or (k > 0 and stated[k - 1] and counts[k - 1][0] < i and _only_list(doc, counts[k - 1][0] + 1, i)))
+    totals = {c.metric for (_i, c), total in zip(counts, stated) if total}
+    return [c for (_i, c), total in zip(counts, stated) if total or c.metric not in totals]
+
+
+def _only_list(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end hold only recipients and list separators ("tập thể, 49 lượt"): one list."""
+    in_ent = {t for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
+    return all(t.i in in_ent or t.norm_ in _LIST_WORDS for t in doc[start:end])
 
 
 def _names_other_unit(view: DocumentView, text: str) -> bool:
@@ -249,7 +261,7 @@ def _unnumbered_awards(
         recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(named) else "tap_the" if _BODY.search(named) else None)
         if recipient is None:
             continue
-        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted)
+        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted, sent.start)
         if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text):
             continue
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
@@ -280,12 +292,26 @@ def _not_a_count(doc: Doc, i: int) -> bool:
 
 
 def _excluded(
-    doc: Doc, cues: list[DocSpan], i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool
+    doc: Doc, cues: list[DocSpan], i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool, sent_start: int
 ) -> str | None:
     """Why a count is not a figure: the cue label of a proposal (unless granted), a comparison with an
     earlier period or a 'trong đó' breakdown (these win over a proposal); None when it is one."""
     why = [label for c in cues if (label := _excluding_cue(doc, c, i, c0, c1, s0, s1, award_ent, granted))]
+    if not why and _in_breakdown(doc, cues, i, sent_start, c0, c1):
+        why = ["BREAKDOWN"]
     return next((w for w in why if w != "PROPOSAL"), why[0] if why else None)
+
+
+def _in_breakdown(doc: Doc, cues: list[DocSpan], i: int, sent_start: int, c0: int, c1: int) -> bool:
+    """A "trong đó" in an earlier clause of the sentence still holds at token i: the items of a
+    breakdown run on after ";" ("trong đó khối trường học 12 cá nhân; khối xã 20 cá nhân") until a
+    clause names an award of its own ("...; công nhận 300 cá nhân đạt danh hiệu Lao động tiên tiến")."""
+    for c in cues:
+        if c.label_ == "BREAKDOWN" and sent_start <= c.start < c0:
+            cue_clause_end = next((t.i for t in doc[c.end : c0] if t.text == ";"), c0)
+            if not any(e.label_ in ("AWARD", "OTHER_HONOUR") and cue_clause_end <= e.start < c1 for e in doc.ents):
+                return True
+    return False
 
 
 def _excluding_cue(
