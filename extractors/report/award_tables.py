@@ -175,6 +175,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels
         value_cols = set(_cumulative([c for c in range(1, n_cols) if c in numeric and c not in excluded], heads))
     if not value_cols:
+        # an award per column ("Bằng khen ... | Giấy khen ..."), recipients in the row labels
+        value_cols = {c for c in range(1, n_cols) if c in numeric and c not in excluded and col_award.get(c)}
+    if not value_cols:
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
     found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)

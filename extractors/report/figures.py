@@ -22,7 +22,7 @@ from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lea
 # when the sentence also names one granted; a decision ("tại Quyết định số ...", "đã được ...
 # tặng") turns a proposal into a conferred award.
 _PENDING = re.compile(r"\b(?:cho|chua co) quyet dinh\b|\bdang (?:trinh|cho|duoc tham dinh|tham dinh|xem xet|hoan thien)\b|\bchua duoc\b")
-_GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|theo) quyet dinh so\b")
+_GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|theo) quyet dinh so\b|\bda co quyet dinh\b")
 # A sentence opening with a period of a year ("Năm 2021, huyện có ...", "Quý III năm 2021: ...",
 # "9 tháng đầu năm 2021, ...", "Quý I/2021: ..."), and the words between a count and the award it
 # attains ("79 cá nhân đạt danh hiệu ...").
