@@ -128,6 +128,10 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 if prev is not None and prev.end == j + 1 and doc[t.i - 1].text in {":", "là"}:
                     recipient, named = _named_by(prev)
                     award_ent = named if named is not None else award_ent
+                    if recipient is None and named is not None:
+                        # "Số tập thể được tặng Bằng khen ...: 04": the recipient opens the label
+                        seg0 = max(b for b in commas if b <= named.start)
+                        recipient = next((e.ent_id_ for e in reversed(ents) if e.label_ == "RECIPIENT" and seg0 <= e.start and e.end <= named.start), None)
                 elif prev is not None and prev.label_ == "RECIPIENT" and prev.end == t.i and _ends_item(doc, t.i + 1, sent.end):
                     recipient = prev.ent_id_  # "Giấy khen ...: tập thể 09, cá nhân 23"
             if recipient is None:
