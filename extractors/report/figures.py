@@ -18,35 +18,26 @@ from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead
 
-# Sentence-level wording (folded text). Awards still waiting for a decision are proposals even
-# when the sentence also names one granted; a decision ("tại Quyết định số ...", "đã được ...
-# tặng") turns a proposal into a conferred award.
-_PENDING = re.compile(r"\b(?:cho|chua co) quyet dinh\b|\bdang (?:trinh|cho|duoc tham dinh|tham dinh|xem xet|hoan thien)\b|\bchua duoc\b")
-_GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|theo) quyet dinh so\b|\bda co quyet dinh\b")
-# A sentence opening with a period of a year ("Năm 2021, huyện có ...", "Quý III năm 2021: ...",
-# "9 tháng đầu năm 2021, ...", "Quý I/2021: ..."), and the words between a count and the award it
-# attains ("79 cá nhân đạt danh hiệu ...").
-_EARLIER_YEAR = re.compile(
-    r"^\W*(?:trong\s+)?(?:(?:\d{1,2}|sau|chin)\s+thang(?:\s+(?:dau|cuoi))?\s+(?:nam\s+)?|quy\s+[ivx\d]+\s*(?:/\s*|nam\s+)|nam\s+)"
-    r"(20\d\d)\s*[,:]"
-)
-_ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?(?:\s+vinh du)?\s+(?:dat|duoc(?:\s+(?:cong nhan|tang|phong))?)(?:\s+danh hieu)?\s*$")
-# "tổng cộng 49", "tổng số 49", "cộng 49" just before a count.
-#: Words between the counts of one list ("18 tập thể, 49 lượt cá nhân và 02 hộ"), folded.
-_LIST_WORDS = frozenset({",", "va", "luot"})
-_TOTAL_BEFORE = re.compile(r"\b(?:tong cong|tong so|tong|cong)\W*$")
-# An award received: "được (UBND tỉnh) tặng", "được trao", "được công nhận", "vinh dự đón nhận".
-_RECEIVED = re.compile(r"\bduoc\b(?:\s+\S+){0,6}?\s+(?:tang|trao tang|trao|cong nhan)\b|\bdon nhan\b")
-# An award given by name: the conferring verb just before it ("UBND tỉnh tặng Cờ thi đua ..."), and
-# "cho" + one named recipient after it, not a count or a plural ("cho 05 tập thể", "cho các xã").
-_CONFERS_BEFORE = re.compile(r"\b(?:tang|trao tang|trao|tang thuong)\s*$")
-#: The award's own phrase may hold its giver and verb ("UBND tỉnh tặng Cờ thi đua").
-_CONFERS_IN = re.compile(r"\b(?:tang|trao tang|trao)\b")
-_GIVEN_TO = re.compile(
-    r"^\W*(?:\([^)]*\)\s*)?((?:da\s+)?duoc\s+(?:trao tang|trao|tang|cong nhan)\s+)?cho\s+(?!\d|(?:cac|nhung|mot so)\b)"
-)
-_PERSON = re.compile(r"^\W*(?:ong|ba|dong chi|d\s*/\s*c|anh|chi|em|co|thay)\b")
-_BODY = re.compile(r"^\W*(?:xa|phuong|thi tran|truong|huyen|thi xa|thanh pho|don vi|co quan|phong|ban|hop tac xa|thon|ban|to)\b")
+# Wording of figures in running text (folded), as data: patterns/figure_wording.json.
+_WORDING = _read_json(PATTERNS_DIR / "figure_wording.json")
+
+
+def _rx(key: str) -> re.Pattern[str]:
+    return re.compile(_WORDING[key]["regex"])
+
+
+_PENDING = _rx("pending")
+_GRANTED = _rx("granted")
+_EARLIER_YEAR = _rx("earlier_period")
+_ATTAINS = _rx("attains")
+_TOTAL_BEFORE = _rx("total_before")
+_LIST_WORDS = frozenset(_WORDING["list_words"]["words"])
+_RECEIVED = _rx("received")
+_CONFERS_BEFORE = _rx("confers_before")
+_CONFERS_IN = _rx("confers_in")
+_GIVEN_TO = _rx("given_to")
+_PERSON = _rx("person")
+_BODY = _rx("body")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
 DEFAULT_RECIPIENT: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["default_recipient"]
