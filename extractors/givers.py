@@ -9,6 +9,7 @@ Nội vụ") between them stops the search. Givers and bodies are data (patterns
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,18 @@ class AwardGivers:
         doc.ents = ents
         return doc
 
+    def award_in_text(self, award: str, text: str) -> str | None:
+        """The award bare id `award` stands for under `text` (see `award_of_giver`)."""
+        table = self.by_giver.get(award)
+        if table is None:
+            return None
+        folded = fold_keep_length(text)
+        found = [(m.start(), key) for key, rx in self.givers.items() if key in table for m in rx.finditer(folded)]
+        if not found:
+            return None
+        at, key = max(found)
+        return None if self.others.search(folded, at) else table[key]
+
     def _marks(self, doc: Doc) -> list[_Mark]:
         """Givers and other bodies named in the text, in token order."""
         folded = fold_keep_length(doc.text)
@@ -80,6 +93,20 @@ class AwardGivers:
         if earlier is None or any(not m.key and earlier[0] <= m.start < e.start for m in marks):
             return None
         return earlier[1]
+
+
+def award_of_giver(award: str, text: str) -> str | None:
+    """The award a bare award id ("bang_khen") stands for under a lead-in or caption naming its giver
+    ("Các hình thức khen thưởng của UBND tỉnh:"): the last giver the text names, unless another body
+    follows it; None when there is no such giver."""
+    return _givers().award_in_text(award, text)
+
+
+@functools.cache
+def _givers() -> AwardGivers:
+    from thidua.extractors.nlp import PATTERNS_DIR, _read_json
+
+    return AwardGivers(_read_json(PATTERNS_DIR / "awards_meta.json"))
 
 
 def _clause(doc: Doc, e: Span) -> tuple[int, int]:

@@ -108,6 +108,50 @@ MORE: list[tuple[Body, dict[str, int]]] = [
     (["Đang chờ UBND tỉnh quyết định tặng Cờ thi đua cho 01 tập thể."], {}),
 ]
 
+# A third round, on a year report: targets, last year's columns, captions naming the giver.
+YEAR_END: list[tuple[Body, dict[str, int]]] = [
+    (["Dự kiến trong quý IV, Chủ tịch UBND huyện tặng Giấy khen cho 25 cá nhân."], {}),
+    (["Phấn đấu có 01 tập thể được tặng Cờ thi đua của UBND tỉnh."], {}),
+    (["Năm 2022, huyện được Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể."], {f"{BK}.tap_the": 3}),
+    (["Huyện Nguyên Bình: 05 tập thể, 12 cá nhân được tặng Giấy khen."], {}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho:", "- 12 tập thể;", "- 30 cá nhân."], {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 30}),
+    (["Tặng Giấy khen cho 12 tập thể, 30 cá nhân (tăng 04 tập thể so với cùng kỳ)."], {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 30}),
+    (
+        ["Các hình thức khen thưởng của UBND tỉnh:", "- Bằng khen: 03 tập thể, 04 cá nhân;", "- Cờ thi đua: 01 tập thể."],
+        {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 4, "co_thi_dua_tinh.tap_the": 1},
+    ),
+    (
+        ["Kết quả khen thưởng:", [["TT", "Hình thức", "Năm 2021", "Năm 2021", "Năm 2022", "Năm 2022"], ["", "", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"],
+                                  ["1", "Giấy khen của Chủ tịch UBND huyện", "10", "30", "12", "35"]]],
+        {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 35},
+    ),
+    (
+        ["Kết quả khen thưởng:", [["TT", "Danh hiệu", "Đăng ký", "Thực hiện"], ["1", "Lao động tiên tiến (cá nhân)", "800", "812"],
+                                  ["2", "Chiến sĩ thi đua cơ sở (cá nhân)", "30", "31"]]],
+        {"lao_dong_tien_tien.ca_nhan": 812, "chien_si_thi_dua_co_so.ca_nhan": 31},
+    ),
+    (
+        ["Kết quả khen thưởng:", [["TT", "Hình thức khen thưởng", "Số lượng"], ["1", "Bằng khen của Chủ tịch UBND tỉnh", ""], ["", "- Tập thể", "02"], ["", "- Cá nhân", "05"]]],
+        {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 5},
+    ),
+    (
+        ["Kết quả khen thưởng:", [["TT", "Hình thức", "Tập thể", "Cá nhân", "Cùng kỳ năm trước"], ["1", "Giấy khen của Chủ tịch UBND huyện", "08", "20", "25"]]],
+        {f"{GK}.tap_the": 8, f"{GK}.ca_nhan": 20},
+    ),
+    (
+        ["Kết quả khen thưởng:", [["STT", "Nội dung", "Tập thể", "Cá nhân"], ["1", "Giấy khen của Chủ tịch UBND huyện", "08", "20"],
+                                  ["2", "Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen", "02", "03"]]],
+        {f"{GK}.tap_the": 8, f"{GK}.ca_nhan": 20},
+    ),
+    (
+        ["Kết quả khen thưởng:", [["STT", "Hình thức", "Tập thể", "Cá nhân"], ["1", "Bằng khen Thủ tướng Chính phủ", "", "01"],
+                                  ["2", "Bằng khen UBND tỉnh", "03", "04"], ["3", "Giấy khen UBND huyện", "10", "22"]]],
+        {"bang_khen_thu_tuong.ca_nhan": 1, f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 4, f"{GK}.tap_the": 10, f"{GK}.ca_nhan": 22},
+    ),
+    (["Kết quả khen thưởng:", [["STT", "Hình thức", "Tập thể", "Cá nhân"], ["1", "Bằng khen", "03", "04"]]], {}),
+    (["Chủ tịch UBND tỉnh khen thưởng:", [["STT", "Hình thức", "Tập thể", "Cá nhân"], ["1", "Bằng khen", "03", "04"]]], {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 4}),
+]
+
 PROPOSALS: list[tuple[Body, dict[str, int]]] = [
     (["UBND huyện đã trình Chủ tịch UBND tỉnh tặng Bằng khen cho 04 cá nhân."], {f"{BK}.ca_nhan": 4}),
     (["Đề nghị Chủ tịch UBND tỉnh xét tặng Bằng khen cho 02 tập thể và 03 cá nhân."], {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}),
@@ -202,6 +246,12 @@ def _figures(body: Body) -> dict[str, float]:
 @pytest.mark.parametrize(("body", "expected"), CASES + MORE + TABLES)
 def test_figures_as_the_secretariat_counts_them(body: Body, expected: dict[str, int]) -> None:
     assert _figures(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), YEAR_END)
+def test_year_report_figures(body: Body, expected: dict[str, int]) -> None:
+    found = rx.findings_of([_HEAD, *body], date="ngày 25 tháng 12 năm 2022", title=("Tổng kết công tác thi đua, khen thưởng năm 2022",))
+    assert {f.metric: f.value for f in found.figures} == expected
 
 
 @pytest.mark.parametrize(("body", "expected"), PROPOSALS)

@@ -14,6 +14,7 @@ from spacy.tokens import Span as DocSpan
 from thidua.core.document import Table
 from thidua.core.numbers import count_value
 from thidua.core.units import fold_keep_length
+from thidua.extractors.givers import award_of_giver
 from thidua.extractors.report.figures import DEFAULT_RECIPIENT
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
@@ -48,6 +49,17 @@ _PERIOD_HEADS = (
     # "Quý I", "Quý 3", and as OCR reads a scan's header: "Quýil", "Quý H", "Quý HẠ!"
     (re.compile(r"\bquy(?=\s|[ivxlh1-4]|$)|\bthang\s+\d{1,2}\b"), 1),
 )
+
+
+#: A column headed by a period of an earlier year ("Năm 2021", "6 tháng đầu năm 2021"): last year's numbers.
+_YEAR_HEAD = re.compile(r"^\W*(?:(?:quy\s+[ivx\d]+|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?|ca)\s+)?nam\s+(20\d\d)\b")
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})\s*[.)]?\s*$")
+
+
+def _earlier_year_head(head: str, year: int | None) -> bool:
+    """The folded column header names a period of a year before the report's."""
+    m = _YEAR_HEAD.match(head)
+    return bool(m and year and int(m.group(1)) < year)
 
 
 def _period_rank(head: str) -> int | None:
@@ -100,13 +112,15 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         vals = [re.sub(r"\s+", "", fold_keep_length(t)) for t in text[r] if t.strip()]
         return len(vals) >= 2 and all(_COLNUM.match(v) for v in vals)
 
-    # The header ends at the first row with a count in a column other than the first (STT).
+    # The header ends at the first row with a count in a column other than the first (STT), or
+    # before it at a numbered row ("1 | Bằng khen ... | (empty)" over its "- Tập thể | 02" rows).
     h = next(
         (r for r in range(len(rows)) if not is_colnum_row(r) and any(count_value(text[r][c]) is not None for c in range(1, n_cols))),
         None,
     )
     if h is None:
         return []
+    h = next((r for r in range(1, h) if _ROW_NUMBER.match(fold_keep_length(text[r][0])) and not is_colnum_row(r)), h)
     col_head = []
     for c in range(n_cols):
         parts: list[Piece] = []
@@ -135,17 +149,19 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         if rec:
             col_recipient[c] = rec[-1]
         col_award[c] = aw[-1] if aw else None
-        if any(_cue(p, "COMPARISON") for p in parts):
+        if any(_cue(p, "COMPARISON") for p in parts) or _earlier_year_head(" ".join(fold_keep_length(p.text) for p in parts), view.year):
             excluded.add(c)
         elif any(_cue(p, "PROPOSAL") for p in parts):
             proposal_cols.add(c)
     # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
     caption_award: str | None = None
+    caption_text = ""
     proposal_table = False
     prev = [p for p in view.pieces if p.span.block == b.index - 1 and p.span.row is None]
     if prev and prev[0].doc is not None and len(prev[0].text) < 300:
         aws = _ents(prev[0], "AWARD")
         caption_award = aws[-1].ent_id_ if aws else None
+        caption_text = prev[0].text
         # A table introduced as proposals ("Danh sách đề nghị khen thưởng:") holds no conferred
         # awards, unless the lead-in also reports results ("đã thực hiện khen thưởng ... và đề nghị").
         proposal_table = _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE")
@@ -170,7 +186,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         view.table_layout = TableLayout(n_cols, b.index, col_recipient, col_award, value_cols)
     if not value_cols:
         # no recipient columns: a "Số lượng" column with the recipient in the row label
-        value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
+        value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua|thuc hien|dat duoc", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
     if not value_cols:
         # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels
         value_cols = set(_cumulative([c for c in range(1, n_cols) if c in numeric and c not in excluded], heads))
@@ -209,6 +225,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         if awards:
             real = [e for e in awards if e.label_ == "AWARD"]
             row_award = real[0].ent_id_ if real else None
+            if row_award is None and caption_text:
+                # "Chủ tịch UBND tỉnh khen thưởng:" over a row "Bằng khen": the caption names the giver
+                row_award = next((a for e in awards if (a := award_of_giver(e.ent_id_, caption_text))), None)
             parent_award = row_award
             if row_award is None:
                 continue

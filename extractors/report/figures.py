@@ -13,6 +13,7 @@ from spacy.tokens import Span as DocSpan
 
 from thidua.core.numbers import count_value, spelled_count, spelled_number
 from thidua.core.units import find_units, fold_keep_length
+from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json, is_unaccented
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece
@@ -38,6 +39,7 @@ _CONFERS_IN = _rx("confers_in")
 _GIVEN_TO = _rx("given_to")
 _PERSON = _rx("person")
 _BODY = _rx("body")
+_INTENDED = _rx("intended")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
 DEFAULT_RECIPIENT: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["default_recipient"]
@@ -47,20 +49,22 @@ def prose_figures(view: DocumentView, award_tables: set[int]) -> list[Count]:
     """Counts in running text (and in cells of tables that are not award tables)."""
     out: list[Count] = []
     carry: str | None = None  # award of a "...Giấy khen của Chủ tịch UBND huyện:" lead-in paragraph
+    lead: str | None = None  # text of that lead-in paragraph
     for p in view.pieces:
         if p.zone != "body" or p.doc is None or p.span.block in award_tables:
             continue
         is_item = bool(LIST_MARK.match(p.text))
         if not is_item and p.span.row is None:
-            carry = None
-        found, last_award = _counts_in(view, p, carry if is_item else None)
+            carry = lead = None
+        found, last_award = _counts_in(view, p, carry if is_item else None, lead if is_item else None)
         out.extend(found)
-        if p.text.rstrip().endswith(":") and last_award:
-            carry = last_award
+        if p.text.rstrip().endswith(":"):
+            carry = last_award or carry
+            lead = p.text  # "Các hình thức khen thưởng của UBND tỉnh:": the giver of its items' bare awards
     return out
 
 
-def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Count], str | None]:
+def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None = None) -> tuple[list[Count], str | None]:
     doc = p.doc
     assert doc is not None
     ents = list(doc.ents)
@@ -154,7 +158,9 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                     award_ent = after[0] if after else None
             award = award_ent.ent_id_ if award_ent is not None else carry
             if award_ent is not None and award_ent.label_ != "AWARD":
-                continue
+                award = award_of_giver(award_ent.ent_id_, lead) if lead else None  # "- Bằng khen: 03 tập thể" under its giver
+                if award is None:
+                    continue
             if award is None:
                 continue
             if award_ent is not None and clause_start <= award_ent.start < clause_end:
@@ -164,7 +170,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
                 continue
-            if _names_other_unit(view, doc[clause_start:clause_end].text):
+            if _names_other_unit(view, doc[clause_start:clause_end].text) or _intended(doc, cues, clause_start, t.i):
                 continue
             metric = f"{award}.{recipient}"
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
@@ -221,6 +227,14 @@ def _only_list(doc: Doc, start: int, end: int) -> bool:
     return all(t.i in in_ent or t.norm_ in _LIST_WORDS for t in doc[start:end])
 
 
+def _intended(doc: Doc, cues: list[DocSpan], c0: int, i: int) -> bool:
+    """The clause before token i tells of a target or a plan ("Dự kiến ...", "Phấn đấu có 01 tập thể
+    ...", "sẽ tặng"), not of an award given."""
+    if any(c.label_ == "PLANNED" and c0 <= c.start < i for c in cues):
+        return True
+    return _INTENDED.search(fold_keep_length(doc[c0:i].text)) is not None
+
+
 def _names_other_unit(view: DocumentView, text: str) -> bool:
     """The text names a cluster unit other than the reporting one: its numbers are not this report's."""
     return view.unit_name is not None and any(u.name != view.unit_name for u, _, _ in find_units(text, view.units))
@@ -257,7 +271,7 @@ def _unnumbered_awards(
         if recipient is None:
             continue
         why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted, sent.start)
-        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text):
+        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, e.start):
             continue
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
         span = p.span_of(e.start_char, e.end_char)
