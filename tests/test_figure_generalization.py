@@ -149,6 +149,16 @@ YEAR_END: list[tuple[Body, dict[str, int]]] = [
         {"bang_khen_thu_tuong.ca_nhan": 1, f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 4, f"{GK}.tap_the": 10, f"{GK}.ca_nhan": 22},
     ),
     (["Kết quả khen thưởng:", [["STT", "Hình thức", "Tập thể", "Cá nhân"], ["1", "Bằng khen", "03", "04"]]], {}),
+    # awards as merged column headers over period columns, recipients as rows: each award's cumulative column
+    (
+        ["Kết quả khen thưởng:", [
+            ["Đối tượng", "Giấy khen của Chủ tịch UBND huyện", "Giấy khen của Chủ tịch UBND huyện", "Cờ thi đua của UBND tỉnh", "Cờ thi đua của UBND tỉnh"],
+            ["Đối tượng", "Quý IV", "Cả năm", "Quý IV", "Cả năm"],
+            ["Cá nhân", "07", "31", "", ""],
+            ["Tập thể", "02", "09", "", "01"],
+        ]],
+        {f"{GK}.ca_nhan": 31, f"{GK}.tap_the": 9, "co_thi_dua_tinh.tap_the": 1},
+    ),
     (["Chủ tịch UBND tỉnh khen thưởng:", [["STT", "Hình thức", "Tập thể", "Cá nhân"], ["1", "Bằng khen", "03", "04"]]], {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 4}),
 ]
 

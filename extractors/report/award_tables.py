@@ -187,12 +187,17 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if not value_cols:
         # no recipient columns: a "Số lượng" column with the recipient in the row label
         value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua|thuc hien|dat duoc", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
+    by_award: dict[str | None, list[int]] = defaultdict(list)
+    for c in range(1, n_cols):
+        if c in numeric and c not in excluded:
+            by_award[col_award.get(c)].append(c)
     if not value_cols:
-        # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels
-        value_cols = set(_cumulative([c for c in range(1, n_cols) if c in numeric and c not in excluded], heads))
+        # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels; under
+        # merged award headers ("Bằng khen ... | Giấy khen ...") a cumulative column per award
+        value_cols = {c for cols in by_award.values() for c in _cumulative(cols, heads)}
     if not value_cols:
         # an award per column ("Bằng khen ... | Giấy khen ..."), recipients in the row labels
-        value_cols = {c for c in range(1, n_cols) if c in numeric and c not in excluded and col_award.get(c)}
+        value_cols = {c for award, cols in by_award.items() if award for c in cols}
     if not value_cols:
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
