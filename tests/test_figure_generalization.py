@@ -162,6 +162,32 @@ YEAR_END: list[tuple[Body, dict[str, int]]] = [
     (["Chủ tịch UBND tỉnh khen thưởng:", [["STT", "Hình thức", "Tập thể", "Cá nhân"], ["1", "Bằng khen", "03", "04"]]], {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 4}),
 ]
 
+# A fourth round, on a 9-month report: verbs, brackets, joint recipients, periods inside a sentence.
+NINE_MONTHS: list[tuple[Body, dict[str, int]]] = [
+    (["03 tập thể được Chủ tịch UBND tỉnh khen thưởng."], {}),
+    (["03 tập thể, 05 cá nhân được Chủ tịch UBND tỉnh khen thưởng bằng Bằng khen."], {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 5}),
+    (["Chủ tịch UBND tỉnh tặng Bằng khen cho 01 (một) tập thể."], {f"{BK}.tap_the": 1}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 17 lượt tập thể, cá nhân."], {}),
+    (["Tặng thưởng Giấy khen cho 08 tập thể."], {f"{GK}.tap_the": 8}),
+    (["Đã khen thưởng 12 tập thể và 40 cá nhân bằng hình thức Giấy khen của Chủ tịch UBND huyện."], {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 40}),
+    (["Ban Thi đua - Khen thưởng tỉnh đã thẩm định và Chủ tịch UBND tỉnh đã tặng Bằng khen cho 04 cá nhân."], {f"{BK}.ca_nhan": 4}),
+    (["Chủ tịch UBND tỉnh đã ban hành Quyết định tặng Bằng khen cho 05 cá nhân."], {f"{BK}.ca_nhan": 5}),
+    (["Quý III: 10 cá nhân; lũy kế 9 tháng: 45 cá nhân được tặng Giấy khen."], {f"{GK}.ca_nhan": 45}),
+    (["Giấy khen của Chủ tịch UBND huyện: quý III tặng 10 cá nhân, lũy kế 9 tháng 45 cá nhân."], {f"{GK}.ca_nhan": 45}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 05 hộ gia đình tiêu biểu."], {f"{GK}.ho_gia_dinh": 5}),
+    (["Công nhận 1.120 lượt cá nhân đạt danh hiệu Lao động tiên tiến."], {"lao_dong_tien_tien.ca_nhan": 1120}),
+    (["Công nhận danh hiệu Tập thể lao động xuất sắc cho 6 tập thể."], {"tap_the_lao_dong_xuat_sac.tap_the": 6}),
+    (["Có 02 đồng chí được công nhận Chiến sĩ thi đua cấp tỉnh."], {"chien_si_thi_dua_tinh.ca_nhan": 2}),
+    (["Chủ tịch nước tặng Huân chương Lao động hạng Ba cho 01 tập thể và 01 cá nhân."], {"huan_chuong.tap_the": 1, "huan_chuong.ca_nhan": 1}),
+    (["Toàn huyện có 05 tập thể, 09 cá nhân được khen thưởng cấp tỉnh (Bằng khen của Chủ tịch UBND tỉnh)."], {f"{BK}.tap_the": 5, f"{BK}.ca_nhan": 9}),
+    (["Chu tich UBND huyen tang Giay khen cho muoi hai tap the."], {f"{GK}.tap_the": 12}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 10 tập thể. Chủ tịch UBND huyện tặng Giấy khen cho 10 tập thể có thành tích đột xuất."], {f"{GK}.tap_the": 20}),
+    (["Năm 2021 huyện được tặng 01 Cờ thi đua của UBND tỉnh."], {}),
+    (["Huyện nhận 01 Cờ thi đua của Chính phủ."], {"co_thi_dua_chinh_phu.tap_the": 1}),
+    (["UBND huyện đã trình hồ sơ và được Chủ tịch UBND tỉnh tặng Bằng khen cho 03 cá nhân tại Quyết định số 99/QĐ-UBND."], {f"{BK}.ca_nhan": 3}),
+    (["Đang đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể."], {f"{BK}.tap_the": 1}),
+]
+
 PROPOSALS: list[tuple[Body, dict[str, int]]] = [
     (["UBND huyện đã trình Chủ tịch UBND tỉnh tặng Bằng khen cho 04 cá nhân."], {f"{BK}.ca_nhan": 4}),
     (["Đề nghị Chủ tịch UBND tỉnh xét tặng Bằng khen cho 02 tập thể và 03 cá nhân."], {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}),
@@ -253,7 +279,7 @@ def _figures(body: Body) -> dict[str, float]:
     return rx.figures([_HEAD, *body], date="ngày 25 tháng 9 năm 2022", title=("Kết quả công tác thi đua, khen thưởng 9 tháng năm 2022",))
 
 
-@pytest.mark.parametrize(("body", "expected"), CASES + MORE + TABLES)
+@pytest.mark.parametrize(("body", "expected"), CASES + MORE + NINE_MONTHS + TABLES)
 def test_figures_as_the_secretariat_counts_them(body: Body, expected: dict[str, int]) -> None:
     assert _figures(body) == expected
 

@@ -17,7 +17,7 @@ from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json, is_unaccented
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece
-from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead
+from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead, period_rank
 
 # Wording of figures in running text (folded), as data: patterns/figure_wording.json.
 _WORDING = _read_json(PATTERNS_DIR / "figure_wording.json")
@@ -100,6 +100,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             value = count_value(t.text) if t.like_num or t.text[:1].isdigit() else None
             end = t.i + 1  # the token after the number
+            if value is not None and end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")" and spelled_count(doc[end + 1].lower_):
+                end += 3  # "01 (một) tập thể": the number spelled out in brackets
             if value is None and (spelled := _spelled_at(doc, t.i, sent.end, folded)) is not None:
                 w, end = spelled
                 nxt_ent = by_token.get(end)
@@ -129,7 +131,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                         recipient = next((e.ent_id_ for e in reversed(ents) if e.label_ == "RECIPIENT" and seg0 <= e.start and e.end <= named.start), None)
                 elif prev is not None and prev.label_ == "RECIPIENT" and prev.end == t.i and _ends_item(doc, t.i + 1, sent.end):
                     recipient = prev.ent_id_  # "Giấy khen ...: tập thể 09, cá nhân 23"
-            if recipient is None:
+            if recipient is None or (nxt is not None and nxt.start == end and _joint_recipients(doc, by_token, nxt)):
                 continue
             clause_start = max(b for b in semis if b <= t.i)
             clause_end = min(b for b in semis if b > t.i)
@@ -165,7 +167,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             if award_ent is not None and clause_start <= award_ent.start < clause_end:
                 counted_awards.add(award_ent.start)
-            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted, sent.start)
+            granted_here = granted and _granted_in(doc, semis, clause_start, clause_end)
+            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted_here, sent.start)
             if why is None and pending and _PENDING.search(fold_keep_length(doc[clause_start:clause_end].text)):
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
@@ -179,7 +182,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             span = p.span_of(t.idx, doc[end - 1].idx + len(doc[end - 1].text))
             in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
         in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
-        out.extend(_stated_totals(doc, in_sentence))
+        out.extend(_stated_totals(doc, _cumulative_of_periods(doc, sent.start, in_sentence)))
     return out, last_award
 
 
@@ -205,9 +208,41 @@ def _spelled_at(doc: Doc, i: int, end: int, folded: bool) -> tuple[int, int] | N
     return (found[0], i + found[1]) if found is not None else None
 
 
+def _joint_recipients(doc: Doc, by_token: dict[int, DocSpan], ent: DocSpan) -> bool:
+    """One number for two kinds of recipient ("17 lượt tập thể, cá nhân"): no figure of either."""
+    nxt = ent.end + 1
+    if nxt >= len(doc) or doc[ent.end].text not in {",", "/", "và", "va"}:
+        return False
+    other = by_token.get(nxt)
+    return other is not None and other.start == nxt and other.label_ == "RECIPIENT" and other.ent_id_ != ent.ent_id_ and (
+        other.end >= len(doc) or not (doc[other.end].like_num or doc[other.end].text in {":", "là"})
+    )
+
+
 def _ends_item(doc: Doc, i: int, end: int) -> bool:
     """The token at i ends a list item: punctuation or the end of the sentence."""
     return i >= end or doc[i].is_punct
+
+
+def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+    """Of one metric's counts each after its own period ("quý III tặng 10 cá nhân, lũy kế 9 tháng 45
+    cá nhân"), the one of the longest period; counts without a period are kept."""
+    ranks: list[int | None] = []
+    prev = start
+    for i, _c in sorted(counts, key=lambda x: x[0]):
+        ranks.append(period_rank(fold_keep_length(doc[prev:i].text)))
+        prev = i + 1
+    ordered = sorted(counts, key=lambda x: x[0])
+    best: dict[str, int] = {}
+    seen: dict[str, set[int]] = {}
+    for (_i, c), r in zip(ordered, ranks):
+        if r is not None:
+            best[c.metric] = max(best.get(c.metric, r), r)
+            seen.setdefault(c.metric, set()).add(r)
+    return [
+        (i, c) for (i, c), r in zip(ordered, ranks)
+        if r is None or len(seen[c.metric]) < 2 or r == best[c.metric]
+    ]
 
 
 def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
@@ -225,6 +260,12 @@ def _only_list(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end hold only recipients and list separators ("tập thể, 49 lượt"): one list."""
     in_ent = {t for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
     return all(t.i in in_ent or t.norm_ in _LIST_WORDS for t in doc[start:end])
+
+
+def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
+    """The decision granting an award is told in the clause c0..c1 itself, or the sentence is one clause:
+    "Đang đề nghị ... cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể" grants only the second."""
+    return len(semis) <= 2 or _GRANTED.search(fold_keep_length(doc[c0:c1].text)) is not None
 
 
 def _intended(doc: Doc, cues: list[DocSpan], c0: int, i: int) -> bool:
@@ -270,7 +311,7 @@ def _unnumbered_awards(
         recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(named) else "tap_the" if _BODY.search(named) else None)
         if recipient is None:
             continue
-        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted, sent.start)
+        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1), sent.start)
         if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, e.start):
             continue
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
