@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from spacy.tokens import Span as DocSpan
 
@@ -15,6 +16,7 @@ from thidua.core.document import Table
 from thidua.core.numbers import count_value
 from thidua.core.units import fold_keep_length
 from thidua.extractors.givers import award_of_giver
+from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.figures import DEFAULT_RECIPIENT
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
@@ -54,6 +56,23 @@ _PERIOD_HEADS = (
 #: A column headed by a period of an earlier year ("Năm 2021", "6 tháng đầu năm 2021"): last year's numbers.
 _YEAR_HEAD = re.compile(r"^\W*(?:(?:quy\s+[ivx\d]+|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?|ca)\s+)?nam\s+(20\d\d)\b")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})\s*[.)]?\s*$")
+
+
+#: Recipients abbreviated in a header row ("TT | CN"): only where the row holds two of them, since a
+#: lone "TT" heads the row-number column (patterns/awards_meta.json).
+_SHORT_RECIPIENTS: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["short_recipients"]
+
+
+def _short_recipients(text: list[list[str]], h: int, is_colnum_row: Callable[[int], bool]) -> dict[int, str]:
+    """Columns headed by an abbreviated recipient in a header row that holds at least two kinds."""
+    for r in range(h - 1, -1, -1):
+        if is_colnum_row(r):
+            continue
+        row = {c: _SHORT_RECIPIENTS.get(re.sub(r"\W", "", fold_keep_length(t).lower())) for c, t in enumerate(text[r])}
+        found = {c: k for c, k in row.items() if k and c > 0}  # column 0 holds row numbers
+        if len(set(found.values())) >= 2:
+            return found
+    return {}
 
 
 def _earlier_year_head(head: str, year: int | None) -> bool:
@@ -143,8 +162,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for c in range(n_cols)
         if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) for r in range(h, len(rows)) if not is_colnum_row(r))
     }
+    short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
         rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
+        if not rec and c in numeric and c in short:
+            rec = [short[c]]
         aw = [e.ent_id_ for p in parts for e in _ents(p, "AWARD")]
         if rec:
             col_recipient[c] = rec[-1]

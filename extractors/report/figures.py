@@ -85,7 +85,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
         semis = [sent.start] + [t.i + 1 for t in sent if t.text == ";"] + [sent.end]
         commas = [sent.start] + [t.i + 1 for t in sent if t.text in {",", ";", "(", ")"}] + [sent.end]
         sent_folded = fold_keep_length(sent.text)
-        if ABOUT_OTHERS.search(sent_folded):
+        others = ABOUT_OTHERS.search(sent_folded)
+        if others and (len(semis) <= 2 or ":" in sent_folded[others.end() : sent_folded.find(";")]):
             continue  # the whole cluster's or other districts' numbers (in the head's report)
         earlier = _EARLIER_YEAR.match(LIST_MARK.sub("", sent_folded, count=1))
         if earlier and view.year and int(earlier.group(1)) < view.year:
@@ -94,6 +95,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
         granted = not pending and _GRANTED.search(sent_folded) is not None
         in_sentence: list[tuple[int, Count]] = []  # (token, count) of this sentence
         counted_awards: set[int] = set()
+        broken_down: set[str] = set()  # metrics counted earlier in the sentence (a "trong đó" breaks them down)
         spelled_to = sent.start  # tokens before it belong to a spelled number already read
         for t in sent:
             if t.i < spelled_to:
@@ -169,19 +171,26 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 counted_awards.add(award_ent.start)
             granted_here = granted and _granted_in(doc, semis, clause_start, clause_end)
             why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted_here, sent.start)
+            metric = f"{award}.{recipient}"
+            if why == "BREAKDOWN" and metric not in broken_down:
+                why = None  # "cho 18 điển hình, gồm 13 cá nhân và 05 tập thể": no total of this metric before it
+            broken_down.add(metric)
             if why is None and pending and _PENDING.search(fold_keep_length(doc[clause_start:clause_end].text)):
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
                 continue
             if _names_other_unit(view, doc[clause_start:clause_end].text) or _intended(doc, cues, clause_start, t.i):
                 continue
+            if others and ABOUT_OTHERS.search(fold_keep_length(doc[clause_start:clause_end].text)):
+                continue  # "Các xã trong Cụm khen thưởng 410 cá nhân; huyện tặng ...": that clause only
             metric = f"{award}.{recipient}"
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
             span = p.span_of(t.idx, doc[end - 1].idx + len(doc[end - 1].text))
             in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
-        in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
+        if not others:
+            in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
         out.extend(_stated_totals(doc, _cumulative_of_periods(doc, sent.start, in_sentence)))
     return out, last_award
 
@@ -334,8 +343,10 @@ def _not_a_count(doc: Doc, i: int) -> bool:
     t = doc[i]
     nxt = doc[i + 1].text if i + 1 < len(doc) else ""
     prv = doc[i - 1].text if i > 0 else ""
-    if nxt in {"%", "/"} or prv in {"/", "số"} or "/" in t.text:
+    if nxt in {"%", "/"} or prv == "/" or "/" in t.text:
         return True
+    if prv == "số" and not (i >= 2 and doc[i - 2].norm_ == "tong"):
+        return True  # "Quyết định số 12", but "tổng số 49 cá nhân" is a count
     if nxt in {".", ")"} and (i == 0 or prv in {"-", "+"}):
         return True  # "1." or "1)" list number
     return False
