@@ -112,6 +112,9 @@ MORE: list[tuple[Body, dict[str, int]]] = [
 YEAR_END: list[tuple[Body, dict[str, int]]] = [
     (["Dự kiến trong quý IV, Chủ tịch UBND huyện tặng Giấy khen cho 25 cá nhân."], {}),
     (["Phấn đấu có 01 tập thể được tặng Cờ thi đua của UBND tỉnh."], {}),
+    (["Chỉ tiêu: 01 tập thể được tặng Cờ thi đua của UBND tỉnh."], {}),
+    (["Có 45 tập thể đăng ký danh hiệu Tập thể lao động tiên tiến."], {}),
+    (["Căn cứ kết quả đăng ký thi đua, Chủ tịch UBND huyện tặng Giấy khen cho 12 tập thể."], {f"{GK}.tap_the": 12}),
     (["Năm 2022, huyện được Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể."], {f"{BK}.tap_the": 3}),
     (["Huyện Nguyên Bình: 05 tập thể, 12 cá nhân được tặng Giấy khen."], {}),
     (["Chủ tịch UBND huyện tặng Giấy khen cho:", "- 12 tập thể;", "- 30 cá nhân."], {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 30}),

@@ -40,6 +40,7 @@ _GIVEN_TO = _rx("given_to")
 _PERSON = _rx("person")
 _BODY = _rx("body")
 _INTENDED = _rx("intended")
+_REGISTERED = _rx("registered")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
 DEFAULT_RECIPIENT: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["default_recipient"]
@@ -179,7 +180,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
                 continue
-            if _names_other_unit(view, doc[clause_start:clause_end].text) or _intended(doc, cues, clause_start, t.i):
+            if _names_other_unit(view, doc[clause_start:clause_end].text) or _intended(doc, cues, clause_start, seg_start, t.i, award_ent):
                 continue
             if others and ABOUT_OTHERS.search(fold_keep_length(doc[clause_start:clause_end].text)):
                 continue  # "Các xã trong Cụm khen thưởng 410 cá nhân; huyện tặng ...": that clause only
@@ -277,12 +278,16 @@ def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
     return len(semis) <= 2 or _GRANTED.search(fold_keep_length(doc[c0:c1].text)) is not None
 
 
-def _intended(doc: Doc, cues: list[DocSpan], c0: int, i: int) -> bool:
-    """The clause before token i tells of a target or a plan ("Dự kiến ...", "Phấn đấu có 01 tập thể
-    ...", "sẽ tặng"), not of an award given."""
+def _intended(doc: Doc, cues: list[DocSpan], c0: int, s0: int, i: int, award_ent: DocSpan | None) -> bool:
+    """The count at token i is a target or a plan, not an award given: its clause opens it with a plan
+    ("Dự kiến ...", "Phấn đấu có 01 tập thể ...", "sẽ tặng"), or its comma segment, or the words
+    between it and the award it names, register one ("45 tập thể đăng ký danh hiệu ...")."""
     if any(c.label_ == "PLANNED" and c0 <= c.start < i for c in cues):
         return True
-    return _INTENDED.search(fold_keep_length(doc[c0:i].text)) is not None
+    if _INTENDED.search(fold_keep_length(doc[c0:i].text)):
+        return True
+    between = doc[i + 1 : award_ent.start].text if award_ent is not None and award_ent.start > i else ""
+    return _REGISTERED.search(fold_keep_length(f"{doc[s0:i].text} {between}")) is not None
 
 
 def _names_other_unit(view: DocumentView, text: str) -> bool:
@@ -321,7 +326,7 @@ def _unnumbered_awards(
         if recipient is None:
             continue
         why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1), sent.start)
-        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, e.start):
+        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, c0, e.start, None):
             continue
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
         span = p.span_of(e.start_char, e.end_char)
