@@ -187,6 +187,11 @@ NINE_MONTHS: list[tuple[Body, dict[str, int]]] = [
     (["Chủ tịch UBND huyện tặng Giấy khen cho 10 tập thể. Chủ tịch UBND huyện tặng Giấy khen cho 10 tập thể có thành tích đột xuất."], {f"{GK}.tap_the": 20}),
     (["Năm 2021 huyện được tặng 01 Cờ thi đua của UBND tỉnh."], {}),
     (["Huyện nhận 01 Cờ thi đua của Chính phủ."], {"co_thi_dua_chinh_phu.tap_the": 1}),
+    # a named recipient of the other kind after the counts counts 1; one of the same kind is an apposition
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 01 tập thể và bà Lò Thị Mai."], {f"{GK}.tap_the": 1, f"{GK}.ca_nhan": 1}),
+    (["Chủ tịch UBND tỉnh tặng Bằng khen cho 02 cá nhân và xã Đức Long."], {f"{BK}.ca_nhan": 2, f"{BK}.tap_the": 1}),
+    (["Chủ tịch UBND tỉnh tặng Bằng khen cho 02 cá nhân, ông Nông Văn Tú và bà Hà Thị Hoa."], {f"{BK}.ca_nhan": 2}),
+    (["Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể, xã Đức Long và xã Bình Long."], {f"{BK}.tap_the": 2}),
     (["UBND huyện đã trình hồ sơ và được Chủ tịch UBND tỉnh tặng Bằng khen cho 03 cá nhân tại Quyết định số 99/QĐ-UBND."], {f"{BK}.ca_nhan": 3}),
     (["Đang đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể."], {f"{BK}.tap_the": 1}),
 ]

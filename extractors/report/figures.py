@@ -40,6 +40,8 @@ _GIVEN_TO = _rx("given_to")
 _PERSON = _rx("person")
 _BODY = _rx("body")
 _INTENDED = _rx("intended")
+#: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
+_AND_NAMED = re.compile(r"^\s*(?:,|va)\s+")
 _REGISTERED = _rx("registered")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
@@ -192,6 +194,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
         if not others:
             in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
+            in_sentence += _named_after_counts(p, doc, by_token, semis, in_sentence)
         out.extend(_stated_totals(doc, _cumulative_of_periods(doc, sent.start, in_sentence)))
     return out, last_award
 
@@ -216,6 +219,35 @@ def _spelled_at(doc: Doc, i: int, end: int, folded: bool) -> tuple[int, int] | N
     words = [t.norm_ if folded else t.lower_ for t in doc[i : min(end, i + 6)]]
     found = spelled_number(words, folded)
     return (found[0], i + found[1]) if found is not None else None
+
+
+def _named_after_counts(p: Piece, doc: Doc, by_token: dict[int, DocSpan], semis: list[int], counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+    """One named recipient of the other kind after a clause's counts ("cho 01 tập thể và bà Lò Thị
+    Mai"): counts 1. A name of the same kind is an apposition ("02 cá nhân, ông A và bà B")."""
+    out: list[tuple[int, Count]] = []
+    last: dict[int, tuple[int, Count]] = {}  # clause start -> its last count
+    for i, c in counts:
+        c0 = max(b for b in semis if b <= i)
+        if c0 not in last or last[c0][0] < i:
+            last[c0] = (i, c)
+    for c0, (i, c) in last.items():
+        rec = by_token.get(i + 1)
+        if rec is None or rec.label_ != "RECIPIENT" or rec.start != i + 1:
+            continue
+        c1 = min(b for b in semis if b > i)
+        after = fold_keep_length(doc[rec.end : c1].text)
+        m = _AND_NAMED.match(after)
+        if m is None:
+            continue
+        award, kind = c.metric.split(".")
+        named = after[m.end() :]
+        other = "ca_nhan" if _PERSON.match(named) else "tap_the" if _BODY.match(named) and not named[:1].isdigit() else None
+        if other is None or other == kind or any(t.like_num for t in doc[rec.end : c1][:4]):
+            continue
+        tok = doc[rec.end + 1] if rec.end + 1 < c1 else doc[rec.end]
+        out.append((tok.i, Count(f"{award}.{other}", 1, p.span_of(tok.idx, doc[c1 - 1].idx + len(doc[c1 - 1].text)),
+                                 p.text[tok.idx : doc[c1 - 1].idx + len(doc[c1 - 1].text)].strip(" ,;()."), c.confidence, proposed=c.proposed)))
+    return out
 
 
 def _joint_recipients(doc: Doc, by_token: dict[int, DocSpan], ent: DocSpan) -> bool:
