@@ -21,7 +21,12 @@ from thidua.extractors.report.figures import DEFAULT_RECIPIENT
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
-_TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
+#: Wording of award tables as data (patterns/award_table_wording.json).
+_WORDING = _read_json(PATTERNS_DIR / "award_table_wording.json")
+_TOTAL_LABEL = re.compile(_WORDING["total_label"]["regex"])
+_TOTAL_LABEL_START = re.compile(_WORDING["total_label_start"]["regex"])
+_TOTAL_HEAD = re.compile(_WORDING["total_head"]["regex"])
+_COUNT_HEAD = re.compile(_WORDING["count_head"]["regex"])
 #: Stray marks OCR leaves around a number in a cell ("112.", "|58").
 _OCR_EDGE = re.compile(r"^[\s.,;:'\"`|!_\-–~]+|[\s.,;:'\"`|!_\-–~]+$")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
@@ -44,17 +49,11 @@ def table_figures(view: DocumentView) -> tuple[set[int], list[Count]]:
 
 # Column headers naming a period, ranked by how much of the year they cover: in a 9-month or year
 # report with a column per quarter and a cumulative one, the cumulative column is the figure.
-_PERIOD_HEADS = (
-    (re.compile(r"\bluy ke\b|\bca nam\b|\b12 thang\b"), 5),
-    (re.compile(r"\b9 thang\b"), 3),
-    (re.compile(r"\b6 thang\b"), 2),
-    # "Quý I", "Quý 3", and as OCR reads a scan's header: "Quýil", "Quý H", "Quý HẠ!"
-    (re.compile(r"\bquy(?=\s|[ivxlh1-4]|$)|\bthang\s+\d{1,2}\b"), 1),
-)
+_PERIOD_HEADS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_heads"]["ranks"])
 
 
 #: A column headed by a period of an earlier year ("Năm 2021", "6 tháng đầu năm 2021"): last year's numbers.
-_YEAR_HEAD = re.compile(r"^\W*(?:(?:quy\s+[ivx\d]+|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?|ca)\s+)?nam\s+(20\d\d)\b")
+_YEAR_HEAD = re.compile(_WORDING["earlier_year_head"]["regex"])
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})\s*[.)]?\s*$")
 
 
@@ -197,7 +196,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     heads = [" ".join(fold_keep_length(p.text) for p in parts) for parts in col_head]
     value_cols: set[int] = set()
     for cols in groups.values():
-        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", heads[c])]
+        totals = [c for c in cols if _TOTAL_HEAD.search(heads[c])]
         value_cols.update(totals[:1] if totals else _cumulative(cols, heads) or cols)
     # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
     # columns of the award table just before it when the grid has the same width.
@@ -208,7 +207,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         view.table_layout = TableLayout(n_cols, b.index, col_recipient, col_award, value_cols)
     if not value_cols:
         # no recipient columns: a "Số lượng" column with the recipient in the row label
-        value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua|thuc hien|dat duoc", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
+        value_cols = {c for c in range(1, n_cols) if c not in excluded and _COUNT_HEAD.search(" ".join(fold_keep_length(p.text) for p in col_head[c]))}
     by_award: dict[str | None, list[int]] = defaultdict(list)
     for c in range(1, n_cols):
         if c in numeric and c not in excluded:
@@ -245,7 +244,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces)
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
-        total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(re.match(r"^\W*(tong cong|cong|tong so)\b", label_text.strip()))
+        total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(_TOTAL_LABEL_START.match(label_text.strip()))
         for c in value_cols if not total else ():
             v = _cell_count(text[r][c], ocr)[0] if c < len(rows[r]) and not is_repeat(b, r, c) else None
             col_sums[c] += v or 0  # every number of the column, whatever its row names, for the total check

@@ -17,7 +17,7 @@ from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json, is_unaccented
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece
-from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead, period_rank
+from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead
 
 # Wording of figures in running text (folded), as data: patterns/figure_wording.json.
 _WORDING = _read_json(PATTERNS_DIR / "figure_wording.json")
@@ -41,6 +41,7 @@ _PERSON = _rx("person")
 _BODY = _rx("body")
 _INTENDED = _rx("intended")
 #: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
+_PERIOD_RANKS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_ranks"]["ranks"])
 _AND_NAMED = re.compile(r"^\s*(?:,|va)\s+")
 _REGISTERED = _rx("registered")
 
@@ -264,6 +265,11 @@ def _joint_recipients(doc: Doc, by_token: dict[int, DocSpan], ent: DocSpan) -> b
 def _ends_item(doc: Doc, i: int, end: int) -> bool:
     """The token at i ends a list item: punctuation or the end of the sentence."""
     return i >= end or doc[i].is_punct
+
+
+def period_rank(folded: str) -> int | None:
+    """How much of the year a folded text names (a quarter 1 ... cumulative 5), None if no period."""
+    return next((rank for rx, rank in _PERIOD_RANKS if rx.search(folded)), None)
 
 
 def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:

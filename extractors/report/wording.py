@@ -41,18 +41,3 @@ def clause_lead(folded: str) -> str:
 ABOUT_OTHERS = re.compile(
     r"\bcac (?:huyen|xa|phuong|don vi|thanh vien|dia phuong|so|nganh) (?:trong|thuoc|cua) (?:cum|khoi)\b|\btoan cum\b|\bca cum\b"
 )
-
-
-# Periods ranked by how much of the year they cover (folded text): of one award's numbers for
-# several periods ("quý III tặng 10 cá nhân, lũy kế 9 tháng 45 cá nhân"), the cumulative one counts.
-_PERIOD_RANKS = (
-    (re.compile(r"\bluy ke\b|\bca nam\b|\b12 thang\b"), 5),
-    (re.compile(r"\b9 thang\b"), 3),
-    (re.compile(r"\b6 thang\b"), 2),
-    (re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b"), 1),
-)
-
-
-def period_rank(folded: str) -> int | None:
-    """How much of the year a folded text names (a quarter 1 ... cumulative 5), None if no period."""
-    return next((rank for rx, rank in _PERIOD_RANKS if rx.search(folded)), None)
