@@ -342,3 +342,21 @@ def test_held_back_wordings(body: Body, expected: dict[str, int]) -> None:
 def test_held_back_year_wordings(body: Body, expected: dict[str, int]) -> None:
     found = rx.findings_of([_HEAD, *body], date="ngày 15 tháng 12 năm 2022", title=("Tổng kết công tác thi đua, khen thưởng năm 2022",))
     assert {f.metric: f.value for f in found.figures} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "misread"),
+    [
+        ("Chủ tịch UBND huyện tặng Giấy khen cho 0l tập thể và l2 cá nhân.", {f"{GK}.tap_the": 1, f"{GK}.ca_nhan": 12}, True),
+        ("Chủ tịch UBND huyện tặng Giây khen cho O5 tâp thể.", {f"{GK}.tap_the": 5}, True),
+        ("Chủ tịch UBND tỉnh tặng Băng khen cho 02 tập thế, 03 cả nhân.", {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}, False),
+    ],
+)
+def test_ocr_misread_counts_in_a_scan_are_kept_for_review(sentence: str, expected: dict[str, int], misread: bool) -> None:
+    date = "ngày 15 tháng 12 năm 2022"
+    found = rx.findings_of([_HEAD, sentence], date=date, ocr=True)
+    assert {f.metric: f.value for f in found.figures} == expected
+    clean = rx.findings_of([_HEAD, "Chủ tịch UBND huyện tặng Giấy khen cho 05 tập thể."], date=date, ocr=True).figures[0].confidence
+    assert (min(f.confidence for f in found.figures) < clean) is misread
+    # in a text layer a letter is a letter: "0l" is no count there
+    assert (rx.figures([_HEAD, sentence], date=date) == {}) is misread

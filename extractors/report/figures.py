@@ -42,6 +42,8 @@ _BODY = _rx("body")
 _INTENDED = _rx("intended")
 #: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
 _PERIOD_RANKS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_ranks"]["ranks"])
+#: Letters OCR reads for digits in a scanned count.
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _AND_NAMED = re.compile(r"^\s*(?:,|va)\s+")
 _REGISTERED = _rx("registered")
 
@@ -105,6 +107,11 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             if t.i < spelled_to:
                 continue
             value = count_value(t.text) if t.like_num or t.text[:1].isdigit() else None
+            misread = False
+            if value is None and view.document.ocr and (read_as := _ocr_count(t.text)) is not None:
+                nxt_ent = by_token.get(t.i + 1)
+                value = read_as if nxt_ent is not None and nxt_ent.start == t.i + 1 and nxt_ent.label_ == "RECIPIENT" else None
+                misread = value is not None  # kept, at the unchecked confidence, for a reviewer to confirm
             end = t.i + 1  # the token after the number
             if value is not None and end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")" and spelled_count(doc[end + 1].lower_):
                 end += 3  # "01 (một) tập thể": the number spelled out in brackets
@@ -192,7 +199,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
             span = p.span_of(t.idx, doc[end - 1].idx + len(doc[end - 1].text))
-            in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
+            weight = view.config.figures.unchecked if misread else view.config.figures.prose
+            in_sentence.append((t.i, Count(metric, value, span, text, weight * view.factor, proposed=why == "PROPOSAL")))
         if not others:
             in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
             in_sentence += _named_after_counts(p, doc, by_token, semis, in_sentence)
@@ -213,6 +221,13 @@ def _in_earlier_year(view: DocumentView, doc: Doc, sent_start: int, semis: list[
         if m and int(m.group(1)) < view.year:
             return True
     return False
+
+
+def _ocr_count(text: str) -> int | None:
+    """A count OCR read with a letter for a digit ("0l", "O5", "l2"): at least one real digit, two characters or more."""
+    if len(text) < 2 or not any(ch.isdigit() for ch in text) or not all(ch.isdigit() or ord(ch) in _OCR_DIGITS for ch in text):
+        return None
+    return count_value(text.translate(_OCR_DIGITS))
 
 
 def _spelled_at(doc: Doc, i: int, end: int, folded: bool) -> tuple[int, int] | None:
