@@ -196,6 +196,22 @@ NINE_MONTHS: list[tuple[Body, dict[str, int]]] = [
     (["Đang đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể."], {f"{BK}.tap_the": 1}),
 ]
 
+# A fifth round, on a year report: nested lead-ins, per-unit tables under a caption, recipient labels.
+LAYOUTS: list[tuple[Body, dict[str, int]]] = [
+ (["a) Khen thưởng cấp tỉnh:", "- Bằng khen của Chủ tịch UBND tỉnh: 03 tập thể, 05 cá nhân.", "b) Khen thưởng cấp huyện:", "- Giấy khen: 20 tập thể, 50 cá nhân."], {f"{BK}.tap_the":3, f"{BK}.ca_nhan":5, f"{GK}.tap_the":20, f"{GK}.ca_nhan":50}),
+ (["a) Khen thưởng cấp tỉnh:", "- Bằng khen: 03 tập thể, 05 cá nhân;", "- Cờ thi đua: 01 tập thể."], {f"{BK}.tap_the":3, f"{BK}.ca_nhan":5, "co_thi_dua_tinh.tap_the":1}),
+ (["Biểu: Kết quả tặng Giấy khen của Chủ tịch UBND huyện", [["STT","Đơn vị","Tập thể","Cá nhân"],["1","Xã A","02","05"],["2","Xã B","01","03"],["","Tổng","03","08"]]], {f"{GK}.tap_the":3, f"{GK}.ca_nhan":8}),
+ (["Về khen thưởng, trong 6 tháng, Chủ tịch UBND huyện tặng Giấy khen cho 12 tập thể."], {f"{GK}.tap_the":12}),
+ (["Giấy khen của Chủ tịch UBND huyện:", "+ Khen thưởng thường xuyên: 10 tập thể, 25 cá nhân;", "+ Khen thưởng đột xuất: 02 tập thể, 04 cá nhân."], {f"{GK}.tap_the":12, f"{GK}.ca_nhan":29}),
+ (["Tổng số khen thưởng trong năm: 120 lượt (Giấy khen 100 lượt, Bằng khen 20 lượt)."], {}),
+ (["Chủ tịch UBND huyện đã tặng Giấy khen cho 30 cá nhân. Trong số đó có 12 cá nhân là nông dân."], {f"{GK}.ca_nhan":30}),
+ (["- Chủ tịch UBND tỉnh: tặng Bằng khen cho 03 tập thể."], {f"{BK}.tap_the":3}),
+ (["Tập thể: Bằng khen của Chủ tịch UBND tỉnh 02, Giấy khen 10; cá nhân: Bằng khen của Chủ tịch UBND tỉnh 04, Giấy khen 25."], {f"{BK}.tap_the":2, f"{GK}.tap_the":10, f"{BK}.ca_nhan":4, f"{GK}.ca_nhan":25}),
+ (["Huyện có 02 tập thể được tặng Cờ thi đua của UBND tỉnh năm 2021 (trao tặng tháng 02/2022)."], {"co_thi_dua_tinh.tap_the":2}),
+ (["Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể thuộc huyện."], {f"{BK}.tap_the":2}),
+ (["Hội đồng Thi đua - Khen thưởng huyện đã xét, đề nghị Chủ tịch UBND huyện tặng Giấy khen cho 18 tập thể; Chủ tịch UBND huyện đã ký Quyết định khen thưởng."], {f"{GK}.tap_the":18}),
+]
+
 PROPOSALS: list[tuple[Body, dict[str, int]]] = [
     (["UBND huyện đã trình Chủ tịch UBND tỉnh tặng Bằng khen cho 04 cá nhân."], {f"{BK}.ca_nhan": 4}),
     (["Đề nghị Chủ tịch UBND tỉnh xét tặng Bằng khen cho 02 tập thể và 03 cá nhân."], {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}),
@@ -320,7 +336,7 @@ def test_figures_as_the_secretariat_counts_them(body: Body, expected: dict[str, 
     assert _figures(body) == expected
 
 
-@pytest.mark.parametrize(("body", "expected"), YEAR_END)
+@pytest.mark.parametrize(("body", "expected"), YEAR_END + LAYOUTS)
 def test_year_report_figures(body: Body, expected: dict[str, int]) -> None:
     found = rx.findings_of([_HEAD, *body], date="ngày 25 tháng 12 năm 2022", title=("Tổng kết công tác thi đua, khen thưởng năm 2022",))
     assert {f.metric: f.value for f in found.figures} == expected

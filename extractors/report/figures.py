@@ -144,6 +144,12 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                         recipient = next((e.ent_id_ for e in reversed(ents) if e.label_ == "RECIPIENT" and seg0 <= e.start and e.end <= named.start), None)
                 elif prev is not None and prev.label_ == "RECIPIENT" and prev.end == t.i and _ends_item(doc, t.i + 1, sent.end):
                     recipient = prev.ent_id_  # "Giấy khen ...: tập thể 09, cá nhân 23"
+                elif prev is not None and prev.label_ == "AWARD" and prev.end == t.i and _ends_item(doc, t.i + 1, sent.end):
+                    # "Tập thể: Bằng khen ... 02, Giấy khen 10": the recipient labels the clause
+                    c0 = max(b for b in semis if b <= t.i)
+                    label_ent = by_token.get(c0 + (1 if LIST_MARK.match(doc[c0].text) else 0))
+                    if label_ent is not None and label_ent.label_ == "RECIPIENT" and label_ent.end < len(doc) and doc[label_ent.end].text == ":":
+                        recipient, award_ent = label_ent.ent_id_, prev
             if recipient is None or (nxt is not None and nxt.start == end and _joint_recipients(doc, by_token, nxt)):
                 continue
             clause_start = max(b for b in semis if b <= t.i)
@@ -326,9 +332,13 @@ def _only_list(doc: Doc, start: int, end: int) -> bool:
 
 
 def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
-    """The decision granting an award is told in the clause c0..c1 itself, or the sentence is one clause:
-    "Đang đề nghị ... cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể" grants only the second."""
-    return len(semis) <= 2 or _GRANTED.search(fold_keep_length(doc[c0:c1].text)) is not None
+    """The decision granting an award is told in the clause c0..c1 itself, in a later clause with no
+    numbers of its own ("...; Chủ tịch UBND huyện đã ký Quyết định khen thưởng"), or the sentence is
+    one clause. "Đang đề nghị ... cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể" grants only the second."""
+    if len(semis) <= 2 or _GRANTED.search(fold_keep_length(doc[c0:c1].text)):
+        return True
+    later = [(x, y) for x, y in zip(semis, semis[1:]) if x >= c1]
+    return any(not any(t.like_num for t in doc[x:y]) and _GRANTED.search(fold_keep_length(doc[x:y].text)) for x, y in later)
 
 
 def _intended(doc: Doc, cues: list[DocSpan], c0: int, s0: int, i: int, award_ent: DocSpan | None) -> bool:
