@@ -117,6 +117,13 @@ YEAR_END: list[tuple[Body, dict[str, int]]] = [
     (["Căn cứ kết quả đăng ký thi đua, Chủ tịch UBND huyện tặng Giấy khen cho 12 tập thể."], {f"{GK}.tap_the": 12}),
     (["Năm 2022, huyện được Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể."], {f"{BK}.tap_the": 3}),
     (["Huyện Nguyên Bình: 05 tập thể, 12 cá nhân được tặng Giấy khen."], {}),
+    # the cluster's numbers go on over the next clauses until one opens with the unit itself
+    (
+        ["Năm nay, các đơn vị trong Cụm đã khen thưởng 9.874 lượt cá nhân; Chủ tịch UBND tỉnh tặng Bằng khen cho 38 tập thể, 61 cá nhân; "
+         "03 tập thể thuộc các huyện trong Cụm được UBND tỉnh tặng Cờ thi đua."],
+        {},
+    ),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 12 tập thể; toàn Cụm khen thưởng 300 cá nhân."], {f"{GK}.tap_the": 12}),
     (["Chủ tịch UBND huyện tặng Giấy khen cho:", "- 12 tập thể;", "- 30 cá nhân."], {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 30}),
     (["Tặng Giấy khen cho 12 tập thể, 30 cá nhân (tăng 04 tập thể so với cùng kỳ)."], {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 30}),
     (

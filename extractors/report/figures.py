@@ -40,6 +40,7 @@ _GIVEN_TO = _rx("given_to")
 _PERSON = _rx("person")
 _BODY = _rx("body")
 _INTENDED = _rx("intended")
+_OWN_SUBJECT = _rx("own_subject")
 #: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
 _PERIOD_RANKS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_ranks"]["ranks"])
 #: Letters OCR reads for digits in a scanned count.
@@ -198,8 +199,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             if _names_other_unit(view, doc[clause_start:clause_end].text) or _intended(doc, cues, clause_start, seg_start, t.i, award_ent):
                 continue
-            if others and ABOUT_OTHERS.search(fold_keep_length(doc[clause_start:clause_end].text)):
-                continue  # "Các xã trong Cụm khen thưởng 410 cá nhân; huyện tặng ...": that clause only
+            if others and _about_others(doc, semis, clause_start):
+                continue  # "Các xã trong Cụm khen thưởng 410 cá nhân; huyện tặng ...": not the last clause
             metric = f"{award}.{recipient}"
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
@@ -329,6 +330,21 @@ def _only_list(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end hold only recipients and list separators ("tập thể, 49 lượt"): one list."""
     in_ent = {t for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
     return all(t.i in in_ent or t.norm_ in _LIST_WORDS for t in doc[start:end])
+
+
+def _about_others(doc: Doc, semis: list[int], c0: int) -> bool:
+    """The clause at c0 tells others' numbers: it names them, or follows a clause that does without
+    opening with the reporting unit itself ("...; huyện tặng Giấy khen cho 38 cá nhân" is its own)."""
+    scoped = False
+    for x, y in zip(semis, semis[1:]):
+        text = fold_keep_length(doc[x:y].text)
+        if ABOUT_OTHERS.search(text):
+            scoped = True
+        elif scoped and _OWN_SUBJECT.match(LIST_MARK.sub("", text.lstrip(), count=1)):
+            scoped = False
+        if x == c0:
+            return scoped
+    return False
 
 
 def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
