@@ -237,6 +237,17 @@ UNACCENTED: list[tuple[Body, dict[str, int]]] = [
  (["Ong Hoang Van A duoc Thu tuong Chinh phu tang Bang khen."], {"bang_khen_thu_tuong.ca_nhan":1}),
 ]
 
+# A seventh round: givers of bare awards across sentences and clauses, spelled numbers opening a sentence.
+GIVERS: list[tuple[Body, dict[str, int]]] = [
+ (["01 cá nhân được Thủ tướng Chính phủ tặng Bằng khen; Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể."], {"bang_khen_thu_tuong.ca_nhan":1, f"{BK}.tap_the":3}),
+ (["Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể. Ngoài ra, huyện còn có 02 cá nhân được tặng Bằng khen."], {"bang_khen_thu_tuong.tap_the":1, "bang_khen_thu_tuong.ca_nhan":2}),
+ (["Bằng khen: 02 tập thể."], {}),
+ (["Được Chủ tịch UBND tỉnh tặng Bằng khen: 02 tập thể, 03 cá nhân; được Bộ Quốc phòng tặng Bằng khen: 01 cá nhân."], {f"{BK}.tap_the":2, f"{BK}.ca_nhan":3}),
+ (["Chủ tịch UBND huyện tặng Giấy khen cho 08 tập thể, 16 cá nhân, 04 hộ gia đình."], {f"{GK}.tap_the":8, f"{GK}.ca_nhan":16, f"{GK}.ho_gia_dinh":4}),
+ (["Hai mươi lăm cá nhân được tặng Giấy khen của Chủ tịch UBND huyện."], {f"{GK}.ca_nhan":25}),
+ (["Chủ tịch UBND tỉnh tặng Cờ thi đua cho 01 tập thể và Bằng khen cho 04 cá nhân."], {"co_thi_dua_tinh.tap_the":1, f"{BK}.ca_nhan":4}),
+]
+
 PROPOSALS: list[tuple[Body, dict[str, int]]] = [
     (["UBND huyện đã trình Chủ tịch UBND tỉnh tặng Bằng khen cho 04 cá nhân."], {f"{BK}.ca_nhan": 4}),
     (["Đề nghị Chủ tịch UBND tỉnh xét tặng Bằng khen cho 02 tập thể và 03 cá nhân."], {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}),
@@ -361,7 +372,7 @@ def test_figures_as_the_secretariat_counts_them(body: Body, expected: dict[str, 
     assert _figures(body) == expected
 
 
-@pytest.mark.parametrize(("body", "expected"), YEAR_END + LAYOUTS + UNACCENTED)
+@pytest.mark.parametrize(("body", "expected"), YEAR_END + LAYOUTS + UNACCENTED + GIVERS)
 def test_year_report_figures(body: Body, expected: dict[str, int]) -> None:
     found = rx.findings_of([_HEAD, *body], date="ngày 25 tháng 12 năm 2022", title=("Tổng kết công tác thi đua, khen thưởng năm 2022",))
     assert {f.metric: f.value for f in found.figures} == expected
