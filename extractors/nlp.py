@@ -36,6 +36,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from thidua.core.errors import ConfigError
 from thidua.core.lexicon import LEXICON_FILE, general_lexicon, words
 from thidua.core.text import fold
+from thidua.extractors import givers as _givers  # noqa: F401  (registers the thidua_award_givers factory)
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 PIPELINE_CONFIG = PATTERNS_DIR / "pipeline.cfg"
@@ -46,8 +47,9 @@ if not Token.has_extension("action_verb_len"):
     Token.set_extension("action_verb_len", default=0)
 
 #: Cue labels also looked for in folded form in a text written without diacritics ("da gui",
-#: "dang hoan thien"): status markers and contrast. Proposal and comparison cues are not: folded,
-#: "chờ" (waiting) reads as "cho" (for), which every award line has.
+#: "dang hoan thien"): status markers and contrast. Proposal and comparison cues are not, unless
+#: their entry says `"folded": true` ("de nghi"): folded, "chờ" (waiting) reads as "cho" (for),
+#: which every award line has.
 FOLDED_LABELS = frozenset({"DONE", "IN_PROGRESS", "NOT_DONE", "PLANNED", "CONTRAST"})
 
 
@@ -183,7 +185,7 @@ class CueMatcher:
         for entry in _read_jsonl(Path(patterns)):
             pattern = self._expand(entry["pattern"], lists)
             self.matcher.add(entry["label"], [pattern])
-            if entry["label"] in FOLDED_LABELS:
+            if entry.get("folded", entry["label"] in FOLDED_LABELS):
                 self.folded.add(entry["label"], [self._fold_pattern(pattern)])
 
     @classmethod
@@ -218,7 +220,11 @@ class CueMatcher:
         matches = list(self.matcher(doc))
         if unaccented and len(self.folded):
             # Folded, a marker may be the first syllable of a verb: "dang ky" is "đăng ký", not "đang ký".
-            matches += [m for m in self.folded(doc) if doc[m[1]]._.action_verb_len < 2]
+            # (A proposal cue may itself be a verb: "de nghi".)
+            matches += [
+                m for m in self.folded(doc)
+                if doc[m[1]]._.action_verb_len < 2 or doc.vocab.strings[m[0]] not in FOLDED_LABELS
+            ]
         purpose = {fold(w) for w in self.purpose} if unaccented else self.purpose
         for match_id, start, end in matches:
             label = doc.vocab.strings[match_id]

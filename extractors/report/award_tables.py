@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from spacy.tokens import Span as DocSpan
 
 from thidua.core.document import Table
 from thidua.core.numbers import count_value
 from thidua.core.units import fold_keep_length
+from thidua.extractors.givers import award_of_giver
+from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.figures import DEFAULT_RECIPIENT
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
-_TOTAL_LABEL = re.compile(r"^\W*(?:tong\s+cong|tong\s+so|tong|cong|cong\s+chung|toan\s+huyen)\W*$")
+#: Wording of award tables as data (patterns/award_table_wording.json).
+_WORDING = _read_json(PATTERNS_DIR / "award_table_wording.json")
+_TOTAL_LABEL = re.compile(_WORDING["total_label"]["regex"])
+_TOTAL_LABEL_START = re.compile(_WORDING["total_label_start"]["regex"])
+_TOTAL_HEAD = re.compile(_WORDING["total_head"]["regex"])
+_COUNT_HEAD = re.compile(_WORDING["count_head"]["regex"])
 #: Stray marks OCR leaves around a number in a cell ("112.", "|58").
 _OCR_EDGE = re.compile(r"^[\s.,;:'\"`|!_\-–~]+|[\s.,;:'\"`|!_\-–~]+$")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
@@ -41,12 +49,35 @@ def table_figures(view: DocumentView) -> tuple[set[int], list[Count]]:
 
 # Column headers naming a period, ranked by how much of the year they cover: in a 9-month or year
 # report with a column per quarter and a cumulative one, the cumulative column is the figure.
-_PERIOD_HEADS = (
-    (re.compile(r"\bluy ke\b|\bca nam\b|\b12 thang\b"), 5),
-    (re.compile(r"\b9 thang\b"), 3),
-    (re.compile(r"\b6 thang\b"), 2),
-    (re.compile(r"\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b"), 1),
-)
+_PERIOD_HEADS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_heads"]["ranks"])
+
+
+#: A column headed by a period of an earlier year ("Năm 2021", "6 tháng đầu năm 2021"): last year's numbers.
+_YEAR_HEAD = re.compile(_WORDING["earlier_year_head"]["regex"])
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})\s*[.)]?\s*$")
+
+
+#: Recipients abbreviated in a header row ("TT | CN"): only where the row holds two of them, since a
+#: lone "TT" heads the row-number column (patterns/awards_meta.json).
+_SHORT_RECIPIENTS: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["short_recipients"]
+
+
+def _short_recipients(text: list[list[str]], h: int, is_colnum_row: Callable[[int], bool]) -> dict[int, str]:
+    """Columns headed by an abbreviated recipient in a header row that holds at least two kinds."""
+    for r in range(h - 1, -1, -1):
+        if is_colnum_row(r):
+            continue
+        row = {c: _SHORT_RECIPIENTS.get(re.sub(r"\W", "", fold_keep_length(t).lower())) for c, t in enumerate(text[r])}
+        found = {c: k for c, k in row.items() if k and c > 0}  # column 0 holds row numbers
+        if len(set(found.values())) >= 2:
+            return found
+    return {}
+
+
+def _earlier_year_head(head: str, year: int | None) -> bool:
+    """The folded column header names a period of a year before the report's."""
+    m = _YEAR_HEAD.match(head)
+    return bool(m and year and int(m.group(1)) < year)
 
 
 def _period_rank(head: str) -> int | None:
@@ -99,13 +130,15 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         vals = [re.sub(r"\s+", "", fold_keep_length(t)) for t in text[r] if t.strip()]
         return len(vals) >= 2 and all(_COLNUM.match(v) for v in vals)
 
-    # The header ends at the first row with a count in a column other than the first (STT).
+    # The header ends at the first row with a count in a column other than the first (STT), or
+    # before it at a numbered row ("1 | Bằng khen ... | (empty)" over its "- Tập thể | 02" rows).
     h = next(
         (r for r in range(len(rows)) if not is_colnum_row(r) and any(count_value(text[r][c]) is not None for c in range(1, n_cols))),
         None,
     )
     if h is None:
         return []
+    h = next((r for r in range(1, h) if _ROW_NUMBER.match(fold_keep_length(text[r][0])) and not is_colnum_row(r)), h)
     col_head = []
     for c in range(n_cols):
         parts: list[Piece] = []
@@ -128,23 +161,28 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for c in range(n_cols)
         if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) for r in range(h, len(rows)) if not is_colnum_row(r))
     }
+    short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
         rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
+        if not rec and c in numeric and c in short:
+            rec = [short[c]]
         aw = [e.ent_id_ for p in parts for e in _ents(p, "AWARD")]
         if rec:
             col_recipient[c] = rec[-1]
         col_award[c] = aw[-1] if aw else None
-        if any(_cue(p, "COMPARISON") for p in parts):
+        if any(_cue(p, "COMPARISON") for p in parts) or _earlier_year_head(" ".join(fold_keep_length(p.text) for p in parts), view.year):
             excluded.add(c)
         elif any(_cue(p, "PROPOSAL") for p in parts):
             proposal_cols.add(c)
     # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
     caption_award: str | None = None
+    caption_text = ""
     proposal_table = False
     prev = [p for p in view.pieces if p.span.block == b.index - 1 and p.span.row is None]
     if prev and prev[0].doc is not None and len(prev[0].text) < 300:
         aws = _ents(prev[0], "AWARD")
         caption_award = aws[-1].ent_id_ if aws else None
+        caption_text = prev[0].text
         # A table introduced as proposals ("Danh sách đề nghị khen thưởng:") holds no conferred
         # awards, unless the lead-in also reports results ("đã thực hiện khen thưởng ... và đề nghị").
         proposal_table = _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE")
@@ -158,7 +196,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     heads = [" ".join(fold_keep_length(p.text) for p in parts) for parts in col_head]
     value_cols: set[int] = set()
     for cols in groups.values():
-        totals = [c for c in cols if re.search(r"\btong\b|\bcong\b", heads[c])]
+        totals = [c for c in cols if _TOTAL_HEAD.search(heads[c])]
         value_cols.update(totals[:1] if totals else _cumulative(cols, heads) or cols)
     # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
     # columns of the award table just before it when the grid has the same width.
@@ -169,10 +207,18 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         view.table_layout = TableLayout(n_cols, b.index, col_recipient, col_award, value_cols)
     if not value_cols:
         # no recipient columns: a "Số lượng" column with the recipient in the row label
-        value_cols = {c for c in range(1, n_cols) if c not in excluded and re.search(r"so luong|so$|tong so|ket qua", " ".join(fold_keep_length(p.text) for p in col_head[c]))}
+        value_cols = {c for c in range(1, n_cols) if c not in excluded and _COUNT_HEAD.search(" ".join(fold_keep_length(p.text) for p in col_head[c]))}
+    by_award: dict[str | None, list[int]] = defaultdict(list)
+    for c in range(1, n_cols):
+        if c in numeric and c not in excluded:
+            by_award[col_award.get(c)].append(c)
     if not value_cols:
-        # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels
-        value_cols = set(_cumulative([c for c in range(1, n_cols) if c in numeric and c not in excluded], heads))
+        # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels; under
+        # merged award headers ("Bằng khen ... | Giấy khen ...") a cumulative column per award
+        value_cols = {c for cols in by_award.values() for c in _cumulative(cols, heads)}
+    if not value_cols:
+        # an award per column ("Bằng khen ... | Giấy khen ..."), recipients in the row labels
+        value_cols = {c for award, cols in by_award.items() if award for c in cols}
     if not value_cols:
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
@@ -198,13 +244,16 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces)
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
-        total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(re.match(r"^\W*(tong cong|cong|tong so)\b", label_text.strip()))
+        total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(_TOTAL_LABEL_START.match(label_text.strip()))
         for c in value_cols if not total else ():
             v = _cell_count(text[r][c], ocr)[0] if c < len(rows[r]) and not is_repeat(b, r, c) else None
             col_sums[c] += v or 0  # every number of the column, whatever its row names, for the total check
         if awards:
             real = [e for e in awards if e.label_ == "AWARD"]
             row_award = real[0].ent_id_ if real else None
+            if row_award is None and caption_text:
+                # "Chủ tịch UBND tỉnh khen thưởng:" over a row "Bằng khen": the caption names the giver
+                row_award = next((a for e in awards if (a := award_of_giver(e.ent_id_, caption_text))), None)
             parent_award = row_award
             if row_award is None:
                 continue

@@ -11,36 +11,42 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from thidua.core.numbers import count_value, spelled_count
+from thidua.core.numbers import count_value, spelled_count, spelled_number
 from thidua.core.units import find_units, fold_keep_length
-from thidua.extractors.nlp import PATTERNS_DIR, _read_json
+from thidua.extractors.givers import award_of_giver
+from thidua.extractors.nlp import PATTERNS_DIR, _read_json, is_unaccented
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece
 from thidua.extractors.report.wording import ABOUT_OTHERS, LIST_MARK, clause_lead
 
-# Sentence-level wording (folded text). Awards still waiting for a decision are proposals even
-# when the sentence also names one granted; a decision ("tại Quyết định số ...", "đã được ...
-# tặng") turns a proposal into a conferred award.
-_PENDING = re.compile(r"\b(?:cho|chua co) quyet dinh\b|\bdang (?:trinh|cho|duoc tham dinh|tham dinh|xem xet|hoan thien)\b|\bchua duoc\b")
-_GRANTED = re.compile(r"\bda duoc\b[^;]*\b(?:tang|trao|cong nhan)\b|\b(?:tai|theo) quyet dinh so\b")
-# A sentence opening with a year ("Năm 2021, huyện có ..."), and the words between a count and the
-# award it attains ("79 cá nhân đạt danh hiệu ...").
-_EARLIER_YEAR = re.compile(r"^\W*(?:trong\s+)?nam\s+(20\d\d)\s*[,:]")
-_ATTAINS = re.compile(r"^\s*\S+(?:\s+\S+)?\s+(?:dat|duoc cong nhan|duoc tang|duoc phong)(?:\s+danh hieu)?\s*$")
-# "tổng cộng 49", "tổng số 49", "cộng 49" just before a count.
-_TOTAL_BEFORE = re.compile(r"\b(?:tong cong|tong so|tong|cong)\W*$")
-# An award received: "được (UBND tỉnh) tặng", "được trao", "được công nhận", "vinh dự đón nhận".
-_RECEIVED = re.compile(r"\bduoc\b(?:\s+\S+){0,6}?\s+(?:tang|trao tang|trao|cong nhan)\b|\bdon nhan\b")
-# An award given by name: the conferring verb just before it ("UBND tỉnh tặng Cờ thi đua ..."), and
-# "cho" + one named recipient after it, not a count or a plural ("cho 05 tập thể", "cho các xã").
-_CONFERS_BEFORE = re.compile(r"\b(?:tang|trao tang|trao|tang thuong)\s*$")
-#: The award's own phrase may hold its giver and verb ("UBND tỉnh tặng Cờ thi đua").
-_CONFERS_IN = re.compile(r"\b(?:tang|trao tang|trao)\b")
-_GIVEN_TO = re.compile(
-    r"^\W*(?:\([^)]*\)\s*)?((?:da\s+)?duoc\s+(?:trao tang|trao|tang|cong nhan)\s+)?cho\s+(?!\d|(?:cac|nhung|mot so)\b)"
-)
-_PERSON = re.compile(r"^\W*(?:ong|ba|dong chi|d\s*/\s*c|anh|chi|em|co|thay)\b")
-_BODY = re.compile(r"^\W*(?:xa|phuong|thi tran|truong|huyen|thi xa|thanh pho|don vi|co quan|phong|ban|hop tac xa|thon|ban|to)\b")
+# Wording of figures in running text (folded), as data: patterns/figure_wording.json.
+_WORDING = _read_json(PATTERNS_DIR / "figure_wording.json")
+
+
+def _rx(key: str) -> re.Pattern[str]:
+    return re.compile(_WORDING[key]["regex"])
+
+
+_PENDING = _rx("pending")
+_GRANTED = _rx("granted")
+_EARLIER_YEAR = _rx("earlier_period")
+_ATTAINS = _rx("attains")
+_TOTAL_BEFORE = _rx("total_before")
+_LIST_WORDS = frozenset(_WORDING["list_words"]["words"])
+_RECEIVED = _rx("received")
+_CONFERS_BEFORE = _rx("confers_before")
+_CONFERS_IN = _rx("confers_in")
+_GIVEN_TO = _rx("given_to")
+_PERSON = _rx("person")
+_BODY = _rx("body")
+_INTENDED = _rx("intended")
+_OWN_SUBJECT = _rx("own_subject")
+#: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
+_PERIOD_RANKS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_ranks"]["ranks"])
+#: Letters OCR reads for digits in a scanned count.
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_AND_NAMED = re.compile(r"^\s*(?:,|va)\s+")
+_REGISTERED = _rx("registered")
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
 DEFAULT_RECIPIENT: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["default_recipient"]
@@ -50,20 +56,22 @@ def prose_figures(view: DocumentView, award_tables: set[int]) -> list[Count]:
     """Counts in running text (and in cells of tables that are not award tables)."""
     out: list[Count] = []
     carry: str | None = None  # award of a "...Giấy khen của Chủ tịch UBND huyện:" lead-in paragraph
+    lead: str | None = None  # text of that lead-in paragraph
     for p in view.pieces:
         if p.zone != "body" or p.doc is None or p.span.block in award_tables:
             continue
         is_item = bool(LIST_MARK.match(p.text))
         if not is_item and p.span.row is None:
-            carry = None
-        found, last_award = _counts_in(view, p, carry if is_item else None)
+            carry = lead = None
+        found, last_award = _counts_in(view, p, carry if is_item else None, lead if is_item else None)
         out.extend(found)
-        if p.text.rstrip().endswith(":") and last_award:
-            carry = last_award
+        if p.text.rstrip().endswith(":"):
+            carry = last_award or carry
+            lead = p.text  # "Các hình thức khen thưởng của UBND tỉnh:": the giver of its items' bare awards
     return out
 
 
-def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Count], str | None]:
+def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None = None) -> tuple[list[Count], str | None]:
     doc = p.doc
     assert doc is not None
     ents = list(doc.ents)
@@ -72,6 +80,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
         for i in range(e.start, e.end):
             by_token[i] = e
     cues = list(doc.spans["cues"])
+    folded = is_unaccented(doc)
     out: list[Count] = []
     last_award: str | None = None
     for sent in doc.sents:
@@ -83,29 +92,44 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
         semis = [sent.start] + [t.i + 1 for t in sent if t.text == ";"] + [sent.end]
         commas = [sent.start] + [t.i + 1 for t in sent if t.text in {",", ";", "(", ")"}] + [sent.end]
         sent_folded = fold_keep_length(sent.text)
-        if ABOUT_OTHERS.search(sent_folded):
+        others = ABOUT_OTHERS.search(sent_folded)
+        if others and (len(semis) <= 2 or ":" in sent_folded[others.end() : sent_folded.find(";")]):
             continue  # the whole cluster's or other districts' numbers (in the head's report)
-        earlier = _EARLIER_YEAR.match(clause_lead(sent_folded))
+        earlier = _EARLIER_YEAR.match(LIST_MARK.sub("", sent_folded, count=1))
         if earlier and view.year and int(earlier.group(1)) < view.year:
             continue  # "Năm 2021, huyện có ...": a sentence about an earlier year
         pending = _PENDING.search(sent_folded) is not None
         granted = not pending and _GRANTED.search(sent_folded) is not None
         in_sentence: list[tuple[int, Count]] = []  # (token, count) of this sentence
         counted_awards: set[int] = set()
+        broken_down: set[str] = set()  # metrics counted earlier in the sentence (a "trong đó" breaks them down)
+        spelled_to = sent.start  # tokens before it belong to a spelled number already read
         for t in sent:
+            if t.i < spelled_to:
+                continue
             value = count_value(t.text) if t.like_num or t.text[:1].isdigit() else None
-            if value is None and (w := spelled_count(t.lower_)) is not None:
+            misread = False
+            if value is None and view.document.ocr and (read_as := _ocr_count(t.text)) is not None:
                 nxt_ent = by_token.get(t.i + 1)
-                value = w if nxt_ent is not None and nxt_ent.start == t.i + 1 and nxt_ent.label_ in ("RECIPIENT", "AWARD") else None
+                value = read_as if nxt_ent is not None and nxt_ent.start == t.i + 1 and nxt_ent.label_ == "RECIPIENT" else None
+                misread = value is not None  # kept, at the unchecked confidence, for a reviewer to confirm
+            end = t.i + 1  # the token after the number
+            if value is not None and end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")" and spelled_count(doc[end + 1].lower_):
+                end += 3  # "01 (một) tập thể": the number spelled out in brackets
+            if value is None and (spelled := _spelled_at(doc, t.i, sent.end, folded)) is not None:
+                w, end = spelled
+                nxt_ent = by_token.get(end)
+                value = w if nxt_ent is not None and nxt_ent.start == end and nxt_ent.label_ in ("RECIPIENT", "AWARD") else None
+                spelled_to = end if value is not None else spelled_to
             if value is None or value == 0:
                 continue
             if _not_a_count(doc, t.i):
                 continue
             if _in_earlier_year(view, doc, sent.start, semis, t.i):
                 continue  # "(năm 2021: 1.098 cá nhân ...)", "; năm 2021: ...": an earlier year's number
-            nxt = by_token.get(t.i + 1)
+            nxt = by_token.get(end)
             award_ent: DocSpan | None
-            recipient, award_ent = _named_by(nxt) if nxt is not None and nxt.start == t.i + 1 else (None, None)
+            recipient, award_ent = _named_by(nxt) if nxt is not None and nxt.start == end else (None, None)
             if recipient is None:
                 # "tập thể: 03", "Cá nhân: 47" (label, colon, number)
                 j = t.i - 1
@@ -115,9 +139,19 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 if prev is not None and prev.end == j + 1 and doc[t.i - 1].text in {":", "là"}:
                     recipient, named = _named_by(prev)
                     award_ent = named if named is not None else award_ent
+                    if recipient is None and named is not None:
+                        # "Số tập thể được tặng Bằng khen ...: 04": the recipient opens the label
+                        seg0 = max(b for b in commas if b <= named.start)
+                        recipient = next((e.ent_id_ for e in reversed(ents) if e.label_ == "RECIPIENT" and seg0 <= e.start and e.end <= named.start), None)
                 elif prev is not None and prev.label_ == "RECIPIENT" and prev.end == t.i and _ends_item(doc, t.i + 1, sent.end):
                     recipient = prev.ent_id_  # "Giấy khen ...: tập thể 09, cá nhân 23"
-            if recipient is None:
+                elif prev is not None and prev.label_ == "AWARD" and prev.end == t.i and _ends_item(doc, t.i + 1, sent.end):
+                    # "Tập thể: Bằng khen ... 02, Giấy khen 10": the recipient labels the clause
+                    c0 = max(b for b in semis if b <= t.i)
+                    label_ent = by_token.get(c0 + (1 if LIST_MARK.match(doc[c0].text) else 0))
+                    if label_ent is not None and label_ent.label_ == "RECIPIENT" and label_ent.end < len(doc) and doc[label_ent.end].text == ":":
+                        recipient, award_ent = label_ent.ent_id_, prev
+            if recipient is None or (nxt is not None and nxt.start == end and _joint_recipients(doc, by_token, nxt)):
                 continue
             clause_start = max(b for b in semis if b <= t.i)
             clause_end = min(b for b in semis if b > t.i)
@@ -129,42 +163,55 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None) -> tuple[list[Co
                 attained = [
                     e for e in sent_ents
                     if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < seg_end
-                    and _ATTAINS.match(fold_keep_length(doc[t.i + 1 : e.start].text))
+                    and _ATTAINS.match(fold_keep_length(doc[end : e.start].text))
                 ]
                 if attained:
                     award_ent = attained[0]
                 elif before:
                     award_ent = before[-1]
                 else:
-                    # Not across an opening bracket: "(năm 2021: ... Lao động tiên tiến)" names no award of this count.
+                    # Not across an opening bracket ("(năm 2021: ... Lao động tiên tiến)" names no award of this
+                    # count) unless the bracket opens with the award: "03 tập thể (Bằng khen)".
                     after = [
                         e for e in sent_ents
                         if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
-                        and not any(x.text == "(" for x in doc[t.i + 1 : e.start])
+                        and (doc[e.start - 1].text == "(" or not any(x.text == "(" for x in doc[end : e.start]))
                     ]
                     award_ent = after[0] if after else None
             award = award_ent.ent_id_ if award_ent is not None else carry
             if award_ent is not None and award_ent.label_ != "AWARD":
-                continue
+                award = award_of_giver(award_ent.ent_id_, lead) if lead else None  # "- Bằng khen: 03 tập thể" under its giver
+                if award is None:
+                    continue
             if award is None:
                 continue
             if award_ent is not None and clause_start <= award_ent.start < clause_end:
                 counted_awards.add(award_ent.start)
-            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted)
+            granted_here = granted and _granted_in(doc, semis, clause_start, clause_end)
+            why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted_here, sent.start)
+            metric = f"{award}.{recipient}"
+            if why == "BREAKDOWN" and metric not in broken_down:
+                why = None  # "cho 18 điển hình, gồm 13 cá nhân và 05 tập thể": no total of this metric before it
+            broken_down.add(metric)
             if why is None and pending and _PENDING.search(fold_keep_length(doc[clause_start:clause_end].text)):
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
                 continue
-            if _names_other_unit(view, doc[clause_start:clause_end].text):
+            if _names_other_unit(view, doc[clause_start:clause_end].text) or _intended(doc, cues, clause_start, seg_start, t.i, award_ent):
                 continue
+            if others and _about_others(doc, semis, clause_start):
+                continue  # "Các xã trong Cụm khen thưởng 410 cá nhân; huyện tặng ...": not the last clause
             metric = f"{award}.{recipient}"
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
-            span = p.span_of(t.idx, t.idx + len(t.text))
-            in_sentence.append((t.i, Count(metric, value, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
-        in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
-        out.extend(_stated_totals(doc, in_sentence))
+            span = p.span_of(t.idx, doc[end - 1].idx + len(doc[end - 1].text))
+            weight = view.config.figures.unchecked if misread else view.config.figures.prose
+            in_sentence.append((t.i, Count(metric, value, span, text, weight * view.factor, proposed=why == "PROPOSAL")))
+        if not others:
+            in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
+            in_sentence += _named_after_counts(p, doc, by_token, semis, in_sentence)
+        out.extend(_stated_totals(doc, _cumulative_of_periods(doc, sent.start, in_sentence)))
     return out, last_award
 
 
@@ -183,20 +230,143 @@ def _in_earlier_year(view: DocumentView, doc: Doc, sent_start: int, semis: list[
     return False
 
 
+def _ocr_count(text: str) -> int | None:
+    """A count OCR read with a letter for a digit ("0l", "O5", "l2"): at least one real digit, two characters or more."""
+    if len(text) < 2 or not any(ch.isdigit() for ch in text) or not all(ch.isdigit() or ord(ch) in _OCR_DIGITS for ch in text):
+        return None
+    return count_value(text.translate(_OCR_DIGITS))
+
+
+def _spelled_at(doc: Doc, i: int, end: int, folded: bool) -> tuple[int, int] | None:
+    """A spelled-out count starting at token i ("hai mươi ba"): its value and the token after it."""
+    words = [t.norm_ if folded else t.lower_ for t in doc[i : min(end, i + 6)]]
+    found = spelled_number(words, folded)
+    return (found[0], i + found[1]) if found is not None else None
+
+
+def _named_after_counts(p: Piece, doc: Doc, by_token: dict[int, DocSpan], semis: list[int], counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+    """One named recipient of the other kind after a clause's counts ("cho 01 tập thể và bà Lò Thị
+    Mai"): counts 1. A name of the same kind is an apposition ("02 cá nhân, ông A và bà B")."""
+    out: list[tuple[int, Count]] = []
+    last: dict[int, tuple[int, Count]] = {}  # clause start -> its last count
+    for i, c in counts:
+        c0 = max(b for b in semis if b <= i)
+        if c0 not in last or last[c0][0] < i:
+            last[c0] = (i, c)
+    for c0, (i, c) in last.items():
+        rec = by_token.get(i + 1)
+        if rec is None or rec.label_ != "RECIPIENT" or rec.start != i + 1:
+            continue
+        c1 = min(b for b in semis if b > i)
+        after = fold_keep_length(doc[rec.end : c1].text)
+        m = _AND_NAMED.match(after)
+        if m is None:
+            continue
+        award, kind = c.metric.split(".")
+        named = after[m.end() :]
+        other = "ca_nhan" if _PERSON.match(named) else "tap_the" if _BODY.match(named) and not named[:1].isdigit() else None
+        if other is None or other == kind or any(t.like_num for t in doc[rec.end : c1][:4]):
+            continue
+        tok = doc[rec.end + 1] if rec.end + 1 < c1 else doc[rec.end]
+        out.append((tok.i, Count(f"{award}.{other}", 1, p.span_of(tok.idx, doc[c1 - 1].idx + len(doc[c1 - 1].text)),
+                                 p.text[tok.idx : doc[c1 - 1].idx + len(doc[c1 - 1].text)].strip(" ,;()."), c.confidence, proposed=c.proposed)))
+    return out
+
+
+def _joint_recipients(doc: Doc, by_token: dict[int, DocSpan], ent: DocSpan) -> bool:
+    """One number for two kinds of recipient ("17 lượt tập thể, cá nhân"): no figure of either."""
+    nxt = ent.end + 1
+    if nxt >= len(doc) or doc[ent.end].text not in {",", "/", "và", "va"}:
+        return False
+    other = by_token.get(nxt)
+    return other is not None and other.start == nxt and other.label_ == "RECIPIENT" and other.ent_id_ != ent.ent_id_ and (
+        other.end >= len(doc) or not (doc[other.end].like_num or doc[other.end].text in {":", "là"})
+    )
+
+
 def _ends_item(doc: Doc, i: int, end: int) -> bool:
     """The token at i ends a list item: punctuation or the end of the sentence."""
     return i >= end or doc[i].is_punct
 
 
+def period_rank(folded: str) -> int | None:
+    """How much of the year a folded text names (a quarter 1 ... cumulative 5), None if no period."""
+    return next((rank for rx, rank in _PERIOD_RANKS if rx.search(folded)), None)
+
+
+def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+    """Of one metric's counts each after its own period ("quý III tặng 10 cá nhân, lũy kế 9 tháng 45
+    cá nhân"), the one of the longest period; counts without a period are kept."""
+    ranks: list[int | None] = []
+    prev = start
+    for i, _c in sorted(counts, key=lambda x: x[0]):
+        ranks.append(period_rank(fold_keep_length(doc[prev:i].text)))
+        prev = i + 1
+    ordered = sorted(counts, key=lambda x: x[0])
+    best: dict[str, int] = {}
+    seen: dict[str, set[int]] = {}
+    for (_i, c), r in zip(ordered, ranks):
+        if r is not None:
+            best[c.metric] = max(best.get(c.metric, r), r)
+            seen.setdefault(c.metric, set()).add(r)
+    return [
+        (i, c) for (i, c), r in zip(ordered, ranks)
+        if r is None or len(seen[c.metric]) < 2 or r == best[c.metric]
+    ]
+
+
 def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
-    """A breakdown with its stated total ("47 ... và 02 ..., tổng cộng 49 cá nhân") gives the total once."""
-    totals = {c.metric for i, c in counts if _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text))}
-    kept = []
-    for i, c in counts:
-        if c.metric in totals and not _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text)):
-            continue
-        kept.append(c)
-    return kept
+    """A breakdown with its stated total ("47 ... và 02 ..., tổng cộng 49 cá nhân") gives the total once;
+    the total word covers the counts listed right after it ("cộng 18 tập thể, 49 lượt cá nhân")."""
+    stated: list[bool] = []
+    for k, (i, _c) in enumerate(counts):
+        here = _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text)) is not None
+        stated.append(here or (k > 0 and stated[k - 1] and counts[k - 1][0] < i and _only_list(doc, counts[k - 1][0] + 1, i)))
+    totals = {c.metric for (_i, c), total in zip(counts, stated) if total}
+    return [c for (_i, c), total in zip(counts, stated) if total or c.metric not in totals]
+
+
+def _only_list(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end hold only recipients and list separators ("tập thể, 49 lượt"): one list."""
+    in_ent = {t for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
+    return all(t.i in in_ent or t.norm_ in _LIST_WORDS for t in doc[start:end])
+
+
+def _about_others(doc: Doc, semis: list[int], c0: int) -> bool:
+    """The clause at c0 tells others' numbers: it names them, or follows a clause that does without
+    opening with the reporting unit itself ("...; huyện tặng Giấy khen cho 38 cá nhân" is its own)."""
+    scoped = False
+    for x, y in zip(semis, semis[1:]):
+        text = fold_keep_length(doc[x:y].text)
+        if ABOUT_OTHERS.search(text):
+            scoped = True
+        elif scoped and _OWN_SUBJECT.match(LIST_MARK.sub("", text.lstrip(), count=1)):
+            scoped = False
+        if x == c0:
+            return scoped
+    return False
+
+
+def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
+    """The decision granting an award is told in the clause c0..c1 itself, in a later clause with no
+    numbers of its own ("...; Chủ tịch UBND huyện đã ký Quyết định khen thưởng"), or the sentence is
+    one clause. "Đang đề nghị ... cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể" grants only the second."""
+    if len(semis) <= 2 or _GRANTED.search(fold_keep_length(doc[c0:c1].text)):
+        return True
+    later = [(x, y) for x, y in zip(semis, semis[1:]) if x >= c1]
+    return any(not any(t.like_num for t in doc[x:y]) and _GRANTED.search(fold_keep_length(doc[x:y].text)) for x, y in later)
+
+
+def _intended(doc: Doc, cues: list[DocSpan], c0: int, s0: int, i: int, award_ent: DocSpan | None) -> bool:
+    """The count at token i is a target or a plan, not an award given: its clause opens it with a plan
+    ("Dự kiến ...", "Phấn đấu có 01 tập thể ...", "sẽ tặng"), or its comma segment, or the words
+    between it and the award it names, register one ("45 tập thể đăng ký danh hiệu ...")."""
+    if any(c.label_ == "PLANNED" and c0 <= c.start < i for c in cues):
+        return True
+    if _INTENDED.search(fold_keep_length(doc[c0:i].text)):
+        return True
+    between = doc[i + 1 : award_ent.start].text if award_ent is not None and award_ent.start > i else ""
+    return _REGISTERED.search(fold_keep_length(f"{doc[s0:i].text} {between}")) is not None
 
 
 def _names_other_unit(view: DocumentView, text: str) -> bool:
@@ -234,8 +404,8 @@ def _unnumbered_awards(
         recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(named) else "tap_the" if _BODY.search(named) else None)
         if recipient is None:
             continue
-        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted)
-        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text):
+        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1), sent.start)
+        if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, c0, e.start, None):
             continue
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
         span = p.span_of(e.start_char, e.end_char)
@@ -257,20 +427,36 @@ def _not_a_count(doc: Doc, i: int) -> bool:
     t = doc[i]
     nxt = doc[i + 1].text if i + 1 < len(doc) else ""
     prv = doc[i - 1].text if i > 0 else ""
-    if nxt in {"%", "/"} or prv in {"/", "số"} or "/" in t.text:
+    if nxt in {"%", "/"} or prv == "/" or "/" in t.text:
         return True
+    if prv == "số" and not (i >= 2 and doc[i - 2].norm_ == "tong"):
+        return True  # "Quyết định số 12", but "tổng số 49 cá nhân" is a count
     if nxt in {".", ")"} and (i == 0 or prv in {"-", "+"}):
         return True  # "1." or "1)" list number
     return False
 
 
 def _excluded(
-    doc: Doc, cues: list[DocSpan], i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool
+    doc: Doc, cues: list[DocSpan], i: int, c0: int, c1: int, s0: int, s1: int, award_ent: DocSpan | None, granted: bool, sent_start: int
 ) -> str | None:
     """Why a count is not a figure: the cue label of a proposal (unless granted), a comparison with an
     earlier period or a 'trong đó' breakdown (these win over a proposal); None when it is one."""
     why = [label for c in cues if (label := _excluding_cue(doc, c, i, c0, c1, s0, s1, award_ent, granted))]
+    if not why and _in_breakdown(doc, cues, i, sent_start, c0, c1):
+        why = ["BREAKDOWN"]
     return next((w for w in why if w != "PROPOSAL"), why[0] if why else None)
+
+
+def _in_breakdown(doc: Doc, cues: list[DocSpan], i: int, sent_start: int, c0: int, c1: int) -> bool:
+    """A "trong đó" in an earlier clause of the sentence still holds at token i: the items of a
+    breakdown run on after ";" ("trong đó khối trường học 12 cá nhân; khối xã 20 cá nhân") until a
+    clause names an award of its own ("...; công nhận 300 cá nhân đạt danh hiệu Lao động tiên tiến")."""
+    for c in cues:
+        if c.label_ == "BREAKDOWN" and sent_start <= c.start < c0:
+            cue_clause_end = next((t.i for t in doc[c.end : c0] if t.text == ";"), c0)
+            if not any(e.label_ in ("AWARD", "OTHER_HONOUR") and cue_clause_end <= e.start < c1 for e in doc.ents):
+                return True
+    return False
 
 
 def _excluding_cue(
