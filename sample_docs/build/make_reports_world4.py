@@ -1,0 +1,37 @@
+"""Render world 4's hand-written reports (sources_world4/*.txt) into sample_docs/world4/.
+
+Run from the repo root: `.venv/bin/python sample_docs/build/make_reports_world4.py [stem ...]`.
+Same markup and formats as make_reports.py (see sources/README.md), which does the rendering; this
+script only points it at world 4's folders. World 4 has no development part: a
+source goes to sample_docs/world4/heldout/ unless its `@dest` says otherwise.
+The `X.expected.json` files beside the outputs are written by hand and never touched here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_reports  # noqa: E402
+import vbhc  # noqa: E402
+
+SOURCES = vbhc.BUILD_DIR / "sources_world4"
+WORLD = vbhc.SAMPLE_DIR / "world4"
+
+
+def main(argv: list[str]) -> None:
+    """Render all world-2 sources, or the stems named on the command line."""
+    paths = sorted(SOURCES.glob("*.txt"))
+    if argv:
+        paths = [p for p in paths if p.stem in argv]
+    for p in paths:
+        src = make_reports.parse(p)
+        make_reports.OUT_DIR = WORLD / src.meta.get("dest", "heldout")
+        for out in make_reports.render(src):
+            print(out.relative_to(vbhc.SAMPLE_DIR.parent))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
