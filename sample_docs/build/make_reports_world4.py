@@ -2,8 +2,8 @@
 
 Run from the repo root: `.venv/bin/python sample_docs/build/make_reports_world4.py [stem ...]`.
 Same markup and formats as make_reports.py (see sources/README.md), which does the rendering; this
-script only points it at world 4's folders. World 4 has no development part: a
-source goes to sample_docs/world4/heldout/ unless its `@dest` says otherwise.
+script only points it at world 4's folders. A
+source goes to sample_docs/world4/reports/ (a development world since its one held-out measure) unless its `@dest` says otherwise.
 The `X.expected.json` files beside the outputs are written by hand and never touched here.
 """
 
@@ -28,7 +28,7 @@ def main(argv: list[str]) -> None:
         paths = [p for p in paths if p.stem in argv]
     for p in paths:
         src = make_reports.parse(p)
-        make_reports.OUT_DIR = WORLD / src.meta.get("dest", "heldout")
+        make_reports.OUT_DIR = WORLD / src.meta.get("dest", "reports")
         for out in make_reports.render(src):
             print(out.relative_to(vbhc.SAMPLE_DIR.parent))
 
