@@ -143,9 +143,9 @@ def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], se
                 r, m = evaluate(model, matcher, test)
                 # Only calibrated models count for the reliability table (one report: nothing to calibrate on).
                 for c in test if model.link.calibrator is not None else []:
-                    decided = [p for p in c.pairs if p.label is not None]
-                    probs = model.link.probabilities([p.features for p in decided])
-                    pooled.extend((prob, int(p.label or 0)) for p, prob in zip(decided, probs))
+                    decided = [r for r in c.rows if r.label is not None]
+                    probs = model.link.probabilities([r.features for r in decided])
+                    pooled.extend((prob, int(r.label or 0)) for r, prob in zip(decided, probs))
             gated = train_prepared(matcher, fit_on, "", seed)
             active += bool(gated is not None and (gated.active or gated.status_active))
             deployed.append(deployed_f1(gated, matcher, test))
