@@ -47,11 +47,19 @@ THRESHOLD = ADD
 #: Thresholds that give the rules' links unchanged, and the out-of-fold F1 gain needed to leave them.
 RULES_DROP, RULES_ADD = 0.0, 1.01
 MIN_GAIN = 0.01
+#: Reports from which the thresholds are chosen on held-back decisions; below, calibrated even odds.
+GRID_MIN_REPORTS = 12
+EVEN = 0.5
+EVEN_SLACK = 1.0
 #: Thresholds tried on the held-back decisions.
 DROP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 #: Value of a word feature relative to the rules' figures (a prior towards the rules on little data).
 WORD_SCALE = 0.3
+#: Value of a report word tied to a plan item (the item verdict model's own wording).
+ITEM_WORD_SCALE = 0.6
+#: Inverse regularisation of the item verdict model.
+ITEM_C = 1.0
 #: Share of reports held back to compare rules and model.
 HELD_BACK = 0.3
 #: Folds (by report) for the out-of-fold scores the calibrator and thresholds are fitted on.
@@ -152,8 +160,10 @@ def _pair_features(
 
 
 def _words(text: str, stopwords: frozenset[str]) -> set[str]:
-    """The folded words of a text, without the lexicon's stopwords."""
-    return {w for w in _WORD.findall(fold(text)) if w not in stopwords and len(w) > 1}
+    """The folded words and word pairs of a text (pairs joined by "_"), without the lexicon's stopwords."""
+    found = _WORD.findall(fold(text))
+    single = {w for w in found if w not in stopwords and len(w) > 1}
+    return single | {f"{a}_{b}" for a, b in zip(found, found[1:]) if a in single and b in single}
 
 
 def _item_features(
@@ -188,9 +198,11 @@ def _item_features(
         feats[f"resp={spec.responsible}|role={unit.role if unit else '?'}"] = 1.0
     if case.period:
         feats[f"period={case.period}|q={spec.quarter if spec else '?'}"] = 1.0
-    # The report's words, tied to the item and scaled down: the rules' figures decide until the reviewers' words agree.
-    for word in set().union(*words) if words else ():
-        feats[f"w={word}|{item_id}"] = WORD_SCALE
+    # The words of the statements the rules linked to nothing, tied to the item and scaled down: a
+    # cluster's wording the plan does not use is what the rules leave unexplained.
+    loose = [w for w, r in zip(words, ruled) if not r]
+    for word in set().union(*loose) if loose else ():
+        feats[f"w={word}|{item_id}"] = ITEM_WORD_SCALE
     return feats
 
 
@@ -306,7 +318,7 @@ def _fit_links(prepared: list[Prepared]) -> _LinkModel | None:
     if len(set(labels)) < 2:
         return None
     vec = DictVectorizer()
-    clf = LogisticRegression(C=1.0, max_iter=2000)
+    clf = LogisticRegression(C=ITEM_C, max_iter=2000)
     clf.fit(vec.fit_transform(rows), labels)
     return _LinkModel(vec, clf)
 
@@ -345,14 +357,16 @@ def _choose(prepared: list[Prepared], probs: list[list[float]], carriers: list[l
 
 def _carrier(link: _LinkModel | None, c: Prepared, row: _ItemRow) -> int | None:
     """The statement that carries an item the rules left out: the best rule score plus the item's learnt words."""
-    best: tuple[float, int] | None = None
+    best: tuple[bool, float, int] | None = None
     score_weight = max(link.weight("score"), 1.0) if link is not None else 1.0
     for i, (score, words) in enumerate(zip(row.scores, c.words)):
-        learnt = sum(max(0.0, link.weight(f"w={w}|{row.item}")) for w in words) * WORD_SCALE if link is not None else 0.0
+        learnt = sum(max(0.0, link.weight(f"w={w}|{row.item}")) for w in words) * ITEM_WORD_SCALE if link is not None else 0.0
         value = score * score_weight + learnt
-        if value > 0 and (best is None or value > best[0]):
-            best = (value, i)
-    return best[1] if best else None
+        # A statement the rules linked to nothing first: the item's words were learnt on those.
+        key = (not c.rules[i], value, -i)
+        if value > 0 and (best is None or key > best[:2] + (-best[2],)):
+            best = (key[0], value, i)
+    return best[2] if best else None
 
 
 def _links_of(c: Prepared, probs: list[float], drop: float, add: float, carriers: list[int | None]) -> list[list[tuple[str, float]]]:
@@ -513,11 +527,19 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
             cal = LogisticRegression(C=1e4).fit([[s] for s in scores], labels)
         link.calibrator = cal
         probs = [_calibrate(cal, raw[id(c)]) if c.rows else [] for c in prepared]
-        model.drop, model.add, chosen = _choose(prepared, probs, [carriers[id(c)] for c in prepared])
-        # Thresholds chosen on the same decisions overfit them: unless they beat the rules out of fold
-        # by MIN_GAIN, the links stay the rules' (keep every rules' link, add none).
-        if chosen < f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared])) + MIN_GAIN:
-            model.drop, model.add = RULES_DROP, RULES_ADD
+        rules_f1 = f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared]))
+        held = [carriers[id(c)] for c in prepared]
+        if len(prepared) >= GRID_MIN_REPORTS:
+            # Enough reports to choose the thresholds on; thresholds chosen on the same decisions overfit
+            # them, so unless they beat the rules out of fold by MIN_GAIN the links stay the rules'.
+            model.drop, model.add, chosen = _choose(prepared, probs, held)
+            if chosen < rules_f1 + MIN_GAIN:
+                model.drop, model.add = RULES_DROP, RULES_ADD
+        else:
+            # Few reports: the calibrated even odds (a link stays or joins when more likely right than
+            # wrong), kept only when they do no worse than the rules out of fold.
+            chosen = f1(verdict_scores([c.case for c in prepared], [_links_of(c, p, EVEN, EVEN, k) for c, p, k in zip(prepared, probs, held)]))
+            model.drop, model.add = (EVEN, EVEN) if chosen >= rules_f1 - EVEN_SLACK else (RULES_DROP, RULES_ADD)
     return model
 
 
