@@ -127,8 +127,14 @@ def _responsibility(text: str, unit_names: list[str], cooperating: str = "") -> 
     return kind, named
 
 
+#: Every member by kind, as plans of clusters of communes or blocs of departments say it:
+#: "các xã, phường trong Cụm", "UBND các huyện trong Cụm", "các sở, ngành trong Khối".
+_ALL_OF_KIND = re.compile(r"\bcac\s+[a-z ,]{1,30}?\btrong\s+(?:cum|khoi)\b")
+
+
 def _everyone(folded: str) -> bool:
-    return "cac don vi" in folded or "thanh vien" in folded or "toan cum" in folded
+    return ("cac don vi" in folded or "thanh vien" in folded or "toan cum" in folded
+            or bool(_ALL_OF_KIND.search(folded)))
 
 
 def _lead_responsibility(text: str, unit_names: list[str]) -> tuple[str, list[str]]:
@@ -218,7 +224,9 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
         item.responsible_text = _clean_responsible(responsible_raw)
         if _clean_responsible(cooperating):
             item.responsible_text += f"; phối hợp: {' '.join(_clean_responsible(cooperating).split())}"
-        place = _PLACE.search(responsible_raw + " " + extra) or _PLACE.search(content)
+        # "Địa điểm: …" may stand in any cell of the item: lead, partner, time or place column, content.
+        item_cells = (responsible_raw, cooperating, fields.get("due", ""), fields.get("place", ""), content)
+        place = next((m for cell in item_cells if (m := _PLACE.search(cell))), None)
         item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (fields.get("place") or None)
         item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
         if item.due_date is None:

@@ -110,3 +110,33 @@ def test_lead_and_cooperating_columns(suffix: str) -> None:
     assert items["Q1-1"].responsible == "all"
     assert items["Q2-1"].place == "huyện Bình Gia"
     assert items["Q1-1"].due_date == dt.date(2023, 1, 20)
+
+
+WORLD3_PLAN = PLAN_DOCX.parents[1] / "world3" / "plan" / "ke_hoach_cum_thi_dua_so_3_2026"
+WORLD3_UNITS = ["Mỹ Lâm", "An Tường", "Yên Sơn", "Kim Bình", "Tân Long", "Hùng Lợi"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_commune_cluster_plan_place_in_partner_column(suffix: str) -> None:
+    """A commune cluster's plan: 'Các xã, phường trong Cụm' is every member; 'Địa điểm' in the partner cell."""
+    spec = extract_plan(read_document(WORLD3_PLAN.with_suffix(suffix)), WORLD3_UNITS)
+    items = {i.id: i for i in spec.items}
+    assert spec.year == 2026 and len(items) == 12
+    assert sorted(items) == [f"Q{q}-{n}" for q in range(1, 5) for n in range(1, 4)]
+    # The head leads, the communes and wards of the cluster take part: each member reports its part.
+    assert items["Q1-2"].responsible == "head_and_all"
+    assert items["Q1-2"].place == "phường Mỹ Lâm"
+    assert items["Q4-3"].place == "phường An Tường"
+    assert "Địa điểm" not in items["Q3-1"].responsible_text
+    # Members lead ("UBND các xã, phường trong Cụm"), the head only compiles.
+    assert items["Q1-1"].responsible == "all" and items["Q1-1"].place is None
+    assert items["Q4-2"].due_date == dt.date(2026, 12, 5)
+
+
+def test_named_communes_are_not_everyone() -> None:
+    """'UBND các xã: Kim Bình, Yên Sơn' names some members; only '… trong Cụm' means all of them."""
+    from thidua.extractors.plan import _responsibility
+
+    assert _responsibility("UBND các xã: Kim Bình, Yên Sơn", WORLD3_UNITS) == ("units", ["Yên Sơn", "Kim Bình"])
+    assert _responsibility("Cụm trưởng", WORLD3_UNITS, "UBND các xã Kim Bình, Tân Long")[0] == "head"
+    assert _responsibility("Cụm trưởng", WORLD3_UNITS, "Các xã, phường trong Cụm")[0] == "head_and_all"
