@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import tomllib
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +99,31 @@ def cases_from_database(session: Session, plan: PlanSpec, cluster_id: int | None
         unit = names.get(report.unit_id) if report.unit_id is not None else None
         cases.append(Case(f"report {report.id}", statements, unit, report.report_date, decisions, report.period_kind))
     return cases
+
+
+def units_without_paraphrases(units_file: Path, directory: Path) -> Path:
+    """A copy of a units file in `directory` without its `[lexicon] paraphrases` (a cluster whose wording is not written down yet)."""
+    text = Path(units_file).read_text(encoding="utf-8")
+    start = re.search(r"^paraphrases\s*=\s*\[", text, flags=re.M)
+    if start is not None:
+        depth, end, quoted = 0, len(text), False
+        for pos in range(start.end() - 1, len(text)):
+            ch = text[pos]
+            if ch == '"' and text[pos - 1] != "\\":
+                quoted = not quoted
+            elif not quoted and ch == "[":
+                depth += 1
+            elif not quoted and ch == "]":
+                depth -= 1
+                if depth == 0:
+                    end = pos + 1
+                    break
+        text = text[: start.start()] + text[end:]
+    out = Path(directory) / Path(units_file).name
+    out.write_text(text, encoding="utf-8")
+    if "paraphrases" in tomllib.loads(text).get("lexicon", {}):
+        raise ThiduaError(f"could not remove the paraphrases of {units_file}")
+    return out
 
 
 @dataclass(frozen=True, slots=True)

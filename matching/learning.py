@@ -50,7 +50,8 @@ MIN_GAIN = 0.01
 #: Reports from which the thresholds are chosen on held-back decisions; below, calibrated even odds.
 GRID_MIN_REPORTS = 12
 EVEN = 0.5
-EVEN_SLACK = 1.0
+#: Reports needed before the model's verdicts replace the rules' (fewer: folds of a report or two calibrate nothing).
+MIN_REPORTS = 4
 #: Thresholds tried on the held-back decisions.
 DROP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -58,6 +59,8 @@ ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 WORD_SCALE = 0.3
 #: Value of a report word tied to a plan item (the item verdict model's own wording).
 ITEM_WORD_SCALE = 0.6
+#: Value of the rules' own verdict (linked or not) in the item verdict model: a prior towards the rules on little data.
+RULES_SCALE = 2.0
 #: Inverse regularisation of the item verdict model.
 ITEM_C = 1.0
 #: Share of reports held back to compare rules and model.
@@ -182,7 +185,7 @@ def _item_features(
     linked = [i for i, r in enumerate(ruled) if item_id in r]
     feats: dict[str, float] = {
         f"item={item_id}": 1.0,
-        "rules_link": float(bool(linked)),
+        "rules_link": RULES_SCALE * float(bool(linked)),
         "linked_statements": min(len(linked), 3) / 3,
         "touching": min(sum(1 for s, *_ in scored if s >= matcher.threshold / 2), 4) / 4,
     }
@@ -497,7 +500,7 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
     # No held-back decisions yet to choose thresholds on: the links stay the rules'.
     model = LearnedModel(cluster, signature, link, 0.0, 0.0, decision_count([c.case for c in prepared]), RULES_DROP, RULES_ADD)
     model.status = _fit_status(prepared)
-    if len(prepared) < 2:
+    if len(prepared) < MIN_REPORTS:
         return model
     # Out-of-fold raw scores: each report's items scored (and carried) by a model not trained on it.
     raw: dict[int, list[float]] = {}
@@ -536,10 +539,10 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
             if chosen < rules_f1 + MIN_GAIN:
                 model.drop, model.add = RULES_DROP, RULES_ADD
         else:
-            # Few reports: the calibrated even odds (a link stays or joins when more likely right than
-            # wrong), kept only when they do no worse than the rules out of fold.
-            chosen = f1(verdict_scores([c.case for c in prepared], [_links_of(c, p, EVEN, EVEN, k) for c, p, k in zip(prepared, probs, held)]))
-            model.drop, model.add = (EVEN, EVEN) if chosen >= rules_f1 - EVEN_SLACK else (RULES_DROP, RULES_ADD)
+            # Few reports choose thresholds badly: the calibrated even odds (an item stays or joins when
+            # reviewers more likely keep it than not); whether the model is used at all is decided on
+            # reports held back from training (`train_prepared`).
+            model.drop, model.add = EVEN, EVEN
     return model
 
 
