@@ -27,7 +27,7 @@ from thidua.matching.decisions import (
     transfer,
     units_without_paraphrases,
 )
-from thidua.matching.learning import Case
+from thidua.matching.learning import MIN_REPORTS, Case
 from thidua.matching.matcher import PlanMatcher
 from thidua.matching.vocabulary import load_vocabulary
 
@@ -76,7 +76,7 @@ def main() -> None:
         else:
             print(f"the learned model beats the rules from {won.reports} reviewed reports ({won.decisions:.0f} decisions)")
         pooled = [x for p in curve for x in p.probabilities]
-        print(f"reliability of the calibrated link probabilities on reports not trained on ({len(pooled)} decided pairs, models trained on 2+ reports):")
+        print(f"reliability of the calibrated link probabilities on reports not trained on ({len(pooled)} decided (report, plan item) rows, models trained on {MIN_REPORTS}+ reports):")
         print(f"{'bin':>8}{'mean p':>9}{'right':>8}{'pairs':>7}")
         for low, mean_p, share, n in reliability_table(pooled):
             print(f"{low:>5.1f}-{low + 0.2:.1f}{mean_p:>9.3f}{share:>8.3f}{n:>7}")
