@@ -1,19 +1,23 @@
-"""A per-cluster model learned from reviewers' decisions: re-ranks the rules' candidate items and predicts status.
+"""A per-cluster model learned from reviewers' decisions: decides each plan item of a report and predicts status.
 
-Every reviewer decision on a report's plan item (accept, change of status or of plan item, reject)
-says which (statement, plan item) links were right and what the item's status is. For each
-statement the rules propose their best `CANDIDATES` items; a logistic regression (scikit-learn)
-scores each pair on the rules' figures (score, coverage, rank, gap to the best, factors), on how
-the statement relates to the item (its date and the report's date against the item's quarter and
-due date, the unit's role against the item's responsibility, the kinds of deliverable or event on
-both sides, the report's period against the item's quarter) and on the plan's own wording (item x
-statement words). A second regression predicts the status of a statement's item from its cue
-words, the extractor's status, the dates and the report's period.
+Reviewers decide per plan item of a report (accept, change of status or of plan item, reject), so
+every (report, plan item) is one example: kept (any status) or rejected/left out. Its features come
+from all the report's statements: the rules' verdict (linked or not, weighed double as a prior
+towards the rules), the best-scoring statement's figures (score, coverage, rank, gap, factors, its
+date and the report's date against the item's quarter and due date, kinds of deliverable on both
+sides), the unit's role against the item's responsibility, the report's period against the item's
+quarter, and the words (and word pairs) of the statements the rules linked to nothing, tied to the
+item: a cluster's wording the plan does not use is what the rules leave unexplained. A logistic
+regression (scikit-learn) scores them. An item the model adds goes to the statement that carries it
+(an unlinked one first, by rule score plus the item's learnt words); an item it rejects leaves every
+statement. A second regression predicts the status of a statement's item from its cue words, the
+extractor's status, the dates and the report's period.
 
 Calibration and thresholds come from held-back decisions: the link model's scores are predicted
 out of fold (each report left out once), a calibrator (Platt, or isotonic with enough pairs) maps
-them to probabilities, and the probability below which a rules' link is dropped and above which a
-missing link is added are chosen there. Each model is used only when it beats the rules on
+them to probabilities (so 0.9 means reviewers keep 9 items in 10); from GRID_MIN_REPORTS reports
+the drop and add thresholds are chosen there, below they are the calibrated even odds, and below
+MIN_REPORTS reports the rules' links stand. Each model is used only when it beats the rules on
 reports held back from training (`LearnedModel.active`, `status_active`); the figures are kept
 with it. Stored per cluster as a pickle in `<THIDUA_DATA_DIR>/learned/<cluster>.pkl` with the
 signature of the plan it was trained on: a model of another plan is never applied.
