@@ -535,11 +535,11 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
         link.calibrator = cal
         probs = [_calibrate(cal, raw[id(c)]) if c.rows else [] for c in prepared]
         rules_f1 = f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared]))
-        held = [carriers[id(c)] for c in prepared]
+        oof_carriers = [carriers[id(c)] for c in prepared]
         if len(prepared) >= GRID_MIN_REPORTS:
             # Enough reports to choose the thresholds on; thresholds chosen on the same decisions overfit
             # them, so unless they beat the rules out of fold by MIN_GAIN the links stay the rules'.
-            model.drop, model.add, chosen = _choose(prepared, probs, held)
+            model.drop, model.add, chosen = _choose(prepared, probs, oof_carriers)
             if chosen < rules_f1 + MIN_GAIN:
                 model.drop, model.add = RULES_DROP, RULES_ADD
         else:
