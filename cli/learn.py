@@ -117,7 +117,7 @@ def _print_model(model) -> None:  # type: ignore[no-untyped-def]
         f"mô hình đúng {model.learned_status_accuracy:.3f}; "
         + ("dùng dự đoán của mô hình." if model.status_active else "giữ trạng thái của bộ trích xuất.")
     )
-    typer.echo(f"Ngưỡng chọn trên quyết định giữ lại: bỏ liên kết của luật dưới {model.drop:.2f}, thêm liên kết từ {model.add:.2f}")
-    typer.echo("Độ tin cậy (đã hiệu chỉnh) theo khoảng, trên các cặp giữ lại:")
+    typer.echo(f"Ngưỡng chọn trên quyết định giữ lại: bỏ nhiệm vụ luật đã nhận dưới {model.drop:.2f}, thêm nhiệm vụ luật bỏ sót từ {model.add:.2f}")
+    typer.echo("Độ tin cậy (đã hiệu chỉnh) theo khoảng, trên các (báo cáo, nhiệm vụ) giữ lại:")
     for mean_p, share, n in model.calibration:
-        typer.echo(f"  độ tin cậy ~{mean_p:.2f}: đúng {share:.2f} ({n} cặp)")
+        typer.echo(f"  độ tin cậy ~{mean_p:.2f}: đúng {share:.2f} ({n} nhiệm vụ)")

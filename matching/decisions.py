@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import tomllib
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +101,31 @@ def cases_from_database(session: Session, plan: PlanSpec, cluster_id: int | None
     return cases
 
 
+def units_without_paraphrases(units_file: Path, directory: Path) -> Path:
+    """A copy of a units file in `directory` without its `[lexicon] paraphrases` (a cluster whose wording is not written down yet)."""
+    text = Path(units_file).read_text(encoding="utf-8")
+    start = re.search(r"^paraphrases\s*=\s*\[", text, flags=re.M)
+    if start is not None:
+        depth, end, quoted = 0, len(text), False
+        for pos in range(start.end() - 1, len(text)):
+            ch = text[pos]
+            if ch == '"' and text[pos - 1] != "\\":
+                quoted = not quoted
+            elif not quoted and ch == "[":
+                depth += 1
+            elif not quoted and ch == "]":
+                depth -= 1
+                if depth == 0:
+                    end = pos + 1
+                    break
+        text = text[: start.start()] + text[end:]
+    out = Path(directory) / Path(units_file).name
+    out.write_text(text, encoding="utf-8")
+    if "paraphrases" in tomllib.loads(text).get("lexicon", {}):
+        raise ThiduaError(f"could not remove the paraphrases of {units_file}")
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
     """Verdict F1 on the reports not trained on, after training on `reports` reports (means over draws)."""
@@ -143,9 +170,9 @@ def learning_curve(matcher: PlanMatcher, cases: list[Case], sizes: list[int], se
                 r, m = evaluate(model, matcher, test)
                 # Only calibrated models count for the reliability table (one report: nothing to calibrate on).
                 for c in test if model.link.calibrator is not None else []:
-                    decided = [p for p in c.pairs if p.label is not None]
-                    probs = model.link.probabilities([p.features for p in decided])
-                    pooled.extend((prob, int(p.label or 0)) for p, prob in zip(decided, probs))
+                    decided = [r for r in c.rows if r.label is not None]
+                    probs = model.link.probabilities([r.features for r in decided])
+                    pooled.extend((prob, int(r.label or 0)) for r, prob in zip(decided, probs))
             gated = train_prepared(matcher, fit_on, "", seed)
             active += bool(gated is not None and (gated.active or gated.status_active))
             deployed.append(deployed_f1(gated, matcher, test))

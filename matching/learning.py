@@ -1,19 +1,23 @@
-"""A per-cluster model learned from reviewers' decisions: re-ranks the rules' candidate items and predicts status.
+"""A per-cluster model learned from reviewers' decisions: decides each plan item of a report and predicts status.
 
-Every reviewer decision on a report's plan item (accept, change of status or of plan item, reject)
-says which (statement, plan item) links were right and what the item's status is. For each
-statement the rules propose their best `CANDIDATES` items; a logistic regression (scikit-learn)
-scores each pair on the rules' figures (score, coverage, rank, gap to the best, factors), on how
-the statement relates to the item (its date and the report's date against the item's quarter and
-due date, the unit's role against the item's responsibility, the kinds of deliverable or event on
-both sides, the report's period against the item's quarter) and on the plan's own wording (item x
-statement words). A second regression predicts the status of a statement's item from its cue
-words, the extractor's status, the dates and the report's period.
+Reviewers decide per plan item of a report (accept, change of status or of plan item, reject), so
+every (report, plan item) is one example: kept (any status) or rejected/left out. Its features come
+from all the report's statements: the rules' verdict (linked or not, weighed double as a prior
+towards the rules), the best-scoring statement's figures (score, coverage, rank, gap, factors, its
+date and the report's date against the item's quarter and due date, kinds of deliverable on both
+sides), the unit's role against the item's responsibility, the report's period against the item's
+quarter, and the words (and word pairs) of the statements the rules linked to nothing, tied to the
+item: a cluster's wording the plan does not use is what the rules leave unexplained. A logistic
+regression (scikit-learn) scores them. An item the model adds goes to the statement that carries it
+(an unlinked one first, by rule score plus the item's learnt words); an item it rejects leaves every
+statement. A second regression predicts the status of a statement's item from its cue words, the
+extractor's status, the dates and the report's period.
 
 Calibration and thresholds come from held-back decisions: the link model's scores are predicted
 out of fold (each report left out once), a calibrator (Platt, or isotonic with enough pairs) maps
-them to probabilities, and the probability below which a rules' link is dropped and above which a
-missing link is added are chosen there. Each model is used only when it beats the rules on
+them to probabilities (so 0.9 means reviewers keep 9 items in 10); from GRID_MIN_REPORTS reports
+the drop and add thresholds are chosen there, below they are the calibrated even odds, and below
+MIN_REPORTS reports the rules' links stand. Each model is used only when it beats the rules on
 reports held back from training (`LearnedModel.active`, `status_active`); the figures are kept
 with it. Stored per cluster as a pickle in `<THIDUA_DATA_DIR>/learned/<cluster>.pkl` with the
 signature of the plan it was trained on: a model of another plan is never applied.
@@ -47,11 +51,22 @@ THRESHOLD = ADD
 #: Thresholds that give the rules' links unchanged, and the out-of-fold F1 gain needed to leave them.
 RULES_DROP, RULES_ADD = 0.0, 1.01
 MIN_GAIN = 0.01
+#: Reports from which the thresholds are chosen on held-back decisions; below, calibrated even odds.
+GRID_MIN_REPORTS = 12
+EVEN = 0.5
+#: Reports needed before the model's verdicts replace the rules' (fewer: folds of a report or two calibrate nothing).
+MIN_REPORTS = 4
 #: Thresholds tried on the held-back decisions.
 DROP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 #: Value of a word feature relative to the rules' figures (a prior towards the rules on little data).
 WORD_SCALE = 0.3
+#: Value of a report word tied to a plan item (the item verdict model's own wording).
+ITEM_WORD_SCALE = 0.6
+#: Value of the rules' own verdict (linked or not) in the item verdict model: a prior towards the rules on little data.
+RULES_SCALE = 2.0
+#: Inverse regularisation of the item verdict model.
+ITEM_C = 1.0
 #: Share of reports held back to compare rules and model.
 HELD_BACK = 0.3
 #: Folds (by report) for the out-of-fold scores the calibrator and thresholds are fitted on.
@@ -82,14 +97,14 @@ def plan_signature(plan: PlanSpec) -> str:
     return hashlib.sha256(f"{plan.year}\n{raw}".encode()).hexdigest()[:16]
 
 
-def _candidates(matcher: PlanMatcher, case: Case) -> list[tuple[int, int, ItemMatch]]:
-    """(statement index, rank, match) of each statement's best rule candidates."""
-    out: list[tuple[int, int, ItemMatch]] = []
-    for i, t in enumerate(case.statements):
+def _rankings(matcher: PlanMatcher, case: Case) -> list[list[ItemMatch]]:
+    """Each statement's rule scores against every plan item, best first (none for a later year's work)."""
+    out: list[list[ItemMatch]] = []
+    for t in case.statements:
         if t.for_year and t.for_year > matcher.plan.year:
+            out.append([])
             continue
-        ranked = matcher.score_all(t.text, status=t.status, date=t.date, unit=case.unit, report_date=case.report_date)
-        out.extend((i, rank, m) for rank, m in enumerate(ranked[:CANDIDATES]) if m.score > 0)
+        out.append(matcher.score_all(t.text, status=t.status, date=t.date, unit=case.unit, report_date=case.report_date))
     return out
 
 
@@ -119,19 +134,17 @@ def _timing(matcher: PlanMatcher, item_id: str, date: dt.date | None, report_dat
     return feats
 
 
-def _features(
-    matcher: PlanMatcher, case: Case, t: TaskStatement, rank: int, m: ItemMatch, best: float, linked: bool
+def _pair_features(
+    matcher: PlanMatcher, case: Case, t: TaskStatement, rank: int, m: ItemMatch, best: float
 ) -> dict[str, float]:
-    """Features of one (statement, candidate item) pair; see the module docstring."""
+    """Features of the statement that best matches an item: the rules' figures and how the two relate."""
     feats: dict[str, float] = {
         "score": m.score,
         "coverage": m.coverage,
         "gap": best - m.score,
         "above_rules": float(m.score >= matcher.threshold),
-        "rules_link": float(linked),
         "matched": min(len(m.matched), 8) / 8,
-        f"rank={rank}": 1.0,
-        f"item={m.item_id}": 1.0,
+        f"rank={min(rank, CANDIDATES)}": 1.0,
         f"status={t.status.value}": 1.0,
         f"status={t.status.value}|{m.item_id}": 1.0,
     }
@@ -139,9 +152,7 @@ def _features(
         feats[f"factor={name}"] = value
     feats.update(_timing(matcher, m.item_id, t.date, case.report_date))
     spec = matcher.item_spec(m.item_id)
-    unit = matcher.units.get(case.unit or "")
     if spec is not None:
-        feats[f"resp={spec.responsible}|role={unit.role if unit else '?'}"] = 1.0
         kinds = matcher.vocab.kinds_in(matcher.vocab.strip_background(t.text))
         item_kinds = matcher.item_kinds(m.item_id)
         if kinds or item_kinds:
@@ -152,11 +163,53 @@ def _features(
         feats[f"unaccented={t.text.isascii()}"] = 1.0
         feats[f"low_confidence={t.confidence < 0.6}"] = 1.0
         feats[f"background={matcher.vocab.strip_background(t.text) != t.text}"] = 1.0
+    return feats
+
+
+def _words(text: str, stopwords: frozenset[str]) -> set[str]:
+    """The folded words and word pairs of a text (pairs joined by "_"), without the lexicon's stopwords."""
+    found = _WORD.findall(fold(text))
+    single = {w for w in found if w not in stopwords and len(w) > 1}
+    return single | {f"{a}_{b}" for a, b in zip(found, found[1:]) if a in single and b in single}
+
+
+def _item_features(
+    matcher: PlanMatcher, case: Case, item_id: str, rankings: list[list[ItemMatch]], ruled: list[set[str]], words: list[set[str]]
+) -> dict[str, float]:
+    """Features of one (report, plan item) decision, from every statement of the report.
+
+    The rules' view (linked or not, the best and second-best statement's score, how many statements
+    touch the item), the best statement's own figures, and the report's words tied to the item: a
+    cluster's wording the plan does not use is learnt there, whichever statement carries it.
+    """
+    scored = sorted(
+        ((m.score, i, rank, m) for i, row in enumerate(rankings) for rank, m in enumerate(row) if m.item_id == item_id and m.score > 0),
+        key=lambda x: (-x[0], x[1]),
+    )
+    linked = [i for i, r in enumerate(ruled) if item_id in r]
+    feats: dict[str, float] = {
+        f"item={item_id}": 1.0,
+        "rules_link": RULES_SCALE * float(bool(linked)),
+        "linked_statements": min(len(linked), 3) / 3,
+        "touching": min(sum(1 for s, *_ in scored if s >= matcher.threshold / 2), 4) / 4,
+    }
+    if scored:
+        score, i, rank, m = scored[0]
+        feats.update(_pair_features(matcher, case, case.statements[i], rank, m, rankings[i][0].score))
+        feats["second"] = scored[1][0] if len(scored) > 1 else 0.0
+    else:
+        feats["no_candidate"] = 1.0
+    spec = matcher.item_spec(item_id)
+    unit = matcher.units.get(case.unit or "")
+    if spec is not None:
+        feats[f"resp={spec.responsible}|role={unit.role if unit else '?'}"] = 1.0
     if case.period:
         feats[f"period={case.period}|q={spec.quarter if spec else '?'}"] = 1.0
-    # The plan's own wording, scaled down: the rules' figures decide until the reviewers' words agree.
-    for word in set(_WORD.findall(fold(t.text))):
-        feats[f"w={word}|{m.item_id}"] = WORD_SCALE
+    # The words of the statements the rules linked to nothing, tied to the item and scaled down: a
+    # cluster's wording the plan does not use is what the rules leave unexplained.
+    loose = [w for w, r in zip(words, ruled) if not r]
+    for word in set().union(*loose) if loose else ():
+        feats[f"w={word}|{item_id}"] = ITEM_WORD_SCALE
     return feats
 
 
@@ -175,69 +228,64 @@ def _status_features(matcher: PlanMatcher, case: Case, t: TaskStatement, item_id
     return feats
 
 
-def _label_pairs(pairs: list["_Pair"], case: Case) -> None:
-    """Label pairs from item decisions: a rejected item's pairs are wrong; a kept item's rules links are right.
-
-    Reviewers decide per item, not per statement: of a kept item's candidates, the rules' links
-    (or, when the rules linked none, the best-scoring candidate) are taken as right, the other
-    candidates stay unlabelled.
-    """
-    for item, status in case.decisions.items():
-        mine = [p for p in pairs if p.item == item]
-        if status is None:
-            for p in mine:
-                p.label = 0
-            continue
-        right = [p for p in mine if p.rules_link] or sorted(mine, key=lambda p: -p.features["score"])[:1]
-        for p in right:
-            p.label = 1
-
-
 @dataclass(slots=True)
-class _Pair:
-    statement: int
+class _ItemRow:
+    """One (report, plan item) decision: its features, the reviewers' label and each statement's rule score."""
+
     item: str
     rules_link: bool
     features: dict[str, float]
+    #: 1 when reviewers kept the item (any status), 0 when they rejected it or it is absent, None undecided.
     label: int | None
+    #: Each statement's rule score for the item (0 when it does not touch it).
+    scores: list[float]
 
 
 @dataclass(slots=True)
 class Prepared:
-    """A case with its candidate pairs and the rules' links, computed once (scoring is the slow part)."""
+    """A case with one row per plan item and the rules' links, computed once (scoring is the slow part)."""
 
     case: Case
-    pairs: list[_Pair]
+    rows: list[_ItemRow]
     rules: list[list[tuple[str, float]]]
     #: (statement index, item, status features, decided status) of the statements' linked decided items.
     status_rows: list[tuple[int, str, dict[str, float], str]]
+    #: Each statement's words (for choosing the statement that carries an item the rules left out).
+    words: list[set[str]] = field(default_factory=list)
+
+
+def _label(case: Case, item: str) -> int | None:
+    """The reviewers' verdict on an item: kept (1), rejected or left out (0), undecided (None)."""
+    if item not in case.decisions:
+        return None
+    return int(case.decisions[item] is not None)
 
 
 def prepare(matcher: PlanMatcher, case: Case, rules: list[list[tuple[str, float]]] | None = None) -> Prepared:
-    """Candidates, features and rules' links of one case."""
+    """Rule scores, one row per plan item and the rules' links of one case."""
     rules = rules if rules is not None else rules_links(matcher, case)
     # The rules' status of a linked statement, as match_findings sets it (work not yet due is planned).
     for t, row in zip(case.statements, rules):
         if row:
             t.status = rule_status(t, matcher.item_spec(row[0][0]), matcher.plan.year, case.report_date)
     ruled = [{i for i, _ in row} for row in rules]
-    cands = _candidates(matcher, case)
-    best: dict[int, float] = {}
-    for i, _rank, m in cands:
-        best[i] = max(best.get(i, 0.0), m.score)
-    pairs = [
-        _Pair(i, m.item_id, m.item_id in ruled[i], _features(matcher, case, case.statements[i], rank, m, best[i], m.item_id in ruled[i]), None)
-        for i, rank, m in cands
-    ]
-    _label_pairs(pairs, case)
+    rankings = _rankings(matcher, case)
+    # A later year's work carries no item of this plan.
+    words = [_words(t.text, matcher.vocab.stopwords) if row else set() for t, row in zip(case.statements, rankings)]
+    rows = []
+    for spec in matcher.plan.items:
+        scores = [next((m.score for m in row if m.item_id == spec.id), 0.0) for row in rankings]
+        rows.append(
+            _ItemRow(spec.id, any(spec.id in r for r in ruled), _item_features(matcher, case, spec.id, rankings, ruled, words),
+                     _label(case, spec.id), scores)
+        )
     status_rows = []
     for i, t in enumerate(case.statements):
-        linked = [item for item, _ in rules[i]] or [p.item for p in pairs if p.statement == i and p.label == 1][:1]
-        for item in linked[:1]:
+        for item in [item for item, _ in rules[i]][:1]:
             decided = case.decisions.get(item)
             if decided is not None:
                 status_rows.append((i, item, _status_features(matcher, case, t, item), decided))
-    return Prepared(case, pairs, rules, status_rows)
+    return Prepared(case, rows, rules, status_rows, words)
 
 
 @dataclass(slots=True)
@@ -254,6 +302,11 @@ class _LinkModel:
             return [float(p) for p in self.classifier.predict_proba(x)[:, 1]]
         return _calibrate(self.calibrator, self.classifier.decision_function(x))
 
+    def weight(self, name: str) -> float:
+        """The classifier's weight of one feature (0 when never seen)."""
+        col = self.vectorizer.vocabulary_.get(name)
+        return 0.0 if col is None else float(self.classifier.coef_[0][col])
+
 
 def _calibrate(calibrator: Any, scores: Any) -> list[float]:
     from sklearn.isotonic import IsotonicRegression
@@ -267,12 +320,12 @@ def _fit_links(prepared: list[Prepared]) -> _LinkModel | None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [p.features for c in prepared for p in c.pairs if p.label is not None]
-    labels = [p.label for c in prepared for p in c.pairs if p.label is not None]
+    rows = [r.features for c in prepared for r in c.rows if r.label is not None]
+    labels = [r.label for c in prepared for r in c.rows if r.label is not None]
     if len(set(labels)) < 2:
         return None
     vec = DictVectorizer()
-    clf = LogisticRegression(C=1.0, max_iter=2000)
+    clf = LogisticRegression(C=ITEM_C, max_iter=2000)
     clf.fit(vec.fit_transform(rows), labels)
     return _LinkModel(vec, clf)
 
@@ -296,36 +349,52 @@ def _folds(prepared: list[Prepared]) -> list[tuple[list[Prepared], list[Prepared
     return [([c for j, c in enumerate(prepared) if j % k != f], [c for j, c in enumerate(prepared) if j % k == f]) for f in range(k)]
 
 
-def _choose(links_of: Any, prepared: list[Prepared], probs: list[list[float]]) -> tuple[float, float, float]:
+def _choose(prepared: list[Prepared], probs: list[list[float]], carriers: list[list[int | None]]) -> tuple[float, float, float]:
     """(drop, add, F1) maximising verdict F1 on prepared cases with the given held-back probabilities."""
     best = (DROP, ADD, -1.0)
     for drop in DROP_GRID:
         for add in ADD_GRID:
-            score = f1(verdict_scores([c.case for c in prepared], [links_of(c, p, drop, add) for c, p in zip(prepared, probs)]))
+            links = [_links_of(c, p, drop, add, k) for c, p, k in zip(prepared, probs, carriers)]
+            score = f1(verdict_scores([c.case for c in prepared], links))
             # Ties go to the thresholds closest to the rules (drop low, add high).
             if score > best[2] + 1e-9 or (abs(score - best[2]) <= 1e-9 and (drop, -add) < (best[0], -best[1])):
                 best = (drop, add, score)
     return best
 
 
-def _links_of(c: Prepared, probs: list[float], drop: float, add: float) -> list[list[tuple[str, float]]]:
+def _carrier(link: _LinkModel | None, c: Prepared, row: _ItemRow) -> int | None:
+    """The statement that carries an item the rules left out: the best rule score plus the item's learnt words."""
+    best: tuple[bool, float, int] | None = None
+    score_weight = max(link.weight("score"), 1.0) if link is not None else 1.0
+    for i, (score, words) in enumerate(zip(row.scores, c.words)):
+        learnt = sum(max(0.0, link.weight(f"w={w}|{row.item}")) for w in words) * ITEM_WORD_SCALE if link is not None else 0.0
+        value = score * score_weight + learnt
+        # A statement the rules linked to nothing first: the item's words were learnt on those.
+        key = (not c.rules[i], value, -i)
+        if value > 0 and (best is None or key > best[:2] + (-best[2],)):
+            best = (key[0], value, i)
+    return best[2] if best else None
+
+
+def _links_of(c: Prepared, probs: list[float], drop: float, add: float, carriers: list[int | None]) -> list[list[tuple[str, float]]]:
+    """Each statement's items after the model's verdicts: rules' links below `drop` go, missing items at `add` join their carrier."""
     if (drop, add) == (RULES_DROP, RULES_ADD):
         # The model defers to the rules: their links and scores (which statement decides an item's verdict) stand.
         return [list(row) for row in c.rules]
-    out: list[list[tuple[str, float]]] = [[] for _ in c.case.statements]
-    for pair, p in zip(c.pairs, probs):
-        if p >= (drop if pair.rules_link else add):
-            out[pair.statement].append((pair.item, round(p, 4)))
-    for i, row in enumerate(out):
-        if not any(p.statement == i for p in c.pairs):
-            out[i] = list(c.rules[i])  # no candidate scored: the rules' (empty) answer stands
-        row.sort(key=lambda x: -x[1])
+    out: list[list[tuple[str, float]]] = [list(row) for row in c.rules]
+    for row, p, carrier in zip(c.rows, probs, carriers):
+        if row.rules_link and p < drop:
+            out = [[x for x in links if x[0] != row.item] for links in out]
+        elif not row.rules_link and p >= add and carrier is not None:
+            out[carrier].append((row.item, round(p, 4)))
+    for links in out:
+        links.sort(key=lambda x: -x[1])
     return out
 
 
 @dataclass(slots=True)
 class LearnedModel:
-    """A trained re-ranker and status predictor, with the figures that decide whether each is used."""
+    """A trained item verdict model and status predictor, with the figures that decide whether each is used."""
 
     cluster: str
     signature: str
@@ -335,7 +404,7 @@ class LearnedModel:
     decisions: int
     drop: float = DROP
     add: float = ADD
-    #: (mean predicted probability, observed share right, pairs) per probability bin, on held-back pairs.
+    #: (mean predicted probability, observed share right, items) per probability bin, on held-back decisions.
     calibration: list[tuple[float, float, int]] = field(default_factory=list)
     status: Any = None
     #: Share of held-back linked statements whose status is right: the extractor's, the model's.
@@ -345,7 +414,7 @@ class LearnedModel:
 
     @property
     def active(self) -> bool:
-        """The re-ranker is used only when it beat the rules on held-back decisions."""
+        """The verdict model is used only when it beat the rules on held-back decisions."""
         return self.learned_f1 > self.rules_f1
 
     @property
@@ -353,14 +422,22 @@ class LearnedModel:
         """The status predictor is used only when it beat the extractor's status on held-back decisions."""
         return self.status is not None and self.learned_status_accuracy > self.rules_status_accuracy
 
-    def links(self, matcher: PlanMatcher, case: Case, rules: list[list[tuple[str, float]]] | None = None) -> list[list[tuple[str, float]]]:
-        """The plan items of each statement with their calibrated probability, best first.
+    def item_probabilities(self, c: Prepared) -> list[float]:
+        """The calibrated probability that reviewers keep each plan item of a prepared case."""
+        return self.link.probabilities([r.features for r in c.rows])
 
-        The rules' links stay unless the model gives them less than `drop`; a candidate the rules
-        left out is added at `add` or more (both chosen on held-back decisions).
+    def links_prepared(self, c: Prepared) -> list[list[tuple[str, float]]]:
+        """`links` of a prepared case."""
+        return _links_of(c, self.item_probabilities(c), self.drop, self.add, [_carrier(self.link, c, r) for r in c.rows])
+
+    def links(self, matcher: PlanMatcher, case: Case, rules: list[list[tuple[str, float]]] | None = None) -> list[list[tuple[str, float]]]:
+        """The plan items of each statement, best first.
+
+        The rules' links of an item stay unless the model gives the item less than `drop`; an item
+        the rules left out is added at `add` or more (both chosen on held-back decisions) to the
+        statement that carries it, with its calibrated probability.
         """
-        c = prepare(matcher, case, rules)
-        return _links_of(c, self.link.probabilities([p.features for p in c.pairs]), self.drop, self.add)
+        return self.links_prepared(prepare(matcher, case, rules))
 
     def statuses(self, matcher: PlanMatcher, case: Case, links: list[list[tuple[str, float]]]) -> list[Status]:
         """Each statement's status: the model's for a statement linked to an item, else the extractor's."""
@@ -427,10 +504,11 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
     # No held-back decisions yet to choose thresholds on: the links stay the rules'.
     model = LearnedModel(cluster, signature, link, 0.0, 0.0, decision_count([c.case for c in prepared]), RULES_DROP, RULES_ADD)
     model.status = _fit_status(prepared)
-    if len(prepared) < 2:
+    if len(prepared) < MIN_REPORTS:
         return model
-    # Out-of-fold raw scores: each report's pairs scored by a model not trained on it.
+    # Out-of-fold raw scores: each report's items scored (and carried) by a model not trained on it.
     raw: dict[int, list[float]] = {}
+    carriers: dict[int, list[int | None]] = {}
     right = [0.0, 0.0, 0.0]  # extractor's status right, model's status right, rows
     for fit_on, held in _folds(prepared):
         status = _fit_status(fit_on)
@@ -438,28 +516,37 @@ def fit(prepared: list[Prepared], cluster: str = "", signature: str = "") -> Lea
         right = [right[0] + r * n, right[1] + s * n, right[2] + n]
         m = _fit_links(fit_on)
         for c in held:
-            rows = [p.features for p in c.pairs]
+            rows = [r.features for r in c.rows]
+            carriers[id(c)] = [_carrier(m, c, r) for r in c.rows]
             if m is None or not rows:
-                raw[id(c)] = [1.0 if p.rules_link else -1.0 for p in c.pairs]
+                raw[id(c)] = [1.0 if r.rules_link else -1.0 for r in c.rows]
             else:
                 raw[id(c)] = [float(s) for s in m.classifier.decision_function(m.vectorizer.transform(rows))]
     if right[2]:
         model.rules_status_accuracy, model.learned_status_accuracy = right[0] / right[2], right[1] / right[2]
         model.status_pairs = int(right[2])
-    scores = [s for c in prepared for s, p in zip(raw[id(c)], c.pairs) if p.label is not None]
-    labels = [p.label for c in prepared for p in c.pairs if p.label is not None]
+    scores = [s for c in prepared for s, r in zip(raw[id(c)], c.rows) if r.label is not None]
+    labels = [r.label for c in prepared for r in c.rows if r.label is not None]
     if len(set(labels)) == 2:
         if min(labels.count(0), labels.count(1)) >= ISOTONIC_MIN:
             cal: Any = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(scores, labels)
         else:
             cal = LogisticRegression(C=1e4).fit([[s] for s in scores], labels)
         link.calibrator = cal
-        probs = [_calibrate(cal, raw[id(c)]) if c.pairs else [] for c in prepared]
-        model.drop, model.add, chosen = _choose(_links_of, prepared, probs)
-        # Thresholds chosen on the same decisions overfit them: unless they beat the rules out of fold
-        # by MIN_GAIN, the links stay the rules' (keep every rules' link, add none).
-        if chosen < f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared])) + MIN_GAIN:
-            model.drop, model.add = RULES_DROP, RULES_ADD
+        probs = [_calibrate(cal, raw[id(c)]) if c.rows else [] for c in prepared]
+        rules_f1 = f1(verdict_scores([c.case for c in prepared], [c.rules for c in prepared]))
+        oof_carriers = [carriers[id(c)] for c in prepared]
+        if len(prepared) >= GRID_MIN_REPORTS:
+            # Enough reports to choose the thresholds on; thresholds chosen on the same decisions overfit
+            # them, so unless they beat the rules out of fold by MIN_GAIN the links stay the rules'.
+            model.drop, model.add, chosen = _choose(prepared, probs, oof_carriers)
+            if chosen < rules_f1 + MIN_GAIN:
+                model.drop, model.add = RULES_DROP, RULES_ADD
+        else:
+            # Few reports choose thresholds badly: the calibrated even odds (an item stays or joins when
+            # reviewers more likely keep it than not); whether the model is used at all is decided on
+            # reports held back from training (`train_prepared`).
+            model.drop, model.add = EVEN, EVEN
     return model
 
 
@@ -477,12 +564,12 @@ def _status_accuracy(model: LearnedModel | None, prepared: list[Prepared]) -> tu
 
 
 def reliability(model: LearnedModel, prepared: list[Prepared], bins: int = BINS) -> list[tuple[float, float, int]]:
-    """(mean calibrated probability, share of right links, pairs) per probability bin of decided pairs."""
+    """(mean calibrated probability, share kept by reviewers, items) per probability bin of decided (report, item) rows."""
     groups: dict[int, list[tuple[float, int]]] = {}
     for c in prepared:
-        decided = [p for p in c.pairs if p.label is not None]
-        for p, prob in zip(decided, model.link.probabilities([p.features for p in decided])):
-            groups.setdefault(min(bins - 1, int(prob * bins)), []).append((prob, int(p.label or 0)))
+        decided = [r for r in c.rows if r.label is not None]
+        for r, prob in zip(decided, model.link.probabilities([r.features for r in decided])):
+            groups.setdefault(min(bins - 1, int(prob * bins)), []).append((prob, int(r.label or 0)))
     return [
         (round(sum(p for p, _ in v) / len(v), 3), round(sum(y for _, y in v) / len(v), 3), len(v))
         for _b, v in sorted(groups.items())
@@ -493,7 +580,7 @@ def evaluate(model: LearnedModel, matcher: PlanMatcher, prepared: list[Prepared]
     """(rules F1, model F1) of verdicts on prepared cases (links, and status when the status model is used)."""
     cases = [c.case for c in prepared]
     rules = f1(verdict_scores(cases, [c.rules for c in prepared]))
-    links = [_links_of(c, model.link.probabilities([p.features for p in c.pairs]), model.drop, model.add) for c in prepared]
+    links = [model.links_prepared(c) for c in prepared]
     statuses = [model.statuses(matcher, c, lk) for c, lk in zip(cases, links)] if model.status_active else None
     return rules, f1(verdict_scores(cases, links, statuses))
 
@@ -514,10 +601,7 @@ def deployed_f1(model: LearnedModel | None, matcher: PlanMatcher, prepared: list
     cases = [c.case for c in prepared]
     if model is None:
         return f1(verdict_scores(cases, [c.rules for c in prepared]))
-    links = [
-        _links_of(c, model.link.probabilities([p.features for p in c.pairs]), model.drop, model.add) if model.active else c.rules
-        for c in prepared
-    ]
+    links = [model.links_prepared(c) if model.active else c.rules for c in prepared]
     statuses = [model.statuses(matcher, c, lk) for c, lk in zip(cases, links)] if model.status_active else None
     return f1(verdict_scores(cases, links, statuses))
 

@@ -203,3 +203,119 @@ def test_the_rules_status_of_work_not_yet_due_is_planned_in_the_decisions_too() 
     prepared = prepare(matcher, case)
     assert [i for i, _ in prepared.rules[0]] == ["Q3-1"] and case.statements[0].status is Status.PLANNED
     assert verdict_scores([case], [prepared.rules]) == (1, 0, 0)
+
+
+# Reviewers of this cluster count a delegation of athletes as the exchange item (Q2-1), said in many ways.
+ATHLETES = [
+    "Huyện đã cử đoàn {n} vận động viên tham dự hoạt động của Cụm",
+    "Đoàn vận động viên của huyện ({n} người) đã tham gia giải của Cụm thi đua",
+    "Da cu {n} van dong vien tham du giai cua Cum",  # without diacritics
+    "Tham gia giải cụm: huyện cử {n} vận động viên, đạt giải ba",
+    "{n} vận động viên của huyện đã dự giải do Trưởng Cụm tổ chức",
+]
+OTHER = [
+    "Đã tổ chức hội nghị cán bộ chủ chốt của huyện",
+    "Tổ chức tập huấn nghiệp vụ cho cán bộ xã",
+    "Hoàn thành kiểm tra việc thu thuế đất nông nghiệp",
+    "Đã tiếp 120 lượt công dân trong kỳ",
+]
+
+
+def _varied_cases(count: int) -> list[Case]:
+    out = []
+    for n in range(count):
+        stmts = [_stmt("Đã đăng ký chỉ tiêu thi đua năm 2023 với Cụm trưởng"), _stmt(OTHER[n % len(OTHER)])]
+        if n % 3:  # two reports in three report the athletes; the third says nothing of the exchange
+            stmts.insert(n % 2, _stmt(ATHLETES[n % len(ATHLETES)].format(n=10 + n)))
+        decisions: dict[str, str | None] = {"Q1-1": "done", "Q2-1": "done" if n % 3 else None, "Q3-1": None}
+        out.append(Case(f"v{n:02d}", stmts, UNITS[n % 3].name, dt.date(2023, 6, 20), decisions, "6m"))
+    return out
+
+
+def test_every_plan_item_of_a_report_is_one_example_labelled_by_the_reviewers_verdict() -> None:
+    from thidua.matching.learning import prepare
+
+    matcher = PlanMatcher(PLAN, UNITS)
+    # The rules link the cross-check item to a statement; the reviewer rejected it and kept the exchange,
+    # which the rules linked to nothing.
+    case = Case("r", [_stmt("Đã kiểm tra chéo công tác thi đua giữa các đơn vị"), _stmt("Huyện cử 12 vận động viên dự giải của Cụm")],
+                "Văn Lãng", dt.date(2023, 9, 25), {"Q1-1": None, "Q2-1": "done", "Q3-1": None}, "9m")
+    prepared = prepare(matcher, case)
+    rows = {r.item: r for r in prepared.rows}
+    assert set(rows) == {"Q1-1", "Q2-1", "Q3-1"}
+    assert rows["Q3-1"].rules_link and rows["Q3-1"].label == 0
+    assert not rows["Q2-1"].rules_link and rows["Q2-1"].label == 1  # an item the rules missed is a positive example
+    assert rows["Q1-1"].label == 0
+    # The words of the statement the rules left unlinked are tied to every item; the linked one's are not.
+    assert "w=van|Q2-1" in rows["Q2-1"].features and "w=cheo|Q2-1" not in rows["Q2-1"].features
+    undecided = prepare(matcher, Case("u", case.statements, "Văn Lãng", None, {"Q2-1": "done"}))
+    assert [r.label for r in undecided.rows] == [None, 1, None]
+
+
+def test_the_model_learns_a_wording_said_many_ways_and_puts_it_on_the_statement_that_carries_it() -> None:
+    matcher = PlanMatcher(PLAN, UNITS)
+    cases = _varied_cases(15)
+    model = train(matcher, cases[:10], "x")
+    assert model is not None
+    # New reports, a wording none of the training reports used.
+    new = [
+        Case("n1", [_stmt("Đã đăng ký chỉ tiêu thi đua năm 2023"), _stmt("Cử 15 vận động viên tham gia hội thao của Cụm")],
+             "Bình Gia", dt.date(2023, 6, 22), {"Q1-1": "done", "Q2-1": "done", "Q3-1": None}, "6m"),
+        Case("n2", [_stmt("Tiep 80 luot cong dan"), _stmt("Doan van dong vien huyen da du giai Cum thi dua")],
+             "Văn Lãng", dt.date(2023, 6, 22), {"Q1-1": None, "Q2-1": "done", "Q3-1": None}, "6m"),
+    ]
+    for case in new:
+        links = model.links(matcher, case)
+        carried = [i for i, row in enumerate(links) if any(item == "Q2-1" for item, _ in row)]
+        assert carried == [1], (case.name, links)
+    held = cases[10:] + new
+    assert verdict_scores(held, [model.links(matcher, c) for c in held])[0] > verdict_scores(held, [rules_links(matcher, c) for c in held])[0]
+
+
+def test_a_units_file_copy_without_its_paraphrases_keeps_its_members(tmp_path: Path) -> None:
+    import tomllib
+
+    from thidua.matching.decisions import units_without_paraphrases
+
+    source = tmp_path / "src" / "units.toml"
+    source.parent.mkdir()
+    source.write_text(
+        'cluster = "Cụm A"\n[[unit]]\nname = "Xã Tân Long"\nrole = "head"\n\n[lexicon]\nparaphrases = [\n'
+        '  { canonical = "ban hanh quy che", variants = ["ky * giao uoc", "quy che [moi]"] },\n]\n'
+        'abbreviations = { "TDKT" = "thi dua khen thuong" }\n',
+        encoding="utf-8",
+    )
+    copy = units_without_paraphrases(source, tmp_path)
+    data = tomllib.loads(copy.read_text(encoding="utf-8"))
+    assert copy.parent == tmp_path and data["unit"][0]["name"] == "Xã Tân Long"
+    assert "paraphrases" not in data["lexicon"] and data["lexicon"]["abbreviations"] == {"TDKT": "thi dua khen thuong"}
+
+
+def test_reviewers_decisions_on_six_reports_of_a_cluster_without_its_paraphrases_beat_the_rules() -> None:
+    """World 1 read with a units file that lost its [lexicon] paraphrases: the rules miss the cluster's
+    wording; decisions simulated from the expected files of 6 reports must raise verdict F1 on the others."""
+    import tempfile
+
+    from thidua.core.settings import PROJECT_ROOT
+    from thidua.core.units import load_units
+    from thidua.extractors.plan import extract_plan
+    from thidua.extractors.readers import read_document
+    from thidua.matching.decisions import cases_from_expected, learning_curve, units_without_paraphrases
+    from thidua.matching.vocabulary import load_vocabulary
+
+    docs = PROJECT_ROOT / "sample_docs"
+    with tempfile.TemporaryDirectory() as tmp:
+        units_file = units_without_paraphrases(docs / "units.toml", Path(tmp))
+        units = load_units(units_file)
+        spec = extract_plan(read_document(docs / "plan" / "ke_hoach_cum_thi_dua_2022.docx"), [u.name for u in units])
+        matcher = PlanMatcher(spec, units, vocabulary=load_vocabulary(units_file))
+    cases = cases_from_expected(docs / "reports", units, spec)
+    assert len(cases) >= 20
+    (six,) = learning_curve(matcher, cases, [6], seeds=5)
+    assert six.rules_f1 < 0.95  # the rules are weak here (0.95 with the paraphrases)
+    assert six.learned_f1 >= six.rules_f1 + GAIN_FLOOR, (six.rules_f1, six.learned_f1)
+    assert 2 * six.wins > six.runs
+
+
+#: Verdict F1 gain floor of the learned model over the rules after 6 reviewed reports (measured +0.013).
+GAIN_FLOOR = 0.008
