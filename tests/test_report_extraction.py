@@ -602,3 +602,46 @@ def test_work_under_a_next_period_heading_is_planned_even_without_a_list_mark() 
         "- Hoàn thành báo cáo 9 tháng trước ngày 25/9/2022.",
     ]
     assert statuses(body) == [(Status.DONE, None)] + [(Status.PLANNED, None)] * 4
+
+
+# --------------------------------------------------------------------------- scanned two-column headers
+
+
+def _interleaved(lines: list[str], body: list[str]) -> Document:
+    """A scanned report whose two header columns OCR read line by line across, as paragraphs."""
+    texts = lines + body + ["Nơi nhận:\n- Như trên;\n- Lưu: VT."]
+    return Document("scan.pdf", SourceFormat.PDF, blocks=[Paragraph(i, t) for i, t in enumerate(texts)], ocr=True)
+
+
+_BODY = [
+    "Thực hiện Kế hoạch của Cụm thi đua, huyện báo cáo kết quả như sau:",
+    "I. KẾT QUẢ THỰC HIỆN",
+    "Ngày 14/02/2022 huyện đã dự Hội nghị ký kết giao ước thi đua do huyện Hà Quảng tổ chức tại huyện Hà Quảng.",
+    "Đoàn kiểm tra của Cụm đã làm việc tại huyện Nguyên Bình ngày 20/3/2022.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "unit", "date"),
+    [
+        # The year of the place-date line wrapped onto the line that ends with the title.
+        (["UBND HUYỆN BẢO CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "2022 BÁO CÁO", "LẠC PHÒNG NỘI VỤ Số: 12/BC-NV",
+          "VIỆT NAM Độc lập - Tự do - Hạnh phúc Bảo Lạc, ngày 28 tháng 3 năm", "Công tác thi đua quý I năm 2022"],
+         "Bảo Lạc", dt.date(2022, 3, 28)),
+        (["ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN HOÀ AN Độc lập - Tự do - Hạnh phúc",
+          "Số: 30/BC-UBND Hoà An, ngày 05 tháng 4 năm", "2022", "BÁO CÁO", "Kết quả công tác thi đua quý I"],
+         "Hòa An", dt.date(2022, 4, 5)),
+        (["UBND HUYEN NGUYEN BINH CONG HOA XA HOI CHU NGHIA VIET NAM", "Nguyen Binh, ngay 30 thang 3 nam",
+          "So: 7/BC-UBND 2022 BAO CAO", "Tinh hinh thi dua khen thuong quy I nam 2022"],
+         "Nguyên Bình", dt.date(2022, 3, 30)),
+        # A whole place-date line is not changed.
+        (["UBND HUYỆN BẢO LÂM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 9/BC-UBND Bảo Lâm, ngày 31 tháng 3 năm 2022",
+          "BÁO CÁO", "Công tác thi đua quý I năm 2022"],
+         "Bảo Lâm", dt.date(2022, 3, 31)),
+    ],
+)
+def test_scanned_header_read_across_columns(lines: list[str], unit: str, date: dt.date) -> None:
+    """OCR reading a two-column header across: the place-date line is still the header's, its year wrapped."""
+    found = extract_findings(_interleaved(lines, _BODY), UNITS)
+    assert found.unit is not None and found.unit.value == unit
+    assert found.report_date is not None and found.report_date.value == date
