@@ -159,6 +159,11 @@ def test_period_kind_and_year(title, date, kind, year) -> None:
         ("- Huyện đã tổ chức 03 lớp tập huấn; số học viên đạt 120 người.", [(Status.DONE, None)]),
         ("- Ngày 05/5/2022, dự Hội nghị của Cụm; cử 01 cán bộ tham gia Đoàn kiểm tra.",
          [(Status.DONE, dt.date(2022, 5, 5)), (Status.DONE, dt.date(2022, 5, 5))]),
+        # work under way and not yet finished or sent, in one clause: in progress
+        ("- Báo cáo tổng hợp ý kiến: đang tổng hợp số liệu, chưa gửi Trưởng Cụm.", [(Status.IN_PROGRESS, None)]),
+        ("- Huyện chưa hoàn thành hồ sơ, hiện đang bổ sung minh chứng theo hướng dẫn.", [(Status.IN_PROGRESS, None)]),
+        ("- Ke hoach kiem tra cheo dang duoc xay dung, chua ban hanh.", [(Status.IN_PROGRESS, None)]),
+        ("- Bộ tài liệu tuyên truyền đang được biên soạn và chưa phát hành tới các xã.", [(Status.IN_PROGRESS, None)]),
         # a time label before the action or its date: "Quý III: Ngày ...", "Tháng 5/2022: ..."
         ("3. Quý II: Ngày 07/5/2022, tham dự Hội nghị chuyên đề của Cụm.", [(Status.DONE, dt.date(2022, 5, 7))]),
         ("- 6 tháng đầu năm: ngày 15/3/2022 tổ chức tập huấn nghiệp vụ.", [(Status.DONE, dt.date(2022, 3, 15))]),

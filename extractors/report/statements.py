@@ -140,7 +140,7 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                 strong = [c for c in here if doc[c.start].norm_ != "chuan"] or here
                 chosen = neg[0] if neg else strong[0]
                 status, cue_at = STATUS_OF[chosen.label_], chosen.start
-                if _partly_done(doc, here, a):
+                if _partly_done(doc, here, a) or _under_way_unfinished(here):
                     status = Status.IN_PROGRESS  # "19/21 xã đã tổ chức, 02 xã đang triển khai": under way
                 if section is Status.PLANNED and status is Status.IN_PROGRESS and not _NOW.search(fold(doc[a:b].text)):
                     status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work ("Hiện nay ... đang" is not)
@@ -192,6 +192,14 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
         spans = [(s, e) for s, e, *_ in current]
         out.extend(st for st, (s, e) in zip(made, spans) if noise_kind(doc, s, e, st.text, view.year) is None)
     return out
+
+
+def _under_way_unfinished(here: list) -> bool:
+    """Work under way and not yet finished in one clause ("đang hoàn thiện số liệu, chưa gửi Cụm"): in progress."""
+    under_way = [c for c in here if c.label_ == "IN_PROGRESS"]
+    # "đang được xây dựng": the passive "được" inside the in-progress cue does not say it is done.
+    done = [c for c in here if c.label_ == "DONE" and not any(u.start <= c.start < u.end for u in under_way)]
+    return bool(under_way) and any(c.label_ == "NOT_DONE" for c in here) and not done
 
 
 def _partly_done(doc: Doc, here: list, start: int) -> bool:
