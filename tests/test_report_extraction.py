@@ -164,6 +164,10 @@ def test_period_kind_and_year(title, date, kind, year) -> None:
         ("- Huyện chưa hoàn thành hồ sơ, hiện đang bổ sung minh chứng theo hướng dẫn.", [(Status.IN_PROGRESS, None)]),
         ("- Ke hoach kiem tra cheo dang duoc xay dung, chua ban hanh.", [(Status.IN_PROGRESS, None)]),
         ("- Bộ tài liệu tuyên truyền đang được biên soạn và chưa phát hành tới các xã.", [(Status.IN_PROGRESS, None)]),
+        # a passive under way with its agent between "đang được" and the verb
+        ("- Kế hoạch kiểm tra đang được Văn phòng UBND xã xây dựng.", [(Status.IN_PROGRESS, None)]),
+        ("- Số liệu khen thưởng đang được bộ phận Văn hóa rà soát, chưa gửi về Cụm.", [(Status.IN_PROGRESS, None)]),
+        ("- Bao cao chuyen de dang duoc cong chuc phu trach tong hop.", [(Status.IN_PROGRESS, None)]),
         # a time label before the action or its date: "Quý III: Ngày ...", "Tháng 5/2022: ..."
         ("3. Quý II: Ngày 07/5/2022, tham dự Hội nghị chuyên đề của Cụm.", [(Status.DONE, dt.date(2022, 5, 7))]),
         ("- 6 tháng đầu năm: ngày 15/3/2022 tổ chức tập huấn nghiệp vụ.", [(Status.DONE, dt.date(2022, 3, 15))]),
