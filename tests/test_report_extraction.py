@@ -168,6 +168,10 @@ def test_period_kind_and_year(title, date, kind, year) -> None:
         ("- Kế hoạch kiểm tra đang được Văn phòng UBND xã xây dựng.", [(Status.IN_PROGRESS, None)]),
         ("- Số liệu khen thưởng đang được bộ phận Văn hóa rà soát, chưa gửi về Cụm.", [(Status.IN_PROGRESS, None)]),
         ("- Bao cao chuyen de dang duoc cong chuc phu trach tong hop.", [(Status.IN_PROGRESS, None)]),
+        # a letter issued ("có Công văn/văn bản số ...") is a done action
+        ("- Ngày 10/4/2022, UBND huyện có Công văn số 88/UBND-VP đôn đốc các xã báo cáo kết quả.", [(Status.DONE, dt.date(2022, 4, 10))]),
+        ("- Huyện đã có văn bản số 12/UBND-NV ngày 05/5/2022 hướng dẫn các xã.", [(Status.DONE, dt.date(2022, 5, 5))]),
+        ("- Ngay 14/3/2022 UBND huyen co cong van so 40/UBND gui cac xa.", [(Status.DONE, dt.date(2022, 3, 14))]),
         # a time label before the action or its date: "Quý III: Ngày ...", "Tháng 5/2022: ..."
         ("3. Quý II: Ngày 07/5/2022, tham dự Hội nghị chuyên đề của Cụm.", [(Status.DONE, dt.date(2022, 5, 7))]),
         ("- 6 tháng đầu năm: ngày 15/3/2022 tổ chức tập huấn nghiệp vụ.", [(Status.DONE, dt.date(2022, 3, 15))]),
