@@ -172,6 +172,11 @@ def test_period_kind_and_year(title, date, kind, year) -> None:
         ("- Ngày 10/4/2022, UBND huyện có Công văn số 88/UBND-VP đôn đốc các xã báo cáo kết quả.", [(Status.DONE, dt.date(2022, 4, 10))]),
         ("- Huyện đã có văn bản số 12/UBND-NV ngày 05/5/2022 hướng dẫn các xã.", [(Status.DONE, dt.date(2022, 5, 5))]),
         ("- Ngay 14/3/2022 UBND huyen co cong van so 40/UBND gui cac xa.", [(Status.DONE, dt.date(2022, 3, 14))]),
+        # a connective before the leading date ("Trên cơ sở đó, ngày ...", "Sau đó, ...")
+        ("- Trên cơ sở đó, ngày 03/3/2022 UBND huyện gửi Công văn tới các xã.", [(Status.DONE, dt.date(2022, 3, 3))]),
+        ("- Sau đó, ngày 12/4/2022, Phòng Nội vụ tổ chức tập huấn cho cán bộ xã.", [(Status.DONE, dt.date(2022, 4, 12))]),
+        ("Tiep theo, ngay 20/5/2022 huyen ban hanh Ke hoach kiem tra.", [(Status.DONE, dt.date(2022, 5, 20))]),
+        ("- Bên cạnh đó, vào ngày 08/6/2022 huyện đã dự Hội nghị của Cụm.", [(Status.DONE, dt.date(2022, 6, 8))]),
         # a time label before the action or its date: "Quý III: Ngày ...", "Tháng 5/2022: ..."
         ("3. Quý II: Ngày 07/5/2022, tham dự Hội nghị chuyên đề của Cụm.", [(Status.DONE, dt.date(2022, 5, 7))]),
         ("- 6 tháng đầu năm: ngày 15/3/2022 tổ chức tập huấn nghiệp vụ.", [(Status.DONE, dt.date(2022, 3, 15))]),

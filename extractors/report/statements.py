@@ -30,6 +30,10 @@ _PART_NOUNS = "|".join(re.escape(fold(w)) for w in sorted(words(general_lexicon(
 #: "một số xã", "còn 02 đơn vị", "19/21 xã" (folded, at the end of the text before a cue): only some of them.
 _SOME_OF = re.compile(rf"(?:\bmot so|\bcon|\b\d+(?:\s*/\s*\d+)?)\s+(?:{_PART_NOUNS})\b(?:\s+[^\s,;.]+){{0,3}}\s*$")
 #: "hiện nay", "đến nay" (folded): the clause is about the present (lexicon `now_markers`).
+#: "Trên cơ sở đó, ", "Sau đó, " opening a clause before its date (folded; lexicon `sequence_openers`).
+_SEQUENCE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "sequence_openers")) + r")\s*,?\s*"
+)
 _NOW = re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "now_markers")) + r")\b")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
@@ -239,7 +243,7 @@ def _dated_action(view: DocumentView, text: str, doc: Doc, a: int, b: int) -> in
     start = doc[a].idx
     end = doc[b - 1].idx + len(doc[b - 1].text)
     rest = fold_keep_length(text[start:end])
-    lead = clause_lead(rest)
+    lead = _SEQUENCE.sub("", clause_lead(rest), count=1)
     if re.match(r"^\W*(can cu|thuc hien (ke hoach|cong van|chi thi|quyet dinh|huong dan|thong bao|nghi)|theo |de |nham )", lead):
         return None  # a preamble citing documents, not an action
     dated = [(d, s, e) for d, s, e in dates_in(rest, view.year) if d is not None]
@@ -308,7 +312,7 @@ def _statement_date(view: DocumentView, text: str, s: int, e: int, cue_char: int
     if not dates:
         return None
     clause = f[s:e]
-    lead = clause_lead(clause)
+    lead = _SEQUENCE.sub("", clause_lead(clause), count=1)
     offset = len(clause) - len(lead)
     if LEADING_DATE.match(lead) or re.match(r"^\d{1,2}\s*/\s*\d{1,2}", lead):
         first = dates[0]
