@@ -14,19 +14,30 @@ import re
 from thidua.core.document import Document, Span, Table
 from thidua.core.errors import PlanError
 from thidua.core.plan import PlanItemSpec, PlanSpec, quarter_end
-from thidua.core.text import fold, normalize_text
+from thidua.core.text import fold, normalize_text, strip_diacritics
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"^\s*quy\s*(iv|iii|ii|i|[1-4])\b\s*(?:[/\-]\s*|nam\s+)?(\d{4})?", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 _PLACE = re.compile(r"địa\s*điểm\s*:\s*([^;()\n]+?)\s*(?=\(|;|$|\n|-\s)", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
-# Deadline hints: "đầu tháng 7/2022", "cuối tháng 12", "trước ngày 15/7/2022", "tháng 7/2022".
+# Deadline hints: "đầu tháng 7/2022", "cuối tháng 12", "trước ngày 15/7/2022", "tháng 7/2022", a month
+# range "tháng 7 - 8/2024" or "tháng 5 đến tháng 6/2024". Read on the text without diacritics.
 _DUE = re.compile(
-    r"(?P<hint>(?:(?P<part>đầu|giữa|cuối|trong)\s+)?tháng\s+(?P<month>\d{1,2})(?:\s*[/-]\s*(?P<year>\d{4}))?"
-    r"|(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?)",
+    r"(?P<hint>(?:(?P<part>dau|giua|cuoi|trong)\s+)?thang\s+(?P<month>\d{1,2})(?!\d)"
+    r"(?:\s*(?:-|–|den|toi|,|va)\s*(?:thang\s+)?(?P<month2>\d{1,2})(?!\d))?"
+    r"(?:\s*[/-]\s*(?P<year>\d{4})|\s+nam\s+(?P<year2>\d{4}))?"
+    r"|(?:truoc|cham nhat|han)\s+(?:ngay\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?)",
     re.IGNORECASE,
 )
+# A host written in a note ("Ghi chú") cell: "Tại huyện X", "Huyện X đăng cai", "Đơn vị đăng cai: X".
+_HOST_PATTERNS = (
+    re.compile(r"(?:^|\s)t[ạa]i\s+(?P<p>[^;()\n]+?)\s*(?=[;(\n]|$)", re.IGNORECASE),
+    re.compile(r"đ[ăa]ng\s+cai(?:\s+t[ổo]\s+ch[ứu]c)?\s*:\s*(?P<p>[^;()\n]+?)\s*(?=[;(\n]|$)", re.IGNORECASE),
+    re.compile(r"^(?P<p>[^;:()\n]+?)\s+(?:l[àa]\s+)?(?:đ[ơo]n\s+v[ịi]\s+)?đ[ăa]ng\s+cai\b", re.IGNORECASE),
+)
+#: Administrative level words that open a place and are written in lower case inside it.
+_LEVELS = re.compile(r"^(huyen|thi xa|thanh pho|quan|xa|phuong|thi tran|tinh|dac khu)\b")
 _BULLET = re.compile(r"(?:^|\s)[-–•+]\s+")
 
 
@@ -49,6 +60,8 @@ def _header_columns(row: list[str]) -> dict[str, int] | None:
             cols["due"] = i
         elif "dia diem" in f:
             cols["place"] = i
+        elif "ghi chu" in f and "note" not in cols:
+            cols["note"] = i
         elif "phoi hop" in f and "cooperating" not in cols:
             cols["cooperating"] = i
         elif ("don vi" in f or "chu tri" in f or "thuc hien" in f or "phu trach" in f) and "responsible" not in cols:
@@ -94,21 +107,42 @@ def _plan_tables(doc: Document) -> list[tuple[Table, dict[str, int], int]]:
 
 
 def _due(text: str, quarter: int, year: int) -> tuple[str | None, dt.date | None]:
-    m = _DUE.search(text)
+    text = normalize_text(text)
+    bare = strip_diacritics(text)
+    m = _DUE.search(bare)
     if not m:
         return None, None
-    hint = normalize_text(m.group("hint"))
+    # Diacritics stripped from composed text keep its length: the hint is cut from the text itself.
+    hint = text[m.start("hint") : m.end("hint")] if len(bare) == len(text) else m.group("hint")
     if m.group("d"):
         y = int(m.group("y") or year)
         return hint, dt.date(y, int(m.group("m")), int(m.group("d")))
-    month, y = int(m.group("month")), int(m.group("year") or year)
+    month, y = int(m.group("month")), int(m.group("year") or m.group("year2") or year)
     if not 1 <= month <= 12:
         return hint, None
+    last_month = int(m.group("month2") or 0)
+    if month < last_month <= 12:
+        # A month range is due by the end of its last month.
+        return hint, dt.date(y, last_month, calendar.monthrange(y, last_month)[1])
     last = calendar.monthrange(y, month)[1]
     part = (m.group("part") or "").lower()
     # "đầu tháng" = the first ten days; "giữa tháng" = by the 20th; otherwise the month's end.
-    day = {"đầu": 10, "giữa": 20}.get(part, last)
+    day = {"dau": 10, "giua": 20}.get(part, last)
     return hint, dt.date(y, month, day)
+
+
+def _host(note: str) -> str | None:
+    """The host place a note cell names ('Tại huyện X', 'Huyện X đăng cai'), or None."""
+    for pattern in _HOST_PATTERNS:
+        m = pattern.search(normalize_text(note))
+        if not m:
+            continue
+        place = m.group("p").strip(" .,;:-")
+        folded = fold(place)
+        if not place or folded.startswith("cac ") or folded.startswith("don vi"):
+            continue
+        return place[0].lower() + place[1:] if _LEVELS.match(folded) else place
+    return None
 
 
 #: The cluster head as plans name it ("Trưởng Cụm", "Cụm trưởng"); "Cụm phó" is a member.
@@ -228,6 +262,8 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
         item_cells = (responsible_raw, cooperating, fields.get("due", ""), fields.get("place", ""), content)
         place = next((m for cell in item_cells if (m := _PLACE.search(cell))), None)
         item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (fields.get("place") or None)
+        if not item.place:
+            item.place = _host(fields.get("note", "")) or _host(fields.get("due", ""))
         item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
         if item.due_date is None:
             item.due_date = quarter_end(item.quarter, year)

@@ -140,3 +140,61 @@ def test_named_communes_are_not_everyone() -> None:
     assert _responsibility("UBND các xã: Kim Bình, Yên Sơn", WORLD3_UNITS) == ("units", ["Yên Sơn", "Kim Bình"])
     assert _responsibility("Cụm trưởng", WORLD3_UNITS, "UBND các xã Kim Bình, Tân Long")[0] == "head"
     assert _responsibility("Cụm trưởng", WORLD3_UNITS, "Các xã, phường trong Cụm")[0] == "head_and_all"
+
+
+def _plan_doc(header: list[str], rows: list[list[str]]) -> "Document":
+    """A one-table plan of an invented bloc, laid out with the given header and rows."""
+    from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
+
+    grid = [header] + rows
+    table = Table(1, [[Cell(t, r, c) for c, t in enumerate(row)] for r, row in enumerate(grid)])
+    title = Paragraph(0, "KẾ HOẠCH hoạt động của Khối thi đua năm 2025", bold=True)
+    return Document("constructed_plan.docx", SourceFormat.DOCX, blocks=[title, table])
+
+
+_BLOC = ["Sở Tài chính", "Sở Xây dựng", "Ban Dân tộc", "Sở Y tế"]
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        ("Tháng 7 - 8/2025", dt.date(2025, 8, 31)),
+        ("tháng 10-11 năm 2025", dt.date(2025, 11, 30)),
+        ("Thang 4 – 6/2025", dt.date(2025, 6, 30)),
+        ("Trong tháng 5 đến tháng 6/2025", dt.date(2025, 6, 30)),
+        ("tháng 1, 2/2025", dt.date(2025, 2, 28)),
+        ("Tháng 9-2025", dt.date(2025, 9, 30)),
+        ("Tháng 3/2025", dt.date(2025, 3, 31)),
+    ],
+)
+def test_due_month_range_ends_with_last_month(due: str, expected: dt.date) -> None:
+    """A due month range ('Tháng 7 - 8/2025') ends on the last day of its last month."""
+    doc = _plan_doc(
+        ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian"],
+        [["Quý III", "", "", ""], ["1", "Hội thao cán bộ công chức của Khối", "Trưởng Khối", due]],
+    )
+    item = extract_plan(doc, _BLOC).items[0]
+    assert item.due_date == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Tại huyện Tân Kỳ", "huyện Tân Kỳ"),
+        ("tai thanh pho Vinh", "thanh pho Vinh"),
+        ("Sở Y tế đăng cai", "Sở Y tế"),
+        ("Huyện Quỳ Hợp đăng cai tổ chức", "huyện Quỳ Hợp"),
+        ("Đơn vị đăng cai: Ban Dân tộc", "Ban Dân tộc"),
+        ("Tổ chức tại Sở Xây dựng; kèm kinh phí", "Sở Xây dựng"),
+        ("Kèm minh chứng", None),
+        ("Gửi bản mềm qua hộp thư điện tử", None),
+    ],
+)
+def test_host_place_in_note_column(note: str, expected: str | None) -> None:
+    """A host written in a 'Ghi chú' column ('Tại …', '… đăng cai') is the item's place."""
+    doc = _plan_doc(
+        ["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn", "Ghi chú"],
+        [["Quý II", "", "", "", ""], ["1", "Giao lưu văn nghệ giữa các đơn vị", "Các đơn vị trong Khối", "Tháng 5/2025", note]],
+    )
+    item = extract_plan(doc, _BLOC).items[0]
+    assert item.place == expected

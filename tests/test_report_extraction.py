@@ -159,6 +159,24 @@ def test_period_kind_and_year(title, date, kind, year) -> None:
         ("- Huyện đã tổ chức 03 lớp tập huấn; số học viên đạt 120 người.", [(Status.DONE, None)]),
         ("- Ngày 05/5/2022, dự Hội nghị của Cụm; cử 01 cán bộ tham gia Đoàn kiểm tra.",
          [(Status.DONE, dt.date(2022, 5, 5)), (Status.DONE, dt.date(2022, 5, 5))]),
+        # work under way and not yet finished or sent, in one clause: in progress
+        ("- Báo cáo tổng hợp ý kiến: đang tổng hợp số liệu, chưa gửi Trưởng Cụm.", [(Status.IN_PROGRESS, None)]),
+        ("- Huyện chưa hoàn thành hồ sơ, hiện đang bổ sung minh chứng theo hướng dẫn.", [(Status.IN_PROGRESS, None)]),
+        ("- Ke hoach kiem tra cheo dang duoc xay dung, chua ban hanh.", [(Status.IN_PROGRESS, None)]),
+        ("- Bộ tài liệu tuyên truyền đang được biên soạn và chưa phát hành tới các xã.", [(Status.IN_PROGRESS, None)]),
+        # a passive under way with its agent between "đang được" and the verb
+        ("- Kế hoạch kiểm tra đang được Văn phòng UBND xã xây dựng.", [(Status.IN_PROGRESS, None)]),
+        ("- Số liệu khen thưởng đang được bộ phận Văn hóa rà soát, chưa gửi về Cụm.", [(Status.IN_PROGRESS, None)]),
+        ("- Bao cao chuyen de dang duoc cong chuc phu trach tong hop.", [(Status.IN_PROGRESS, None)]),
+        # a letter issued ("có Công văn/văn bản số ...") is a done action
+        ("- Ngày 10/4/2022, UBND huyện có Công văn số 88/UBND-VP đôn đốc các xã báo cáo kết quả.", [(Status.DONE, dt.date(2022, 4, 10))]),
+        ("- Huyện đã có văn bản số 12/UBND-NV ngày 05/5/2022 hướng dẫn các xã.", [(Status.DONE, dt.date(2022, 5, 5))]),
+        ("- Ngay 14/3/2022 UBND huyen co cong van so 40/UBND gui cac xa.", [(Status.DONE, dt.date(2022, 3, 14))]),
+        # a connective before the leading date ("Trên cơ sở đó, ngày ...", "Sau đó, ...")
+        ("- Trên cơ sở đó, ngày 03/3/2022 UBND huyện gửi Công văn tới các xã.", [(Status.DONE, dt.date(2022, 3, 3))]),
+        ("- Sau đó, ngày 12/4/2022, Phòng Nội vụ tổ chức tập huấn cho cán bộ xã.", [(Status.DONE, dt.date(2022, 4, 12))]),
+        ("Tiep theo, ngay 20/5/2022 huyen ban hanh Ke hoach kiem tra.", [(Status.DONE, dt.date(2022, 5, 20))]),
+        ("- Bên cạnh đó, vào ngày 08/6/2022 huyện đã dự Hội nghị của Cụm.", [(Status.DONE, dt.date(2022, 6, 8))]),
         # a time label before the action or its date: "Quý III: Ngày ...", "Tháng 5/2022: ..."
         ("3. Quý II: Ngày 07/5/2022, tham dự Hội nghị chuyên đề của Cụm.", [(Status.DONE, dt.date(2022, 5, 7))]),
         ("- 6 tháng đầu năm: ngày 15/3/2022 tổ chức tập huấn nghiệp vụ.", [(Status.DONE, dt.date(2022, 3, 15))]),
@@ -602,3 +620,46 @@ def test_work_under_a_next_period_heading_is_planned_even_without_a_list_mark() 
         "- Hoàn thành báo cáo 9 tháng trước ngày 25/9/2022.",
     ]
     assert statuses(body) == [(Status.DONE, None)] + [(Status.PLANNED, None)] * 4
+
+
+# --------------------------------------------------------------------------- scanned two-column headers
+
+
+def _interleaved(lines: list[str], body: list[str]) -> Document:
+    """A scanned report whose two header columns OCR read line by line across, as paragraphs."""
+    texts = lines + body + ["Nơi nhận:\n- Như trên;\n- Lưu: VT."]
+    return Document("scan.pdf", SourceFormat.PDF, blocks=[Paragraph(i, t) for i, t in enumerate(texts)], ocr=True)
+
+
+_BODY = [
+    "Thực hiện Kế hoạch của Cụm thi đua, huyện báo cáo kết quả như sau:",
+    "I. KẾT QUẢ THỰC HIỆN",
+    "Ngày 14/02/2022 huyện đã dự Hội nghị ký kết giao ước thi đua do huyện Hà Quảng tổ chức tại huyện Hà Quảng.",
+    "Đoàn kiểm tra của Cụm đã làm việc tại huyện Nguyên Bình ngày 20/3/2022.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "unit", "date"),
+    [
+        # The year of the place-date line wrapped onto the line that ends with the title.
+        (["UBND HUYỆN BẢO CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "2022 BÁO CÁO", "LẠC PHÒNG NỘI VỤ Số: 12/BC-NV",
+          "VIỆT NAM Độc lập - Tự do - Hạnh phúc Bảo Lạc, ngày 28 tháng 3 năm", "Công tác thi đua quý I năm 2022"],
+         "Bảo Lạc", dt.date(2022, 3, 28)),
+        (["ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN HOÀ AN Độc lập - Tự do - Hạnh phúc",
+          "Số: 30/BC-UBND Hoà An, ngày 05 tháng 4 năm", "2022", "BÁO CÁO", "Kết quả công tác thi đua quý I"],
+         "Hòa An", dt.date(2022, 4, 5)),
+        (["UBND HUYEN NGUYEN BINH CONG HOA XA HOI CHU NGHIA VIET NAM", "Nguyen Binh, ngay 30 thang 3 nam",
+          "So: 7/BC-UBND 2022 BAO CAO", "Tinh hinh thi dua khen thuong quy I nam 2022"],
+         "Nguyên Bình", dt.date(2022, 3, 30)),
+        # A whole place-date line is not changed.
+        (["UBND HUYỆN BẢO LÂM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 9/BC-UBND Bảo Lâm, ngày 31 tháng 3 năm 2022",
+          "BÁO CÁO", "Công tác thi đua quý I năm 2022"],
+         "Bảo Lâm", dt.date(2022, 3, 31)),
+    ],
+)
+def test_scanned_header_read_across_columns(lines: list[str], unit: str, date: dt.date) -> None:
+    """OCR reading a two-column header across: the place-date line is still the header's, its year wrapped."""
+    found = extract_findings(_interleaved(lines, _BODY), UNITS)
+    assert found.unit is not None and found.unit.value == unit
+    assert found.report_date is not None and found.report_date.value == date

@@ -30,6 +30,10 @@ _PART_NOUNS = "|".join(re.escape(fold(w)) for w in sorted(words(general_lexicon(
 #: "một số xã", "còn 02 đơn vị", "19/21 xã" (folded, at the end of the text before a cue): only some of them.
 _SOME_OF = re.compile(rf"(?:\bmot so|\bcon|\b\d+(?:\s*/\s*\d+)?)\s+(?:{_PART_NOUNS})\b(?:\s+[^\s,;.]+){{0,3}}\s*$")
 #: "hiện nay", "đến nay" (folded): the clause is about the present (lexicon `now_markers`).
+#: "Trên cơ sở đó, ", "Sau đó, " opening a clause before its date (folded; lexicon `sequence_openers`).
+_SEQUENCE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "sequence_openers")) + r")\s*,?\s*"
+)
 _NOW = re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "now_markers")) + r")\b")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
@@ -140,7 +144,7 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
                 strong = [c for c in here if doc[c.start].norm_ != "chuan"] or here
                 chosen = neg[0] if neg else strong[0]
                 status, cue_at = STATUS_OF[chosen.label_], chosen.start
-                if _partly_done(doc, here, a):
+                if _partly_done(doc, here, a) or _under_way_unfinished(here):
                     status = Status.IN_PROGRESS  # "19/21 xã đã tổ chức, 02 xã đang triển khai": under way
                 if section is Status.PLANNED and status is Status.IN_PROGRESS and not _NOW.search(fold(doc[a:b].text)):
                     status = Status.PLANNED  # "Tiếp tục ..." under next period's tasks is planned work ("Hiện nay ... đang" is not)
@@ -194,6 +198,14 @@ def _statements(view: DocumentView, p: Piece, section: Status | None, implicit: 
     return out
 
 
+def _under_way_unfinished(here: list) -> bool:
+    """Work under way and not yet finished in one clause ("đang hoàn thiện số liệu, chưa gửi Cụm"): in progress."""
+    under_way = [c for c in here if c.label_ == "IN_PROGRESS"]
+    # "đang được xây dựng": the passive "được" inside the in-progress cue does not say it is done.
+    done = [c for c in here if c.label_ == "DONE" and not any(u.start <= c.start < u.end for u in under_way)]
+    return bool(under_way) and any(c.label_ == "NOT_DONE" for c in here) and not done
+
+
 def _partly_done(doc: Doc, here: list, start: int) -> bool:
     """Cues of done/in-progress/not-done work in one clause, one of them said of only some members
     ("một số xã chưa tổ chức", "02 xã đang triển khai"): the work is under way."""
@@ -231,7 +243,7 @@ def _dated_action(view: DocumentView, text: str, doc: Doc, a: int, b: int) -> in
     start = doc[a].idx
     end = doc[b - 1].idx + len(doc[b - 1].text)
     rest = fold_keep_length(text[start:end])
-    lead = clause_lead(rest)
+    lead = _SEQUENCE.sub("", clause_lead(rest), count=1)
     if re.match(r"^\W*(can cu|thuc hien (ke hoach|cong van|chi thi|quyet dinh|huong dan|thong bao|nghi)|theo |de |nham )", lead):
         return None  # a preamble citing documents, not an action
     dated = [(d, s, e) for d, s, e in dates_in(rest, view.year) if d is not None]
@@ -300,7 +312,7 @@ def _statement_date(view: DocumentView, text: str, s: int, e: int, cue_char: int
     if not dates:
         return None
     clause = f[s:e]
-    lead = clause_lead(clause)
+    lead = _SEQUENCE.sub("", clause_lead(clause), count=1)
     offset = len(clause) - len(lead)
     if LEADING_DATE.match(lead) or re.match(r"^\d{1,2}\s*/\s*\d{1,2}", lead):
         first = dates[0]

@@ -95,7 +95,10 @@ def sub(span: Span, start: int, end: int) -> Span:
 
 def _is_title_start(text: str) -> bool:
     f = fold_keep_length(text).strip()
-    return f == "bao cao" or (f.startswith("bao cao") and text.strip()[:7].isupper() and len(f) < 250)
+    if f == "bao cao" or (f.startswith("bao cao") and text.strip()[:7].isupper() and len(f) < 250):
+        return True
+    # OCR reading a two-column header across puts the other column's tail before it ("2024 BÁO CÁO").
+    return f.endswith(" bao cao") and text.strip()[-7:].isupper() and len(f) < 40
 
 
 def build_view(document: Document, config: ReportConfig) -> DocumentView:
