@@ -412,3 +412,24 @@ def test_ocr_misread_counts_in_a_scan_are_kept_for_review(sentence: str, expecte
     assert (min(f.confidence for f in found.figures) < clean) is misread
     # in a text layer a letter is a letter: "0l" is no count there
     assert (rx.figures([_HEAD, sentence], date=date) == {}) is misread
+
+
+# Round 2 (issue #13): own wordings written before running them. A list of counts after a period
+# shares that period: of a sentence with a quarter's and a cumulative list, the cumulative one counts.
+PERIOD_LISTS: list[tuple[Body, dict[str, int]]] = [
+    (["Giấy khen của Chủ tịch UBND huyện: quý I tặng 07 tập thể, 15 cá nhân; quý II tặng 04 tập thể, 11 cá nhân và 02 hộ gia đình; cộng 9 tháng: 20 tập thể, 44 cá nhân, 03 hộ gia đình."],
+     {f"{GK}.tap_the": 20, f"{GK}.ca_nhan": 44, f"{GK}.ho_gia_dinh": 3}),
+    (["Lũy kế 9 tháng, Chủ tịch UBND huyện tặng Giấy khen cho 30 tập thể và 75 cá nhân (riêng quý III: 08 tập thể, 19 cá nhân)."],
+     {f"{GK}.tap_the": 30, f"{GK}.ca_nhan": 75}),
+    (["9 thang, Chu tich UBND huyen tang Giay khen cho 12 tap the, 40 ca nhan (rieng quy III la ba tap the, muoi ca nhan)."],
+     {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 40}),
+    (["Quý III, huyện tặng Giấy khen cho 06 tập thể, 14 cá nhân; tính chung 9 tháng là 26 tập thể, 61 cá nhân."],
+     {f"{GK}.tap_the": 26, f"{GK}.ca_nhan": 61}),
+]
+PERIOD_LISTS_WRITTEN_FIRST = len(PERIOD_LISTS)
+
+
+@pytest.mark.parametrize(("body", "expected"), PERIOD_LISTS)
+def test_a_list_of_counts_shares_its_period(body: Body, expected: dict[str, int]) -> None:
+    """A quarter's list and the cumulative list in one sentence: the cumulative one, every recipient."""
+    assert _figures(body) == expected

@@ -296,11 +296,15 @@ def period_rank(folded: str) -> int | None:
 
 def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
     """Of one metric's counts each after its own period ("quý III tặng 10 cá nhân, lũy kế 9 tháng 45
-    cá nhân"), the one of the longest period; counts without a period are kept."""
+    cá nhân"), the one of the longest period; a list's later counts share its first count's period;
+    counts without a period are kept."""
     ranks: list[int | None] = []
     prev = start
     for i, _c in sorted(counts, key=lambda x: x[0]):
-        ranks.append(period_rank(fold_keep_length(doc[prev:i].text)))
+        rank = period_rank(fold_keep_length(doc[prev:i].text))
+        if rank is None and ranks and prev > start and _only_list(doc, prev, i):
+            rank = ranks[-1]  # "quý II tặng 09 tập thể, 25 cá nhân": the list's later counts share its period
+        ranks.append(rank)
         prev = i + 1
     ordered = sorted(counts, key=lambda x: x[0])
     best: dict[str, int] = {}
