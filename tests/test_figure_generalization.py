@@ -433,3 +433,43 @@ PERIOD_LISTS_WRITTEN_FIRST = len(PERIOD_LISTS)
 def test_a_list_of_counts_shares_its_period(body: Body, expected: dict[str, int]) -> None:
     """A quarter's list and the cumulative list in one sentence: the cumulative one, every recipient."""
     assert _figures(body) == expected
+
+
+# Round 2: a decision issued ("đã ban hành/ký Quyết định") grants an award even when a bracket
+# recalls the proposal; a named collective of any kind (Trạm Y tế, Công an xã, Hội, Trung tâm).
+NAMED_AND_ISSUED: list[tuple[Body, dict[str, int]]] = [
+    (["UBND tỉnh đã ban hành Quyết định số 315/QĐ-UBND tặng Cờ thi đua cho xã Đông Sơn (hồ sơ do huyện đề nghị từ tháng 5)."],
+     {"co_thi_dua_tinh.tap_the": 1}),
+    (["Chủ tịch UBND tỉnh đã ký Quyết định tặng Bằng khen cho ông Nguyễn Văn Tư (huyện trình từ quý II)."], {f"{BK}.ca_nhan": 1}),
+    (["Ubnd tinh da ban hanh Quyet dinh so 77/QD-UBND tang Co thi dua cho thi tran Pac Mieu (ho so huyen de nghi tu quy I)."],
+     {"co_thi_dua_tinh.tap_the": 1}),
+    (["Trạm Y tế xã Yên Thành được Chủ tịch UBND tỉnh tặng Bằng khen."], {f"{BK}.tap_the": 1}),
+    (["Công an xã Cốc Pàng vinh dự được UBND tỉnh tặng Cờ thi đua."], {"co_thi_dua_tinh.tap_the": 1}),
+    (["Hội Nông dân huyện được Chủ tịch UBND tỉnh tặng Bằng khen vì thành tích xuất sắc."], {f"{BK}.tap_the": 1}),
+    (["Trung tam Y te huyen duoc Chu tich UBND tinh tang Bang khen."], {f"{BK}.tap_the": 1}),
+    (["Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho Trạm Y tế xã Lý Bôn."], {}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NAMED_AND_ISSUED)
+def test_issued_decisions_and_named_collectives(body: Body, expected: dict[str, int]) -> None:
+    """A decision issued grants; any named collective receiving a numberless award counts 1."""
+    assert _figures(body) == expected
+
+
+# Round 2: a list of counts before the award it attains ("02 tập thể, 05 cá nhân được tặng Bằng
+# khen ...; 13 tập thể, 35 cá nhân được tặng Giấy khen ..."): every count of the list takes that award.
+LIST_ATTAINS: list[tuple[Body, dict[str, int]]] = [
+    (["Xã có 03 tập thể, 07 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh; 11 tập thể, 29 cá nhân và 04 hộ gia đình được tặng Giấy khen của Chủ tịch UBND xã."],
+     {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 7, f"{GK}.tap_the": 11, f"{GK}.ca_nhan": 29, f"{GK}.ho_gia_dinh": 4}),
+    (["Bằng khen của Chủ tịch UBND tỉnh: 01 tập thể; 09 tập thể và 22 cá nhân được Chủ tịch UBND huyện tặng Giấy khen."],
+     {f"{BK}.tap_the": 1, f"{GK}.tap_the": 9, f"{GK}.ca_nhan": 22}),
+    (["Co 02 tap the, 06 ca nhan duoc tang Bang khen cua Chu tich UBND tinh; 15 tap the va 40 ca nhan duoc tang Giay khen cua Chu tich UBND huyen."],
+     {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 6, f"{GK}.tap_the": 15, f"{GK}.ca_nhan": 40}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LIST_ATTAINS)
+def test_a_list_of_counts_attains_the_award_after_it(body: Body, expected: dict[str, int]) -> None:
+    """Every count of a list before 'được tặng <award>' takes that award, not one named before."""
+    assert _figures(body) == expected

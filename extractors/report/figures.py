@@ -162,8 +162,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 # "79 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở": the award the count attains follows it
                 attained = [
                     e for e in sent_ents
-                    if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < seg_end
-                    and _ATTAINS.match(fold_keep_length(doc[end : e.start].text))
+                    if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
+                    and _ATTAINS.match(fold_keep_length(doc[_after_list(doc, end, e.start) : e.start].text))
                 ]
                 if attained:
                     award_ent = attained[0]
@@ -328,6 +328,20 @@ def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
         stated.append(here or (k > 0 and stated[k - 1] and counts[k - 1][0] < i and _only_list(doc, counts[k - 1][0] + 1, i)))
     totals = {c.metric for (_i, c), total in zip(counts, stated) if total}
     return [c for (_i, c), total in zip(counts, stated) if total or c.metric not in totals]
+
+
+def _after_list(doc: Doc, start: int, stop: int) -> int:
+    """Where the last recipient of a list of counts going on from start opens ("hộ gia đình" in "tập
+    thể, 06 cá nhân và 03 hộ gia đình"), at most up to stop: it and the words after it may tell the
+    award the list attains."""
+    opens = {t: e.start for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
+    last = start
+    for t in doc[start:stop]:
+        if t.i in opens:
+            last = opens[t.i]
+        elif not (t.norm_ in _LIST_WORDS or t.like_num or spelled_count(t.lower_) is not None):
+            break
+    return last
 
 
 def _only_list(doc: Doc, start: int, end: int) -> bool:
