@@ -473,3 +473,24 @@ LIST_ATTAINS: list[tuple[Body, dict[str, int]]] = [
 def test_a_list_of_counts_attains_the_award_after_it(body: Body, expected: dict[str, int]) -> None:
     """Every count of a list before 'được tặng <award>' takes that award, not one named before."""
     assert _figures(body) == expected
+
+
+# Round 2: a quarter's counts and the whole period's counts told in separate sentences (or
+# paragraphs): the whole period's count is the figure; counts with no period are still added.
+WHOLE_PERIOD: list[tuple[Body, dict[str, int]]] = [
+    (["Trong quý III, Chủ tịch UBND huyện tặng Giấy khen cho 04 tập thể, 09 cá nhân.",
+      "Lũy kế 9 tháng, huyện có 17 tập thể và 41 cá nhân được tặng Giấy khen của Chủ tịch UBND huyện."],
+     {f"{GK}.tap_the": 17, f"{GK}.ca_nhan": 41}),
+    (["Tính chung 9 tháng, Chủ tịch UBND huyện tặng Giấy khen cho 25 cá nhân.", "Riêng quý III tặng Giấy khen cho 08 cá nhân."],
+     {f"{GK}.ca_nhan": 25}),
+    (["Quy III, Chu tich UBND huyen tang Giay khen cho 05 tap the.", "Luy ke 9 thang: Giay khen cua Chu tich UBND huyen 14 tap the."],
+     {f"{GK}.tap_the": 14}),
+    (["Trong quý III, Chủ tịch UBND huyện tặng Giấy khen cho 06 cá nhân.", "Chủ tịch UBND huyện tặng Giấy khen đột xuất cho 02 cá nhân."],
+     {f"{GK}.ca_nhan": 8}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), WHOLE_PERIOD)
+def test_the_whole_period_count_wins_across_sentences(body: Body, expected: dict[str, int]) -> None:
+    """A 9-month report telling the quarter and the 9 months apart counts the 9 months once."""
+    assert _figures(body) == expected

@@ -313,10 +313,13 @@ def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]
         if r is not None:
             best[c.metric] = max(best.get(c.metric, r), r)
             seen.setdefault(c.metric, set()).add(r)
-    return [
+    kept = [
         (i, c) for (i, c), r in zip(ordered, ranks)
         if r is None or len(seen[c.metric]) < 2 or r == best[c.metric]
     ]
+    for (_i, c), r in zip(ordered, ranks):
+        c.period_rank = r
+    return kept
 
 
 def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
@@ -506,3 +509,12 @@ def _excluding_cue(
     if label == "BREAKDOWN" and before_in_clause:
         return label
     return None
+
+
+_WHOLE_PERIOD = {"6M": "6 thang", "9M": "9 thang"}
+
+
+def period_covers(kind: object) -> int:
+    """The rank of a report's whole period (a 6-month report's "6 tháng"); cumulative ("lũy kế", "cả năm") otherwise."""
+    name = _WHOLE_PERIOD.get(str(getattr(kind, "value", kind)))
+    return (period_rank(name) if name else None) or max(rank for _rx, rank in _PERIOD_RANKS)
