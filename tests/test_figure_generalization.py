@@ -494,3 +494,20 @@ WHOLE_PERIOD: list[tuple[Body, dict[str, int]]] = [
 def test_the_whole_period_count_wins_across_sentences(body: Body, expected: dict[str, int]) -> None:
     """A 9-month report telling the quarter and the 9 months apart counts the 9 months once."""
     assert _figures(body) == expected
+
+
+# Round 2: the period opening a sentence scopes all its clauses ("Lũy kế 9 tháng, ... ; ...").
+WHOLE_PERIOD_CLAUSES: list[tuple[Body, dict[str, int]]] = [
+    (["Quý III, Chủ tịch UBND huyện tặng Giấy khen cho 03 tập thể, 10 cá nhân.",
+      "Lũy kế 9 tháng, có 01 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh; 12 tập thể, 33 cá nhân được tặng Giấy khen của Chủ tịch UBND huyện."],
+     {f"{BK}.tap_the": 1, f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 33}),
+    (["Tinh chung 9 thang: Bang khen cua Chu tich UBND tinh 02 ca nhan; Giay khen cua Chu tich UBND huyen 30 ca nhan.",
+      "Rieng quy III: Giay khen cua Chu tich UBND huyen 07 ca nhan."],
+     {f"{BK}.ca_nhan": 2, f"{GK}.ca_nhan": 30}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), WHOLE_PERIOD_CLAUSES)
+def test_an_opening_whole_period_scopes_the_sentence(body: Body, expected: dict[str, int]) -> None:
+    """The whole period opening a sentence covers its later clauses too."""
+    assert _figures(body) == expected

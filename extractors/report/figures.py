@@ -317,8 +317,9 @@ def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]
         (i, c) for (i, c), r in zip(ordered, ranks)
         if r is None or len(seen[c.metric]) < 2 or r == best[c.metric]
     ]
+    opening = ranks[0] if ranks else None  # "Lũy kế 6 tháng, ... ; 13 tập thể ...": the sentence's opening period
     for (_i, c), r in zip(ordered, ranks):
-        c.period_rank = r
+        c.period_rank = r if r is not None else opening
     return kept
 
 
