@@ -511,3 +511,19 @@ WHOLE_PERIOD_CLAUSES: list[tuple[Body, dict[str, int]]] = [
 def test_an_opening_whole_period_scopes_the_sentence(body: Body, expected: dict[str, int]) -> None:
     """The whole period opening a sentence covers its later clauses too."""
     assert _figures(body) == expected
+
+
+# Round 2 (known gap): households named by their title after an award given to them.
+HONOUR_HOUSEHOLDS: list[tuple[Body, dict[str, int]]] = [
+    (["Tặng Giấy khen cho 05 gia đình văn hóa."], {f"{GK}.ho_gia_dinh": 5}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 12 gia đình văn hóa tiêu biểu giai đoạn 2020-2022."], {f"{GK}.ho_gia_dinh": 12}),
+    (["Chu tich UBND huyen tang Giay khen cho 07 gia dinh van hoa xuat sac."], {f"{GK}.ho_gia_dinh": 7}),
+    (["Tặng Giấy khen cho 10 cá nhân; công nhận 1.234 gia đình văn hóa."], {f"{GK}.ca_nhan": 10}),
+    (["Toàn huyện có 845 gia đình văn hóa."], {}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), HONOUR_HOUSEHOLDS)
+def test_households_named_by_their_title(body: Body, expected: dict[str, int]) -> None:
+    """'cho 05 gia đình văn hóa' after an award counts households; a title only recognised is no award."""
+    assert _figures(body) == expected

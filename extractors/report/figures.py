@@ -33,6 +33,9 @@ _EARLIER_YEAR = _rx("earlier_period")
 _ATTAINS = _rx("attains")
 _TOTAL_BEFORE = _rx("total_before")
 _LIST_WORDS = frozenset(_WORDING["list_words"]["words"])
+_HONOUR_AS_RECIPIENT: dict[str, str] = _WORDING["honour_as_recipient"]
+_HONOUR_RECIPIENT = re.compile(_HONOUR_AS_RECIPIENT["regex"])
+_GIVEN_BEFORE = re.compile(_HONOUR_AS_RECIPIENT["given_before"])
 _RECEIVED = _rx("received")
 _CONFERS_BEFORE = _rx("confers_before")
 _CONFERS_IN = _rx("confers_in")
@@ -130,6 +133,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             nxt = by_token.get(end)
             award_ent: DocSpan | None
             recipient, award_ent = _named_by(nxt) if nxt is not None and nxt.start == end else (None, None)
+            if recipient is None and nxt is not None and nxt.start == end and _honour_recipient(doc, sent.start, t.i, nxt):
+                recipient = _HONOUR_AS_RECIPIENT["recipient"]  # "tặng Giấy khen cho 05 gia đình văn hóa"
             if recipient is None:
                 # "tập thể: 03", "Cá nhân: 47" (label, colon, number)
                 j = t.i - 1
@@ -519,3 +524,12 @@ def period_covers(kind: object) -> int:
     """The rank of a report's whole period (a 6-month report's "6 tháng"); cumulative ("lũy kế", "cả năm") otherwise."""
     name = _WHOLE_PERIOD.get(str(getattr(kind, "value", kind)))
     return (period_rank(name) if name else None) or max(rank for _rx, rank in _PERIOD_RANKS)
+
+
+def _honour_recipient(doc: Doc, start: int, i: int, ent: DocSpan) -> bool:
+    """An honour of households right after the count at i that an award is given to ("cho 05 gia đình văn hóa")."""
+    return (
+        ent.label_ == "OTHER_HONOUR"
+        and _HONOUR_RECIPIENT.match(fold_keep_length(ent.text).lower()) is not None
+        and _GIVEN_BEFORE.search(fold_keep_length(doc[start:i].text).lower()) is not None
+    )
