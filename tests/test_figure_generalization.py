@@ -527,3 +527,21 @@ HONOUR_HOUSEHOLDS: list[tuple[Body, dict[str, int]]] = [
 def test_households_named_by_their_title(body: Body, expected: dict[str, int]) -> None:
     """'cho 05 gia đình văn hóa' after an award counts households; a title only recognised is no award."""
     assert _figures(body) == expected
+
+
+# Round 2 (known gap, domain.md: Giấy khen counts when given by the unit's chairman or a department):
+# a Giấy khen given by a mass organisation (Huyện đoàn, Hội, Liên đoàn Lao động) is no figure.
+MASS_ORGANISATIONS: list[tuple[Body, dict[str, int]]] = [
+    (["Huyện đoàn tặng Giấy khen cho 04 tập thể, 10 cá nhân."], {}),
+    (["Hội Liên hiệp Phụ nữ huyện tặng Giấy khen cho 06 cá nhân."], {}),
+    (["Giấy khen của Ban Thường vụ Huyện đoàn: 03 cá nhân."], {}),
+    (["Giay khen cua Hoi Cuu chien binh huyen: 04 ca nhan."], {}),
+    (["Phối hợp với Hội Nông dân huyện, Chủ tịch UBND huyện tặng Giấy khen cho 08 cá nhân."], {f"{GK}.ca_nhan": 8}),
+    (["Liên đoàn Lao động huyện tặng Giấy khen cho 09 cá nhân; Chủ tịch UBND huyện tặng Giấy khen cho 11 cá nhân."], {f"{GK}.ca_nhan": 11}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MASS_ORGANISATIONS)
+def test_giay_khen_of_mass_organisations_is_no_figure(body: Body, expected: dict[str, int]) -> None:
+    """Only the chairman's or a department's Giấy khen counts; a mass organisation's is left out."""
+    assert _figures(body) == expected
