@@ -545,3 +545,48 @@ MASS_ORGANISATIONS: list[tuple[Body, dict[str, int]]] = [
 def test_giay_khen_of_mass_organisations_is_no_figure(body: Body, expected: dict[str, int]) -> None:
     """Only the chairman's or a department's Giấy khen counts; a mass organisation's is left out."""
     assert _figures(body) == expected
+
+
+# Round 2 (known gap): in a scanned award table, a cell OCR read as letters ("Sử.", "ĐI") leaves its
+# column a column of counts; the cumulative column is still the figure; one such cell is derived from
+# the total, and a column that cannot be checked is kept for review (low confidence).
+_SCAN_HEAD = ["TT", "Hình thức", "Đối tượng", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm"]
+SCAN_LETTER_CELLS: list[tuple[Body, dict[str, int]]] = [
+    (["Kết quả khen thưởng:", [_SCAN_HEAD,
+      ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "04", "03", "02", "05", "Sử."],
+      ["2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "10", "12", "08", "11", "41"],
+      ["3", "Chiến sĩ thi đua cơ sở", "Cá nhân", "", "", "", "20", "20"],
+      ["", "Tổng cộng", "", "14", "15", "10", "36", "75"]]],
+     {f"{GK}.tap_the": 14, f"{GK}.ca_nhan": 41, "chien_si_thi_dua_co_so.ca_nhan": 20}),
+    (["Kết quả khen thưởng:", [_SCAN_HEAD,
+      ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "06", "05", "04", "07", "22"],
+      ["2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "15", "14", "10", "12", "ĐI"],
+      ["3", "Lao động tiên tiến", "Cá nhân", "", "", "", "300", "300"],
+      ["", "Tổng cộng", "", "21", "19", "14", "319", "373"]]],
+     {f"{GK}.tap_the": 22, f"{GK}.ca_nhan": 51, "lao_dong_tien_tien.ca_nhan": 300}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SCAN_LETTER_CELLS)
+def test_scanned_table_cells_read_as_letters(body: Body, expected: dict[str, int]) -> None:
+    """The cumulative column stays the figure; a derived or unchecked number gets a low confidence."""
+    found = rx.findings_of([_HEAD, *body], date="ngày 15 tháng 12 năm 2022", title=("Tổng kết công tác thi đua, khen thưởng năm 2022",), ocr=True)
+    assert {f.metric: f.value for f in found.figures} == expected
+    clean = rx.findings_of([_HEAD, "Chủ tịch UBND huyện tặng Giấy khen cho 05 tập thể."], date="ngày 15 tháng 12 năm 2022", ocr=True).figures[0].confidence
+    assert min(f.confidence for f in found.figures) < clean
+
+
+def test_a_column_with_two_unreadable_cells_is_flagged() -> None:
+    """Two cells OCR read as letters: the column's total cannot check the rest, so all of it is for review."""
+    table = [_SCAN_HEAD,
+             ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "06", "05", "04", "07", "Sử"],
+             ["2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "15", "14", "10", "12", "51"],
+             ["3", "Lao động tiên tiến", "Cá nhân", "", "", "", "300", "ĐI"],
+             ["4", "Chiến sĩ thi đua cơ sở", "Cá nhân", "", "", "", "20", "20"],
+             ["5", "Tập thể lao động tiên tiến", "Tập thể", "", "", "", "10", "10"],
+             ["", "Tổng cộng", "", "21", "19", "14", "349", "403"]]
+    date = "ngày 15 tháng 12 năm 2022"
+    found = rx.findings_of([_HEAD, "Kết quả khen thưởng:", table], date=date, title=("Tổng kết công tác thi đua, khen thưởng năm 2022",), ocr=True)
+    assert {f.metric: f.value for f in found.figures} == {f"{GK}.ca_nhan": 51, "chien_si_thi_dua_co_so.ca_nhan": 20, "tap_the_lao_dong_tien_tien.tap_the": 10}
+    clean = rx.findings_of([_HEAD, "Chủ tịch UBND huyện tặng Giấy khen cho 05 tập thể."], date=date, ocr=True).figures[0].confidence
+    assert all(f.confidence < clean for f in found.figures)
