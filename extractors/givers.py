@@ -35,16 +35,21 @@ class AwardGivers:
         self.others = re.compile(data["other_givers"])
         self.by_giver: dict[str, dict[str, str]] = data["by_giver"]
         self.family = {award: fam for fam, table in self.by_giver.items() for award in table.values()}
+        own = data.get("other_bodies_own", {})
+        self.own_only: frozenset[str] = frozenset(own.get("awards", []))
+        self.own_givers = re.compile(own.get("own_givers", r"(?!)"))
 
     def __call__(self, doc: Doc) -> Doc:
         """Replace every resolved bare award in `doc.ents`."""
-        if not any(e.label_ == "OTHER_HONOUR" and e.ent_id_ in self.by_giver for e in doc.ents):
+        if not any((e.label_ == "OTHER_HONOUR" and e.ent_id_ in self.by_giver) or (e.label_ == "AWARD" and e.ent_id_ in self.own_only) for e in doc.ents):
             return doc
         marks = self._marks(doc)
         last: dict[str, tuple[int, str]] = {}  # family -> (token after it, award id) of the last one named
         ents: list[Span] = []
         for e in doc.ents:
-            if e.label_ == "AWARD" and e.ent_id_ in self.family:
+            if e.label_ == "AWARD" and e.ent_id_ in self.own_only and self._by_other_body(doc, e, marks):
+                e = Span(doc, e.start, e.end, label="OTHER_HONOUR", span_id="other")  # "Huyện đoàn tặng Giấy khen"
+            elif e.label_ == "AWARD" and e.ent_id_ in self.family:
                 last[self.family[e.ent_id_]] = (e.end, e.ent_id_)
             elif e.label_ == "OTHER_HONOUR" and e.ent_id_ in self.by_giver:
                 award = self._resolve(doc, e, marks, last.get(e.ent_id_))
@@ -54,6 +59,24 @@ class AwardGivers:
             ents.append(e)
         doc.ents = ents
         return doc
+
+    def _by_other_body(self, doc: Doc, e: Span, marks: list[_Mark]) -> bool:
+        """Award `e` is given by another body: one named just before it in its clause with no own giver
+        in between ("Huyện đoàn tặng Giấy khen"), or right after it ("Giấy khen của Hội Phụ nữ huyện")."""
+        if self.own_givers.search(fold_keep_length(e.text).lower()):
+            return False  # "Chủ tịch UBND huyện tặng Giấy khen" names its own giver
+        c0, c1 = _clause(doc, e)
+        before = [m for m in marks if c0 <= m.start and m.end <= e.start]
+        if before:
+            nearest = max(before, key=lambda m: (m.start, m.end))
+            if not nearest.key and not self.own_givers.search(fold_keep_length(doc[nearest.end : e.start].text).lower()):
+                return True
+        return any(
+            not m.key and e.end - 1 <= m.start <= e.end + 3 and m.end <= c1
+            and not any(t.is_punct for t in doc[e.end : m.start])
+            and not self.own_givers.search(fold_keep_length(doc[e.end : m.start].text).lower())
+            for m in marks
+        )
 
     def award_in_text(self, award: str, text: str) -> str | None:
         """The award bare id `award` stands for under `text` (see `award_of_giver`)."""

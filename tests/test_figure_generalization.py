@@ -412,3 +412,181 @@ def test_ocr_misread_counts_in_a_scan_are_kept_for_review(sentence: str, expecte
     assert (min(f.confidence for f in found.figures) < clean) is misread
     # in a text layer a letter is a letter: "0l" is no count there
     assert (rx.figures([_HEAD, sentence], date=date) == {}) is misread
+
+
+# Round 2 (issue #13): own wordings written before running them. A list of counts after a period
+# shares that period: of a sentence with a quarter's and a cumulative list, the cumulative one counts.
+PERIOD_LISTS: list[tuple[Body, dict[str, int]]] = [
+    (["Giấy khen của Chủ tịch UBND huyện: quý I tặng 07 tập thể, 15 cá nhân; quý II tặng 04 tập thể, 11 cá nhân và 02 hộ gia đình; cộng 9 tháng: 20 tập thể, 44 cá nhân, 03 hộ gia đình."],
+     {f"{GK}.tap_the": 20, f"{GK}.ca_nhan": 44, f"{GK}.ho_gia_dinh": 3}),
+    (["Lũy kế 9 tháng, Chủ tịch UBND huyện tặng Giấy khen cho 30 tập thể và 75 cá nhân (riêng quý III: 08 tập thể, 19 cá nhân)."],
+     {f"{GK}.tap_the": 30, f"{GK}.ca_nhan": 75}),
+    (["9 thang, Chu tich UBND huyen tang Giay khen cho 12 tap the, 40 ca nhan (rieng quy III la ba tap the, muoi ca nhan)."],
+     {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 40}),
+    (["Quý III, huyện tặng Giấy khen cho 06 tập thể, 14 cá nhân; tính chung 9 tháng là 26 tập thể, 61 cá nhân."],
+     {f"{GK}.tap_the": 26, f"{GK}.ca_nhan": 61}),
+]
+PERIOD_LISTS_WRITTEN_FIRST = len(PERIOD_LISTS)
+
+
+@pytest.mark.parametrize(("body", "expected"), PERIOD_LISTS)
+def test_a_list_of_counts_shares_its_period(body: Body, expected: dict[str, int]) -> None:
+    """A quarter's list and the cumulative list in one sentence: the cumulative one, every recipient."""
+    assert _figures(body) == expected
+
+
+# Round 2: a decision issued ("đã ban hành/ký Quyết định") grants an award even when a bracket
+# recalls the proposal; a named collective of any kind (Trạm Y tế, Công an xã, Hội, Trung tâm).
+NAMED_AND_ISSUED: list[tuple[Body, dict[str, int]]] = [
+    (["UBND tỉnh đã ban hành Quyết định số 315/QĐ-UBND tặng Cờ thi đua cho xã Đông Sơn (hồ sơ do huyện đề nghị từ tháng 5)."],
+     {"co_thi_dua_tinh.tap_the": 1}),
+    (["Chủ tịch UBND tỉnh đã ký Quyết định tặng Bằng khen cho ông Nguyễn Văn Tư (huyện trình từ quý II)."], {f"{BK}.ca_nhan": 1}),
+    (["Ubnd tinh da ban hanh Quyet dinh so 77/QD-UBND tang Co thi dua cho thi tran Pac Mieu (ho so huyen de nghi tu quy I)."],
+     {"co_thi_dua_tinh.tap_the": 1}),
+    (["Trạm Y tế xã Yên Thành được Chủ tịch UBND tỉnh tặng Bằng khen."], {f"{BK}.tap_the": 1}),
+    (["Công an xã Cốc Pàng vinh dự được UBND tỉnh tặng Cờ thi đua."], {"co_thi_dua_tinh.tap_the": 1}),
+    (["Hội Nông dân huyện được Chủ tịch UBND tỉnh tặng Bằng khen vì thành tích xuất sắc."], {f"{BK}.tap_the": 1}),
+    (["Trung tam Y te huyen duoc Chu tich UBND tinh tang Bang khen."], {f"{BK}.tap_the": 1}),
+    (["Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho Trạm Y tế xã Lý Bôn."], {}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NAMED_AND_ISSUED)
+def test_issued_decisions_and_named_collectives(body: Body, expected: dict[str, int]) -> None:
+    """A decision issued grants; any named collective receiving a numberless award counts 1."""
+    assert _figures(body) == expected
+
+
+# Round 2: a list of counts before the award it attains ("02 tập thể, 05 cá nhân được tặng Bằng
+# khen ...; 13 tập thể, 35 cá nhân được tặng Giấy khen ..."): every count of the list takes that award.
+LIST_ATTAINS: list[tuple[Body, dict[str, int]]] = [
+    (["Xã có 03 tập thể, 07 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh; 11 tập thể, 29 cá nhân và 04 hộ gia đình được tặng Giấy khen của Chủ tịch UBND xã."],
+     {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 7, f"{GK}.tap_the": 11, f"{GK}.ca_nhan": 29, f"{GK}.ho_gia_dinh": 4}),
+    (["Bằng khen của Chủ tịch UBND tỉnh: 01 tập thể; 09 tập thể và 22 cá nhân được Chủ tịch UBND huyện tặng Giấy khen."],
+     {f"{BK}.tap_the": 1, f"{GK}.tap_the": 9, f"{GK}.ca_nhan": 22}),
+    (["Co 02 tap the, 06 ca nhan duoc tang Bang khen cua Chu tich UBND tinh; 15 tap the va 40 ca nhan duoc tang Giay khen cua Chu tich UBND huyen."],
+     {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 6, f"{GK}.tap_the": 15, f"{GK}.ca_nhan": 40}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LIST_ATTAINS)
+def test_a_list_of_counts_attains_the_award_after_it(body: Body, expected: dict[str, int]) -> None:
+    """Every count of a list before 'được tặng <award>' takes that award, not one named before."""
+    assert _figures(body) == expected
+
+
+# Round 2: a quarter's counts and the whole period's counts told in separate sentences (or
+# paragraphs): the whole period's count is the figure; counts with no period are still added.
+WHOLE_PERIOD: list[tuple[Body, dict[str, int]]] = [
+    (["Trong quý III, Chủ tịch UBND huyện tặng Giấy khen cho 04 tập thể, 09 cá nhân.",
+      "Lũy kế 9 tháng, huyện có 17 tập thể và 41 cá nhân được tặng Giấy khen của Chủ tịch UBND huyện."],
+     {f"{GK}.tap_the": 17, f"{GK}.ca_nhan": 41}),
+    (["Tính chung 9 tháng, Chủ tịch UBND huyện tặng Giấy khen cho 25 cá nhân.", "Riêng quý III tặng Giấy khen cho 08 cá nhân."],
+     {f"{GK}.ca_nhan": 25}),
+    (["Quy III, Chu tich UBND huyen tang Giay khen cho 05 tap the.", "Luy ke 9 thang: Giay khen cua Chu tich UBND huyen 14 tap the."],
+     {f"{GK}.tap_the": 14}),
+    (["Trong quý III, Chủ tịch UBND huyện tặng Giấy khen cho 06 cá nhân.", "Chủ tịch UBND huyện tặng Giấy khen đột xuất cho 02 cá nhân."],
+     {f"{GK}.ca_nhan": 8}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), WHOLE_PERIOD)
+def test_the_whole_period_count_wins_across_sentences(body: Body, expected: dict[str, int]) -> None:
+    """A 9-month report telling the quarter and the 9 months apart counts the 9 months once."""
+    assert _figures(body) == expected
+
+
+# Round 2: the period opening a sentence scopes all its clauses ("Lũy kế 9 tháng, ... ; ...").
+WHOLE_PERIOD_CLAUSES: list[tuple[Body, dict[str, int]]] = [
+    (["Quý III, Chủ tịch UBND huyện tặng Giấy khen cho 03 tập thể, 10 cá nhân.",
+      "Lũy kế 9 tháng, có 01 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh; 12 tập thể, 33 cá nhân được tặng Giấy khen của Chủ tịch UBND huyện."],
+     {f"{BK}.tap_the": 1, f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 33}),
+    (["Tinh chung 9 thang: Bang khen cua Chu tich UBND tinh 02 ca nhan; Giay khen cua Chu tich UBND huyen 30 ca nhan.",
+      "Rieng quy III: Giay khen cua Chu tich UBND huyen 07 ca nhan."],
+     {f"{BK}.ca_nhan": 2, f"{GK}.ca_nhan": 30}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), WHOLE_PERIOD_CLAUSES)
+def test_an_opening_whole_period_scopes_the_sentence(body: Body, expected: dict[str, int]) -> None:
+    """The whole period opening a sentence covers its later clauses too."""
+    assert _figures(body) == expected
+
+
+# Round 2 (known gap): households named by their title after an award given to them.
+HONOUR_HOUSEHOLDS: list[tuple[Body, dict[str, int]]] = [
+    (["Tặng Giấy khen cho 05 gia đình văn hóa."], {f"{GK}.ho_gia_dinh": 5}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 12 gia đình văn hóa tiêu biểu giai đoạn 2020-2022."], {f"{GK}.ho_gia_dinh": 12}),
+    (["Chu tich UBND huyen tang Giay khen cho 07 gia dinh van hoa xuat sac."], {f"{GK}.ho_gia_dinh": 7}),
+    (["Tặng Giấy khen cho 10 cá nhân; công nhận 1.234 gia đình văn hóa."], {f"{GK}.ca_nhan": 10}),
+    (["Toàn huyện có 845 gia đình văn hóa."], {}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), HONOUR_HOUSEHOLDS)
+def test_households_named_by_their_title(body: Body, expected: dict[str, int]) -> None:
+    """'cho 05 gia đình văn hóa' after an award counts households; a title only recognised is no award."""
+    assert _figures(body) == expected
+
+
+# Round 2 (known gap, domain.md: Giấy khen counts when given by the unit's chairman or a department):
+# a Giấy khen given by a mass organisation (Huyện đoàn, Hội, Liên đoàn Lao động) is no figure.
+MASS_ORGANISATIONS: list[tuple[Body, dict[str, int]]] = [
+    (["Huyện đoàn tặng Giấy khen cho 04 tập thể, 10 cá nhân."], {}),
+    (["Hội Liên hiệp Phụ nữ huyện tặng Giấy khen cho 06 cá nhân."], {}),
+    (["Giấy khen của Ban Thường vụ Huyện đoàn: 03 cá nhân."], {}),
+    (["Giay khen cua Hoi Cuu chien binh huyen: 04 ca nhan."], {}),
+    (["Phối hợp với Hội Nông dân huyện, Chủ tịch UBND huyện tặng Giấy khen cho 08 cá nhân."], {f"{GK}.ca_nhan": 8}),
+    (["Liên đoàn Lao động huyện tặng Giấy khen cho 09 cá nhân; Chủ tịch UBND huyện tặng Giấy khen cho 11 cá nhân."], {f"{GK}.ca_nhan": 11}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MASS_ORGANISATIONS)
+def test_giay_khen_of_mass_organisations_is_no_figure(body: Body, expected: dict[str, int]) -> None:
+    """Only the chairman's or a department's Giấy khen counts; a mass organisation's is left out."""
+    assert _figures(body) == expected
+
+
+# Round 2 (known gap): in a scanned award table, a cell OCR read as letters ("Sử.", "ĐI") leaves its
+# column a column of counts; the cumulative column is still the figure; one such cell is derived from
+# the total, and a column that cannot be checked is kept for review (low confidence).
+_SCAN_HEAD = ["TT", "Hình thức", "Đối tượng", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm"]
+SCAN_LETTER_CELLS: list[tuple[Body, dict[str, int]]] = [
+    (["Kết quả khen thưởng:", [_SCAN_HEAD,
+      ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "04", "03", "02", "05", "Sử."],
+      ["2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "10", "12", "08", "11", "41"],
+      ["3", "Chiến sĩ thi đua cơ sở", "Cá nhân", "", "", "", "20", "20"],
+      ["", "Tổng cộng", "", "14", "15", "10", "36", "75"]]],
+     {f"{GK}.tap_the": 14, f"{GK}.ca_nhan": 41, "chien_si_thi_dua_co_so.ca_nhan": 20}),
+    (["Kết quả khen thưởng:", [_SCAN_HEAD,
+      ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "06", "05", "04", "07", "22"],
+      ["2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "15", "14", "10", "12", "ĐI"],
+      ["3", "Lao động tiên tiến", "Cá nhân", "", "", "", "300", "300"],
+      ["", "Tổng cộng", "", "21", "19", "14", "319", "373"]]],
+     {f"{GK}.tap_the": 22, f"{GK}.ca_nhan": 51, "lao_dong_tien_tien.ca_nhan": 300}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SCAN_LETTER_CELLS)
+def test_scanned_table_cells_read_as_letters(body: Body, expected: dict[str, int]) -> None:
+    """The cumulative column stays the figure; a derived or unchecked number gets a low confidence."""
+    found = rx.findings_of([_HEAD, *body], date="ngày 15 tháng 12 năm 2022", title=("Tổng kết công tác thi đua, khen thưởng năm 2022",), ocr=True)
+    assert {f.metric: f.value for f in found.figures} == expected
+    clean = rx.findings_of([_HEAD, "Chủ tịch UBND huyện tặng Giấy khen cho 05 tập thể."], date="ngày 15 tháng 12 năm 2022", ocr=True).figures[0].confidence
+    assert min(f.confidence for f in found.figures) < clean
+
+
+def test_a_column_with_two_unreadable_cells_is_flagged() -> None:
+    """Two cells OCR read as letters: the column's total cannot check the rest, so all of it is for review."""
+    table = [_SCAN_HEAD,
+             ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "06", "05", "04", "07", "Sử"],
+             ["2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "15", "14", "10", "12", "51"],
+             ["3", "Lao động tiên tiến", "Cá nhân", "", "", "", "300", "ĐI"],
+             ["4", "Chiến sĩ thi đua cơ sở", "Cá nhân", "", "", "", "20", "20"],
+             ["5", "Tập thể lao động tiên tiến", "Tập thể", "", "", "", "10", "10"],
+             ["", "Tổng cộng", "", "21", "19", "14", "349", "403"]]
+    date = "ngày 15 tháng 12 năm 2022"
+    found = rx.findings_of([_HEAD, "Kết quả khen thưởng:", table], date=date, title=("Tổng kết công tác thi đua, khen thưởng năm 2022",), ocr=True)
+    assert {f.metric: f.value for f in found.figures} == {f"{GK}.ca_nhan": 51, "chien_si_thi_dua_co_so.ca_nhan": 20, "tap_the_lao_dong_tien_tien.tap_the": 10}
+    clean = rx.findings_of([_HEAD, "Chủ tịch UBND huyện tặng Giấy khen cho 05 tập thể."], date=date, ocr=True).figures[0].confidence
+    assert all(f.confidence < clean for f in found.figures)

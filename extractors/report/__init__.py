@@ -23,7 +23,7 @@ from thidua.core.units import UnitSpec
 from thidua.extractors.nlp import get_nlp
 from thidua.extractors.report.award_tables import table_figures
 from thidua.extractors.report.config import report_config
-from thidua.extractors.report.figures import prose_figures
+from thidua.extractors.report.figures import period_covers, prose_figures
 from thidua.extractors.report.header import doc_number, report_date
 from thidua.extractors.report.merge import merge_figures, merge_proposals
 from thidua.extractors.report.period import report_period
@@ -56,7 +56,7 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
     award_tables, counted = table_figures(view)
     out.tasks = prose_tasks(view) + table_tasks(view, award_tables)
     prose = prose_figures(view, award_tables)
-    out.figures = merge_figures(counted, prose)
+    out.figures = merge_figures(counted, prose, cumulative_rank=period_covers(out.period.value.kind if out.period else None))
     out.proposals = merge_proposals(counted, prose)
     out.warnings.extend(view.warnings)
     if out.unit is None and view.foreign_issuer:

@@ -104,7 +104,21 @@ def _cell_count(text: str, ocr: bool) -> tuple[int | None, bool]:
     if v is not None:
         return v, False
     digits = sum(ch.isdigit() for ch in t)
-    return None, 0 < digits and len(t) <= 6 and len(t) - digits <= 2 and " " not in t
+    return None, (0 < digits and len(t) <= 6 and len(t) - digits <= 2 and " " not in t)
+
+
+def _letters_for_digits(text: str) -> bool:
+    """A short OCR'd cell of letters where a number stood ("Sử.", "ĐI"): one to three letters, no recipient abbreviation."""
+    t = re.sub(r"\W", "", _OCR_EDGE.sub("", text.strip()))
+    return 0 < len(t) <= 3 and t.isalpha() and fold_keep_length(t).lower() not in _SHORT_RECIPIENTS
+
+
+def _mostly_counts(cells: list[str]) -> bool:
+    """An OCR'd column whose filled cells are counts but for at most a third read as letters."""
+    filled = [t for t in cells if t.strip(" |-–.")]
+    counts = sum(_cell_count(t, True)[0] is not None for t in filled)
+    junk = sum(_cell_count(t, True) == (None, False) and _letters_for_digits(t) for t in filled)
+    return counts >= 3 and 0 < junk <= len(filled) // 3 and counts + junk == len(filled)
 
 
 def _ents(p: Piece | None, *labels: str) -> list[DocSpan]:
@@ -156,10 +170,13 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     excluded: set[int] = set()
     proposal_cols: set[int] = set()
     # Only columns holding counts can be count columns ("Cơ quan, đơn vị" names the rows).
+    body_rows = [r for r in range(h, len(rows)) if not is_colnum_row(r)]
     numeric = {
         c
         for c in range(n_cols)
-        if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) for r in range(h, len(rows)) if not is_colnum_row(r))
+        if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) for r in body_rows)
+        # an OCR'd column of counts with a few cells read as letters ("Sử.", "ĐI"): unreadable cells
+        or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r])]))
     }
     short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
@@ -265,6 +282,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             if c >= len(rows[r]) or is_repeat(b, r, c):
                 continue
             v, bad = _cell_count(text[r][c], ocr)
+            bad = bad or (ocr and v is None and _letters_for_digits(text[r][c]))  # "ĐI" in a column of counts
             if not v and not bad:
                 continue
             if total and v:
@@ -358,8 +376,8 @@ def _check_totals(
             continue
         for r, _c, _key, piece in bad:
             view.warnings.append(f"{where}, dòng {r}: OCR đọc «{piece.text}» không ra số, chưa tính, cần kiểm tra lại")
-        if len(totals) == 1 and details and not bad and summed != totals[0]:
-            flagged.update(id(p) for *_, p in details)
+        if len(totals) == 1 and details and (bad or summed != totals[0]):
+            flagged.update(id(p) for *_, p in details)  # unreadable cells leave the column unchecked too
             view.warnings.append(
                 f"{where}: các số cộng lại {summed}, khác dòng tổng cộng {totals[0]}"
                 " (có thể OCR đọc sai một số), cần kiểm tra lại"

@@ -33,6 +33,9 @@ _EARLIER_YEAR = _rx("earlier_period")
 _ATTAINS = _rx("attains")
 _TOTAL_BEFORE = _rx("total_before")
 _LIST_WORDS = frozenset(_WORDING["list_words"]["words"])
+_HONOUR_AS_RECIPIENT: dict[str, str] = _WORDING["honour_as_recipient"]
+_HONOUR_RECIPIENT = re.compile(_HONOUR_AS_RECIPIENT["regex"])
+_GIVEN_BEFORE = re.compile(_HONOUR_AS_RECIPIENT["given_before"])
 _RECEIVED = _rx("received")
 _CONFERS_BEFORE = _rx("confers_before")
 _CONFERS_IN = _rx("confers_in")
@@ -130,6 +133,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             nxt = by_token.get(end)
             award_ent: DocSpan | None
             recipient, award_ent = _named_by(nxt) if nxt is not None and nxt.start == end else (None, None)
+            if recipient is None and nxt is not None and nxt.start == end and _honour_recipient(doc, sent.start, t.i, nxt):
+                recipient = _HONOUR_AS_RECIPIENT["recipient"]  # "tặng Giấy khen cho 05 gia đình văn hóa"
             if recipient is None:
                 # "tập thể: 03", "Cá nhân: 47" (label, colon, number)
                 j = t.i - 1
@@ -162,8 +167,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 # "79 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở": the award the count attains follows it
                 attained = [
                     e for e in sent_ents
-                    if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < seg_end
-                    and _ATTAINS.match(fold_keep_length(doc[end : e.start].text))
+                    if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
+                    and _ATTAINS.match(fold_keep_length(doc[_after_list(doc, end, e.start) : e.start].text))
                 ]
                 if attained:
                     award_ent = attained[0]
@@ -296,11 +301,15 @@ def period_rank(folded: str) -> int | None:
 
 def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
     """Of one metric's counts each after its own period ("quý III tặng 10 cá nhân, lũy kế 9 tháng 45
-    cá nhân"), the one of the longest period; counts without a period are kept."""
+    cá nhân"), the one of the longest period; a list's later counts share its first count's period;
+    counts without a period are kept."""
     ranks: list[int | None] = []
     prev = start
     for i, _c in sorted(counts, key=lambda x: x[0]):
-        ranks.append(period_rank(fold_keep_length(doc[prev:i].text)))
+        rank = period_rank(fold_keep_length(doc[prev:i].text))
+        if rank is None and ranks and prev > start and _only_list(doc, prev, i):
+            rank = ranks[-1]  # "quý II tặng 09 tập thể, 25 cá nhân": the list's later counts share its period
+        ranks.append(rank)
         prev = i + 1
     ordered = sorted(counts, key=lambda x: x[0])
     best: dict[str, int] = {}
@@ -309,10 +318,14 @@ def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]
         if r is not None:
             best[c.metric] = max(best.get(c.metric, r), r)
             seen.setdefault(c.metric, set()).add(r)
-    return [
+    kept = [
         (i, c) for (i, c), r in zip(ordered, ranks)
         if r is None or len(seen[c.metric]) < 2 or r == best[c.metric]
     ]
+    opening = ranks[0] if ranks else None  # "Lũy kế 6 tháng, ... ; 13 tập thể ...": the sentence's opening period
+    for (_i, c), r in zip(ordered, ranks):
+        c.period_rank = r if r is not None else opening
+    return kept
 
 
 def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
@@ -324,6 +337,20 @@ def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
         stated.append(here or (k > 0 and stated[k - 1] and counts[k - 1][0] < i and _only_list(doc, counts[k - 1][0] + 1, i)))
     totals = {c.metric for (_i, c), total in zip(counts, stated) if total}
     return [c for (_i, c), total in zip(counts, stated) if total or c.metric not in totals]
+
+
+def _after_list(doc: Doc, start: int, stop: int) -> int:
+    """Where the last recipient of a list of counts going on from start opens ("hộ gia đình" in "tập
+    thể, 06 cá nhân và 03 hộ gia đình"), at most up to stop: it and the words after it may tell the
+    award the list attains."""
+    opens = {t: e.start for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
+    last = start
+    for t in doc[start:stop]:
+        if t.i in opens:
+            last = opens[t.i]
+        elif not (t.norm_ in _LIST_WORDS or t.like_num or spelled_count(t.lower_) is not None):
+            break
+    return last
 
 
 def _only_list(doc: Doc, start: int, end: int) -> bool:
@@ -488,3 +515,21 @@ def _excluding_cue(
     if label == "BREAKDOWN" and before_in_clause:
         return label
     return None
+
+
+_WHOLE_PERIOD = {"6M": "6 thang", "9M": "9 thang"}
+
+
+def period_covers(kind: object) -> int:
+    """The rank of a report's whole period (a 6-month report's "6 tháng"); cumulative ("lũy kế", "cả năm") otherwise."""
+    name = _WHOLE_PERIOD.get(str(getattr(kind, "value", kind)))
+    return (period_rank(name) if name else None) or max(rank for _rx, rank in _PERIOD_RANKS)
+
+
+def _honour_recipient(doc: Doc, start: int, i: int, ent: DocSpan) -> bool:
+    """An honour of households right after the count at i that an award is given to ("cho 05 gia đình văn hóa")."""
+    return (
+        ent.label_ == "OTHER_HONOUR"
+        and _HONOUR_RECIPIENT.match(fold_keep_length(ent.text).lower()) is not None
+        and _GIVEN_BEFORE.search(fold_keep_length(doc[start:i].text).lower()) is not None
+    )

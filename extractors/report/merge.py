@@ -21,11 +21,21 @@ class Count:
     total_row: bool = False
     #: An award only proposed, not given: becomes a proposal (`Figure.proposed`), never a figure.
     proposed: bool = False
+    #: How much of the year the period its sentence gives it covers (a quarter 1 ... cumulative 5), None if none.
+    period_rank: int | None = None
 
 
-def merge_figures(table: list[Count], prose: list[Count]) -> list[Figure]:
-    """Awards given: sum per metric, keeping every part's span; a metric present in an award table ignores prose mentions (they restate it)."""
-    return _merge([c for c in table if not c.proposed], [c for c in prose if not c.proposed], proposed=False)
+def merge_figures(table: list[Count], prose: list[Count], cumulative_rank: int = 5) -> list[Figure]:
+    """Awards given: sum per metric, keeping every part's span; a metric present in an award table ignores prose mentions (they restate it);
+    a metric told for the report's whole period (rank cumulative_rank or more) drops its counts of shorter periods."""
+    return _merge([c for c in table if not c.proposed], _of_whole_period([c for c in prose if not c.proposed], cumulative_rank), proposed=False)
+
+
+def _of_whole_period(counts: list[Count], cumulative_rank: int) -> list[Count]:
+    """A metric with a count for the report's whole period ("Lũy kế 6 tháng, ... 35 cá nhân") drops the
+    counts of a shorter period told in other sentences ("Trong quý II, ... 14 cá nhân"); others are kept."""
+    whole = {c.metric for c in counts if c.period_rank is not None and c.period_rank >= cumulative_rank}
+    return [c for c in counts if c.metric not in whole or c.period_rank is None or c.period_rank >= cumulative_rank]
 
 
 def merge_proposals(table: list[Count], prose: list[Count]) -> list[Figure]:
