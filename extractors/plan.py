@@ -133,8 +133,9 @@ def _due(text: str, quarter: int, year: int) -> tuple[str | None, dt.date | None
 
 def _host(note: str) -> str | None:
     """The host place a note cell names ('Tại huyện X', 'Huyện X đăng cai'), or None."""
+    note = normalize_text(note)
     for pattern in _HOST_PATTERNS:
-        m = pattern.search(normalize_text(note))
+        m = pattern.search(note)
         if not m:
             continue
         place = m.group("p").strip(" .,;:-")

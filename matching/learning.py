@@ -364,16 +364,16 @@ def _choose(prepared: list[Prepared], probs: list[list[float]], carriers: list[l
 
 def _carrier(link: _LinkModel | None, c: Prepared, row: _ItemRow) -> int | None:
     """The statement that carries an item the rules left out: the best rule score plus the item's learnt words."""
-    best: tuple[bool, float, int] | None = None
+    best: tuple[bool, float, int] | None = None  # (unlinked, value, -index): ties go to the earlier statement
     score_weight = max(link.weight("score"), 1.0) if link is not None else 1.0
     for i, (score, words) in enumerate(zip(row.scores, c.words)):
         learnt = sum(max(0.0, link.weight(f"w={w}|{row.item}")) for w in words) * ITEM_WORD_SCALE if link is not None else 0.0
         value = score * score_weight + learnt
         # A statement the rules linked to nothing first: the item's words were learnt on those.
         key = (not c.rules[i], value, -i)
-        if value > 0 and (best is None or key > best[:2] + (-best[2],)):
-            best = (key[0], value, i)
-    return best[2] if best else None
+        if value > 0 and (best is None or key > best):
+            best = key
+    return -best[2] if best else None
 
 
 def _links_of(c: Prepared, probs: list[float], drop: float, add: float, carriers: list[int | None]) -> list[list[tuple[str, float]]]:

@@ -44,10 +44,10 @@ _PERSON = _rx("person")
 _BODY = _rx("body")
 _INTENDED = _rx("intended")
 _OWN_SUBJECT = _rx("own_subject")
-#: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
 _PERIOD_RANKS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_ranks"]["ranks"])
 #: Letters OCR reads for digits in a scanned count.
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+#: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
 _AND_NAMED = re.compile(r"^\s*(?:,|va)\s+")
 _REGISTERED = _rx("registered")
 
@@ -168,7 +168,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 attained = [
                     e for e in sent_ents
                     if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
-                    and _ATTAINS.match(fold_keep_length(doc[_after_list(doc, end, e.start) : e.start].text))
+                    and _ATTAINS.match(fold_keep_length(doc[_after_list(doc, by_token, end, e.start) : e.start].text))
                 ]
                 if attained:
                     award_ent = attained[0]
@@ -206,7 +206,6 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             if others and _about_others(doc, semis, clause_start):
                 continue  # "Các xã trong Cụm khen thưởng 410 cá nhân; huyện tặng ...": not the last clause
-            metric = f"{award}.{recipient}"
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
             text = p.text[s_char : e_tok.idx + len(e_tok.text)].strip(" ,;()")
@@ -216,7 +215,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
         if not others:
             in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
             in_sentence += _named_after_counts(p, doc, by_token, semis, in_sentence)
-        out.extend(_stated_totals(doc, _cumulative_of_periods(doc, sent.start, in_sentence)))
+        out.extend(_stated_totals(doc, by_token, _cumulative_of_periods(doc, by_token, sent.start, in_sentence)))
     return out, last_award
 
 
@@ -299,19 +298,19 @@ def period_rank(folded: str) -> int | None:
     return next((rank for rx, rank in _PERIOD_RANKS if rx.search(folded)), None)
 
 
-def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+def _cumulative_of_periods(doc: Doc, by_token: dict[int, DocSpan], start: int, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
     """Of one metric's counts each after its own period ("quý III tặng 10 cá nhân, lũy kế 9 tháng 45
     cá nhân"), the one of the longest period; a list's later counts share its first count's period;
     counts without a period are kept."""
+    ordered = sorted(counts, key=lambda x: x[0])
     ranks: list[int | None] = []
     prev = start
-    for i, _c in sorted(counts, key=lambda x: x[0]):
+    for i, _c in ordered:
         rank = period_rank(fold_keep_length(doc[prev:i].text))
-        if rank is None and ranks and prev > start and _only_list(doc, prev, i):
+        if rank is None and ranks and prev > start and _only_list(doc, by_token, prev, i):
             rank = ranks[-1]  # "quý II tặng 09 tập thể, 25 cá nhân": the list's later counts share its period
         ranks.append(rank)
         prev = i + 1
-    ordered = sorted(counts, key=lambda x: x[0])
     best: dict[str, int] = {}
     seen: dict[str, set[int]] = {}
     for (_i, c), r in zip(ordered, ranks):
@@ -328,35 +327,33 @@ def _cumulative_of_periods(doc: Doc, start: int, counts: list[tuple[int, Count]]
     return kept
 
 
-def _stated_totals(doc: Doc, counts: list[tuple[int, Count]]) -> list[Count]:
+def _stated_totals(doc: Doc, by_token: dict[int, DocSpan], counts: list[tuple[int, Count]]) -> list[Count]:
     """A breakdown with its stated total ("47 ... và 02 ..., tổng cộng 49 cá nhân") gives the total once;
     the total word covers the counts listed right after it ("cộng 18 tập thể, 49 lượt cá nhân")."""
     stated: list[bool] = []
     for k, (i, _c) in enumerate(counts):
         here = _TOTAL_BEFORE.search(fold_keep_length(doc[max(0, i - 3) : i].text)) is not None
-        stated.append(here or (k > 0 and stated[k - 1] and counts[k - 1][0] < i and _only_list(doc, counts[k - 1][0] + 1, i)))
+        stated.append(here or (k > 0 and stated[k - 1] and counts[k - 1][0] < i and _only_list(doc, by_token, counts[k - 1][0] + 1, i)))
     totals = {c.metric for (_i, c), total in zip(counts, stated) if total}
     return [c for (_i, c), total in zip(counts, stated) if total or c.metric not in totals]
 
 
-def _after_list(doc: Doc, start: int, stop: int) -> int:
+def _after_list(doc: Doc, by_token: dict[int, DocSpan], start: int, stop: int) -> int:
     """Where the last recipient of a list of counts going on from start opens ("hộ gia đình" in "tập
     thể, 06 cá nhân và 03 hộ gia đình"), at most up to stop: it and the words after it may tell the
     award the list attains."""
-    opens = {t: e.start for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
     last = start
     for t in doc[start:stop]:
-        if t.i in opens:
-            last = opens[t.i]
+        if (e := by_token.get(t.i)) is not None and e.label_ == "RECIPIENT":
+            last = e.start
         elif not (t.norm_ in _LIST_WORDS or t.like_num or spelled_count(t.lower_) is not None):
             break
     return last
 
 
-def _only_list(doc: Doc, start: int, end: int) -> bool:
+def _only_list(doc: Doc, by_token: dict[int, DocSpan], start: int, end: int) -> bool:
     """Tokens start..end hold only recipients and list separators ("tập thể, 49 lượt"): one list."""
-    in_ent = {t for e in doc.ents if e.label_ == "RECIPIENT" for t in range(e.start, e.end)}
-    return all(t.i in in_ent or t.norm_ in _LIST_WORDS for t in doc[start:end])
+    return all(((e := by_token.get(t.i)) is not None and e.label_ == "RECIPIENT") or t.norm_ in _LIST_WORDS for t in doc[start:end])
 
 
 def _about_others(doc: Doc, semis: list[int], c0: int) -> bool:

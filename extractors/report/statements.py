@@ -25,16 +25,21 @@ from thidua.extractors.report.wording import HEADING, LEADING_DATE, LIST_MARK, S
 
 #: A clause opening at the event or day just named: "tại Hội nghị", "trong buổi lễ", "tại đây", "cùng ngày" (folded).
 SAME_EVENT = re.compile(r"^\W*(?:(?:tai|trong)\s+(?:hoi nghi|hoi thao|hoi thi|buoi|le|cuoc hop|phien hop|dip nay|day)\b|cung ngay\b)")
+
+
+def _folded_words(group: str) -> str:
+    """A regex alternation of a lexicon group's words, folded, longest first."""
+    return "|".join(re.escape(fold(w)) for w in sorted(words(general_lexicon(), group), key=len, reverse=True))
+
+
 #: Words naming the members of a unit ("xã", "thôn", "đơn vị"), folded, from the lexicon's `part_subjects`.
-_PART_NOUNS = "|".join(re.escape(fold(w)) for w in sorted(words(general_lexicon(), "part_subjects"), key=len, reverse=True))
+_PART_NOUNS = _folded_words("part_subjects")
 #: "một số xã", "còn 02 đơn vị", "19/21 xã" (folded, at the end of the text before a cue): only some of them.
 _SOME_OF = re.compile(rf"(?:\bmot so|\bcon|\b\d+(?:\s*/\s*\d+)?)\s+(?:{_PART_NOUNS})\b(?:\s+[^\s,;.]+){{0,3}}\s*$")
 #: "hiện nay", "đến nay" (folded): the clause is about the present (lexicon `now_markers`).
 #: "Trên cơ sở đó, ", "Sau đó, " opening a clause before its date (folded; lexicon `sequence_openers`).
-_SEQUENCE = re.compile(
-    r"^\W*(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "sequence_openers")) + r")\s*,?\s*"
-)
-_NOW = re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "now_markers")) + r")\b")
+_SEQUENCE = re.compile(rf"^\W*(?:{_folded_words('sequence_openers')})\s*,?\s*")
+_NOW = re.compile(rf"\b(?:{_folded_words('now_markers')})\b")
 _CITATION_BEFORE = re.compile(r"\d+\s*/\s*[a-z][a-z0-9\-]*\s+(?:ngay\s*)?$")
 
 
