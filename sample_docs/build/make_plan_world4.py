@@ -83,27 +83,6 @@ RECIPIENTS = [
 ]
 
 
-def plan_table(doc):
-    """The plan table: header, quarter rows merged across, items."""
-    t = vbhc.grid(doc, len(ROWS) + 1, 5, WIDTHS)
-    for i, h in enumerate(HEADER):
-        vbhc.cell_text(t.cell(0, i), [h], bold=True, align=CENTER, size=12.5)
-    vbhc.repeat_header(t.rows[0])
-    for k, row in enumerate(ROWS):
-        r = k + 1
-        if len(row) == 1:
-            merged = t.cell(r, 0).merge(t.cell(r, 4))
-            vbhc.cell_text(merged, [row[0]], bold=True, align=LEFT, size=12.5)
-            continue
-        num, content, who, when, note = row
-        vbhc.cell_text(t.cell(r, 0), [num], align=CENTER, size=12.5)
-        vbhc.cell_text(t.cell(r, 1), [content], align=JUSTIFY, size=12.5)
-        vbhc.cell_text(t.cell(r, 2), who, align=LEFT, size=12.5)
-        vbhc.cell_text(t.cell(r, 3), when, align=CENTER, size=12.5)
-        vbhc.cell_text(t.cell(r, 4), note, align=LEFT, size=12.5)
-    return t
-
-
 def build() -> tuple[Path, Path]:
     """Write the .docx and the LibreOffice-made .pdf; return both paths."""
     doc = vbhc.new_document(size=14)
@@ -122,7 +101,7 @@ def build() -> tuple[Path, Path]:
     for text in PURPOSE:
         vbhc.para(doc, "- " + text)
     vbhc.para(doc, "II. CÁC HOẠT ĐỘNG CỤ THỂ", bold=True)
-    plan_table(doc)
+    vbhc.plan_table(doc, HEADER, ROWS, WIDTHS, (CENTER, JUSTIFY, LEFT, CENTER, LEFT))
     vbhc.para(doc, "", indent=None, size=6)
     vbhc.para(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True)
     for text in CLOSING:

@@ -76,26 +76,6 @@ RECIPIENTS = [
 ]
 
 
-def plan_table(doc):
-    """The plan table: header row, quarter rows merged over all four columns, items."""
-    t = vbhc.grid(doc, len(ROWS) + 1, 4, WIDTHS)
-    for i, h in enumerate(HEADER):
-        vbhc.cell_text(t.cell(0, i), [h], bold=True, align=CENTER, size=13)
-    vbhc.repeat_header(t.rows[0])
-    for k, row in enumerate(ROWS):
-        r = k + 1
-        if len(row) == 1:
-            merged = t.cell(r, 0).merge(t.cell(r, 3))
-            vbhc.cell_text(merged, [row[0]], bold=True, align=LEFT, size=13)
-            continue
-        num, content, units, when = row
-        vbhc.cell_text(t.cell(r, 0), [num], align=CENTER, size=13)
-        vbhc.cell_text(t.cell(r, 1), content, align=JUSTIFY, size=13)
-        vbhc.cell_text(t.cell(r, 2), units, align=LEFT, size=13)
-        vbhc.cell_text(t.cell(r, 3), [when], align=CENTER, size=13)
-    return t
-
-
 def build() -> tuple[Path, Path]:
     """Write the .docx and the LibreOffice-made .pdf; return both paths."""
     doc = vbhc.new_document(size=14)
@@ -112,7 +92,7 @@ def build() -> tuple[Path, Path]:
     for text in PURPOSE:
         vbhc.para(doc, "- " + text)
     vbhc.para(doc, "2. Nội dung và thời gian thực hiện", bold=True)
-    plan_table(doc)
+    vbhc.plan_table(doc, HEADER, ROWS, WIDTHS, (CENTER, JUSTIFY, LEFT, CENTER), size=13)
     vbhc.para(doc, "", indent=None, size=6)
     vbhc.para(doc, "3. Tổ chức thực hiện", bold=True)
     for text in CLOSING:

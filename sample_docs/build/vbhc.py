@@ -115,6 +115,30 @@ def cell_text(cell, lines, *, bold=False, italic=False, align=LEFT, size: float 
     return cell
 
 
+def plan_table(doc, header, rows, widths_cm, aligns, *, size: float = 12.5, column_numbers: bool = False):
+    """A plan's table: a bold header row (repeated on each page), optionally a "(1) (2) ..." row, then
+    rows of one cell (a quarter heading merged across), of two (its label, then a heading merged over
+    the rest) or one cell per column, aligned by `aligns`."""
+    n = len(header)
+    top = 2 if column_numbers else 1
+    t = grid(doc, len(rows) + top, n, widths_cm)
+    for i, h in enumerate(header):
+        cell_text(t.cell(0, i), [h], bold=True, align=CENTER, size=size)
+        if column_numbers:
+            cell_text(t.cell(1, i), [f"({i + 1})"], italic=True, align=CENTER, size=11)
+    repeat_header(t.rows[0])
+    for r, row in enumerate(rows, start=top):
+        if len(row) == 1:
+            cell_text(t.cell(r, 0).merge(t.cell(r, n - 1)), [row[0]], bold=True, align=LEFT, size=size)
+        elif len(row) == 2:
+            cell_text(t.cell(r, 0), [row[0]], bold=True, align=CENTER, size=size)
+            cell_text(t.cell(r, 1).merge(t.cell(r, n - 1)), [row[1]], bold=True, align=LEFT, size=size)
+        else:
+            for c, (value, align) in enumerate(zip(row, aligns)):
+                cell_text(t.cell(r, c), value, align=align, size=size)
+    return t
+
+
 def no_borders(table):
     """Remove every border of a table (header and signature tables are invisible)."""
     tbl_pr = table._tbl.tblPr
