@@ -54,8 +54,8 @@ screenshots: venv
 lock: venv
 	$(PY) -m pip freeze --exclude-editable > requirements.lock
 
-# The development worlds, each with its units file and plan (tune rules on these only); world 1b is
-# world 1's cluster and plan reported by other hands.
+# The development worlds, each with its units file and plan (tune rules on these only); worlds 1b and
+# 1c are world 1's cluster and plan reported by other hands.
 WORLD1_PLAN := sample_docs/plan/ke_hoach_cum_thi_dua_2022.docx
 WORLD1B := sample_docs/world1b
 WORLD2 := sample_docs/world2
@@ -64,6 +64,9 @@ WORLD3 := sample_docs/world3
 WORLD3_PLAN := $(WORLD3)/plan/ke_hoach_cum_thi_dua_so_3_2026.docx
 WORLD4 := sample_docs/world4
 WORLD4_PLAN := $(WORLD4)/plan/ke_hoach_cum_thi_dua_phia_nam_2024.docx
+WORLD1C := sample_docs/world1c
+WORLD5 := sample_docs/world5
+WORLD5_PLAN := $(WORLD5)/plan/ke_hoach_cum_thi_dua_ven_bien_2024.docx
 
 eval: venv
 	@echo "== world 1 (sample_docs/reports, plan 2022) =="
@@ -76,19 +79,28 @@ eval: venv
 	THIDUA_UNITS_FILE=$(WORLD3)/units.toml $(VENV)/bin/thidua eval $(WORLD3)/reports --plan $(WORLD3_PLAN)
 	@echo "== world 4 (sample_docs/world4/reports, Nghệ An southern districts and towns, plan 2024) =="
 	THIDUA_UNITS_FILE=$(WORLD4)/units.toml $(VENV)/bin/thidua eval $(WORLD4)/reports --plan $(WORLD4_PLAN)
+	@echo "== world 1c (sample_docs/world1c/reports, plan 2022, new hands) =="
+	THIDUA_UNITS_FILE=sample_docs/units.toml $(VENV)/bin/thidua eval $(WORLD1C)/reports --plan $(WORLD1_PLAN)
+	@echo "== world 5 (sample_docs/world5/reports, Sóc Trăng coastal districts and towns, plan 2024) =="
+	THIDUA_UNITS_FILE=$(WORLD5)/units.toml $(VENV)/bin/thidua eval $(WORLD5)/reports --plan $(WORLD5_PLAN)
 
 # Held-out reports, a final measure NOT for tuning (never look at them while tuning). Each held-out
 # set is measured once, then becomes development data and a new one is written by other hands: the
-# held-out parts of worlds 2, 1b, 3 and all of world 4 were measured on 2026-12-03 and are now in
-# their reports/ folders. Held out now: world 1c (the seed cluster's 2022 plan, new hands) and world 5.
-WORLD1C := sample_docs/world1c
-WORLD5 := sample_docs/world5
-WORLD5_PLAN = $(firstword $(wildcard $(WORLD5)/plan/*.docx))
+# held-out parts of worlds 2, 1b, 3 and all of worlds 4, 1c and 5 were measured on 2026-12-03 and are
+# now in their reports/ folders. Held out now: world 1d (the seed cluster's 2022 plan, new hands),
+# worlds 6 and 7 (unseen clusters; each plan is the one .docx in its plan/ folder).
+WORLD1D := sample_docs/world1d
+WORLD6 := sample_docs/world6
+WORLD6_PLAN = $(firstword $(wildcard $(WORLD6)/plan/*.docx))
+WORLD7 := sample_docs/world7
+WORLD7_PLAN = $(firstword $(wildcard $(WORLD7)/plan/*.docx))
 eval-heldout: venv
-	@echo "== world 1c held-out (seed cluster, plan 2022, new hands) =="
-	THIDUA_UNITS_FILE=sample_docs/units.toml $(VENV)/bin/thidua eval $(WORLD1C)/heldout --plan $(WORLD1_PLAN)
-	@echo "== world 5 held-out (an unseen cluster) =="
-	THIDUA_UNITS_FILE=$(WORLD5)/units.toml $(VENV)/bin/thidua eval $(WORLD5)/heldout --plan $(WORLD5_PLAN)
+	@echo "== world 1d held-out (seed cluster, plan 2022, new hands) =="
+	THIDUA_UNITS_FILE=sample_docs/units.toml $(VENV)/bin/thidua eval $(WORLD1D)/heldout --plan $(WORLD1_PLAN)
+	@echo "== world 6 held-out (an unseen cluster) =="
+	THIDUA_UNITS_FILE=$(WORLD6)/units.toml $(VENV)/bin/thidua eval $(WORLD6)/heldout --plan $(WORLD6_PLAN)
+	@echo "== world 7 held-out (an unseen cluster) =="
+	THIDUA_UNITS_FILE=$(WORLD7)/units.toml $(VENV)/bin/thidua eval $(WORLD7)/heldout --plan $(WORLD7_PLAN)
 
 # Speed figures (printed, never asserted): readers per format, whole extraction vs bare pdfplumber.
 bench: venv
