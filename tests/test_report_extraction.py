@@ -544,9 +544,10 @@ def test_accuracy_on_the_readable_sample_reports() -> None:
     result = evaluate(REPORTS, UNITS, plan_matcher(PLAN_DOCX, UNITS), include=_readable)
     assert len(result.documents) >= 10 and not any(d.error for d in result.documents)
     totals = result.totals
-    assert totals["unit"].f1 == 1.0
-    assert totals["period"].f1 == 1.0
-    assert totals["report_date"].f1 == 1.0
+    # Floors, not today's 1.0: these reports are the ones the rules were tuned on.
+    assert totals["unit"].f1 >= 0.95
+    assert totals["period"].f1 >= 0.95
+    assert totals["report_date"].f1 >= 0.95
     assert totals["figures"].f1 >= 0.97
     assert totals["tasks"].f1 >= 0.90
     matching = MatchScores()

@@ -1,0 +1,59 @@
+"""Floors on every development world that `make eval` measures, read from the Makefile itself.
+
+The worlds are tuning data: these are floors well below today's figures (never `== 1.0`), so a change
+that breaks one world's unit, period, date, tasks or figures fails here, and a world added to `make
+eval` is covered without editing this file. Today's figures are in the issue notes.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from thidua.core.units import load_units
+from thidua.extractors.evaluation import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Lowest acceptable F1 per field on any one world (today's lowest: unit 1.0, period 0.875,
+#: report date 0.933, tasks 0.945, tasks+date 0.898, figures 0.921).
+FLOORS = {"unit": 0.95, "period": 0.80, "report_date": 0.85, "tasks": 0.88, "tasks+date": 0.82, "figures": 0.88}
+
+
+def eval_worlds() -> list[tuple[str, Path, Path]]:
+    """(units file, reports folder, plan) of each `thidua eval` line of `make eval`, as make expands them."""
+    if shutil.which("make") is None:
+        return []
+    out = subprocess.run(["make", "-s", "-n", "eval"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    worlds = []
+    for line in out.splitlines():
+        m = re.match(r"THIDUA_UNITS_FILE=(\S+) \S*thidua eval (.+)$", line.strip())
+        if m:
+            args = shlex.split(m.group(2))
+            plan = args[args.index("--plan") + 1]
+            worlds.append((m.group(1), ROOT / args[0], ROOT / plan))
+    return worlds
+
+
+WORLDS = eval_worlds()
+
+
+def test_make_eval_measures_several_worlds() -> None:
+    assert len(WORLDS) >= 7, WORLDS
+
+
+@pytest.mark.parametrize("units_file,reports,plan", WORLDS, ids=[str(w[1].relative_to(ROOT)) for w in WORLDS])
+def test_world_stays_above_its_floors(units_file: str, reports: Path, plan: Path) -> None:
+    from thidua.cli.extract import plan_matcher
+
+    units = load_units(ROOT / units_file)
+    # The same call as `thidua eval`: the matcher's word weights come from the folder's own statements.
+    result = evaluate(reports, units, matcher_for_corpus=lambda corpus: plan_matcher(plan, units, corpus=corpus))
+    assert len(result.documents) >= 8 and not any(d.error for d in result.documents), [d.error for d in result.documents]
+    low = {f: round(result.totals[f].f1, 3) for f, floor in FLOORS.items() if result.totals[f].f1 < floor}
+    assert not low, f"{reports}: below the floors {FLOORS}: {low}"
