@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Span as DocSpan
 
 from thidua.core.document import Table
-from thidua.core.numbers import count_value
+from thidua.core.numbers import count_value, spelled_count
 from thidua.core.units import fold_keep_length
 from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
@@ -121,6 +121,46 @@ def _mostly_counts(cells: list[str]) -> bool:
     return counts >= 3 and 0 < junk <= len(filled) // 3 and counts + junk == len(filled)
 
 
+#: Words between the counts of a cell that names each count's recipient ("23 tập thể, 96 cá nhân").
+_COUNT_SEPARATORS = frozenset(w.lower() for w in _WORDING["count_separators"]["words"])
+
+
+def recipient_counts(p: Piece | None) -> list[tuple[int, str]] | None:
+    """A cell made only of counts each followed by its recipient ("27 cá nhân", "05 TT, 12 CN"), else None.
+
+    A bracketed remark is skipped ("07 cá nhân (trong đó 03 nữ)"): its numbers are sub-counts.
+    """
+    if p is None or p.doc is None:
+        return None
+    doc = p.doc
+    recipient_at = {e.start: (e.end, e.ent_id_) for e in doc.ents if e.label_ == "RECIPIENT"}
+    out: list[tuple[int, str]] = []
+    pending: int | None = None
+    depth = 0
+    i = 0
+    while i < len(doc):
+        word = doc[i].text
+        low = word.lower()
+        i += 1
+        if word in "([":
+            depth += 1
+        elif word in ")]":
+            depth = max(0, depth - 1)
+        elif depth or not word.strip():
+            pass
+        elif pending is not None and (i - 1 in recipient_at or fold_keep_length(low) in _SHORT_RECIPIENTS):
+            end, recipient = recipient_at.get(i - 1, (i, _SHORT_RECIPIENTS.get(fold_keep_length(low), "")))
+            out.append((pending, recipient))
+            pending, i = None, end
+        elif pending is None and (v := count_value(word) if count_value(word) is not None else spelled_count(low)) is not None:
+            pending = v
+        elif pending is None and low in _COUNT_SEPARATORS:
+            pass
+        else:
+            return None
+    return out if out and pending is None else None
+
+
 def _ents(p: Piece | None, *labels: str) -> list[DocSpan]:
     """The entities of a piece with one of the labels, in order."""
     if p is None or p.doc is None:
@@ -146,8 +186,16 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
 
     # The header ends at the first row with a count in a column other than the first (STT), or
     # before it at a numbered row ("1 | Bằng khen ... | (empty)" over its "- Tập thể | 02" rows).
+    def counts_at(r: int, c: int) -> list[tuple[int, str]] | None:
+        """The counts with recipients of a cell ("23 tập thể, 96 cá nhân"), None for any other cell."""
+        return recipient_counts(cells[r][c]) if c < len(cells[r]) else None
+
     h = next(
-        (r for r in range(len(rows)) if not is_colnum_row(r) and any(count_value(text[r][c]) is not None for c in range(1, n_cols))),
+        (
+            r
+            for r in range(len(rows))
+            if not is_colnum_row(r) and any(count_value(text[r][c]) is not None or counts_at(r, c) for c in range(1, n_cols))
+        ),
         None,
     )
     if h is None:
@@ -174,7 +222,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     numeric = {
         c
         for c in range(n_cols)
-        if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) for r in body_rows)
+        if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) and not counts_at(r, c) for r in body_rows)
         # an OCR'd column of counts with a few cells read as letters ("Sử.", "ĐI"): unreadable cells
         or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r])]))
     }
@@ -283,7 +331,20 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 continue
             v, bad = _cell_count(text[r][c], ocr)
             bad = bad or (ocr and v is None and _letters_for_digits(text[r][c]))  # "ĐI" in a column of counts
-            if not v and not bad:
+            multi = counts_at(r, c) if v is None and not bad else None
+            if not v and not bad and not multi:
+                continue
+            if multi:
+                # "23 tập thể, 96 cá nhân": each count with its own recipient, the row's award
+                award = row_award or col_award.get(c) or caption_award
+                piece = cells[r][c]
+                if award is None or piece is None:
+                    continue
+                for value, recipient in multi:
+                    # no total check: the column mixes recipients, its sums mean nothing
+                    key = (f"{award}.{recipient}", row_proposed or c in proposal_cols)
+                    found.append((r, key, value, piece, total))
+                    column[(r, key)] = c
                 continue
             if total and v:
                 col_totals[c].append(v)

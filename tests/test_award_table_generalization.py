@@ -1,0 +1,137 @@
+"""Award tables whose cells carry the count and its recipient together (issue #13).
+
+"27 cá nhân", "05 TT, 12 CN", "03 tập thể và 15 cá nhân" in one "Số lượng" column: each count with
+its own recipient and the row's award; bracketed sub-counts, "Tổng cộng" rows and proposal columns
+are never counted. The tables were invented (other awards, wording and layouts than any report of
+the development worlds) and written before the extractor was run on them; `HELD_BACK` ones were
+run once, after the rule was written, and not tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import test_report_extraction as rx
+
+Body = list[str | list[list[str]]]
+
+GK = "giay_khen"
+BK = "bang_khen_tinh"
+
+
+def _given_and_proposed(body: Body) -> tuple[dict[str, float], dict[str, float]]:
+    """Figures of a year report with this body: (given, proposed)."""
+    found = rx.findings_of(
+        ["II. CÔNG TÁC KHEN THƯỞNG", *body],
+        date="ngày 18 tháng 12 năm 2022",
+        title=("Tổng kết công tác thi đua, khen thưởng năm 2022",),
+    )
+    assert not any(f.proposed for f in found.figures)
+    return {f.metric: f.value for f in found.figures}, {f.metric: f.value for f in found.proposals}
+
+
+CASES: list[tuple[Body, dict[str, int]]] = [
+    # awards as rows, one "Kết quả" column with count + recipient
+    (
+        ["Kết quả khen thưởng trong năm:", [
+            ["STT", "Hình thức khen thưởng", "Kết quả"],
+            ["1", "Giấy khen của Chủ tịch UBND huyện", "14 tập thể, 52 cá nhân"],
+            ["2", "Lao động tiên tiến", "388 cá nhân"],
+            ["3", "Chiến sỹ thi đua cơ sở", "31 cá nhân"],
+        ]],
+        {f"{GK}.tap_the": 14, f"{GK}.ca_nhan": 52, "lao_dong_tien_tien.ca_nhan": 388, "chien_si_thi_dua_co_so.ca_nhan": 31},
+    ),
+    # abbreviated recipients and a plus sign
+    (
+        [[
+            ["TT", "Danh hiệu, hình thức", "Số lượng"],
+            ["1", "Bằng khen của Chủ tịch UBND tỉnh", "02 TT, 05 CN"],
+            ["2", "Giấy khen của Chủ tịch UBND huyện", "11 TT + 27 CN"],
+        ]],
+        {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 5, f"{GK}.tap_the": 11, f"{GK}.ca_nhan": 27},
+    ),
+    # a total row is never added again
+    (
+        [[
+            ["STT", "Hình thức", "Số lượng"],
+            ["1", "Giấy khen của Chủ tịch UBND huyện", "09 tập thể và 33 cá nhân"],
+            ["2", "Tập thể lao động tiên tiến", "26 tập thể"],
+            ["", "Tổng cộng", "35 tập thể, 33 cá nhân"],
+        ]],
+        {f"{GK}.tap_the": 9, f"{GK}.ca_nhan": 33, "tap_the_lao_dong_tien_tien.tap_the": 26},
+    ),
+    # spelled-out counts and a bracketed sub-count
+    (
+        [[
+            ["STT", "Nội dung", "Số lượng"],
+            ["1", "Bằng khen của Chủ tịch UBND tỉnh", "hai tập thể và ba cá nhân"],
+            ["2", "Giấy khen của Chủ tịch UBND huyện", "45 cá nhân (trong đó 12 cá nhân là nông dân)"],
+        ]],
+        {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3, f"{GK}.ca_nhan": 45},
+    ),
+    # households
+    (
+        [[
+            ["STT", "Hình thức khen thưởng", "Số lượng"],
+            ["1", "Giấy khen của Chủ tịch UBND huyện", "06 tập thể, 10 cá nhân, 04 hộ gia đình"],
+        ]],
+        {f"{GK}.tap_the": 6, f"{GK}.ca_nhan": 10, f"{GK}.ho_gia_dinh": 4},
+    ),
+]
+
+HELD_BACK: list[tuple[Body, dict[str, int]]] = [
+    # a cell with a semicolon and "lượt"
+    (
+        [[
+            ["STT", "Hình thức", "Kết quả thực hiện"],
+            ["1", "Giấy khen của Chủ tịch UBND huyện", "17 lượt tập thể; 64 lượt cá nhân"],
+            ["2", "Chiến sĩ thi đua cơ sở", "19 cá nhân"],
+        ]],
+        {f"{GK}.tap_the": 17, f"{GK}.ca_nhan": 64, "chien_si_thi_dua_co_so.ca_nhan": 19},
+    ),
+    # zero-padded counts and a dash list in the cell
+    (
+        [[
+            ["TT", "Hình thức khen thưởng", "Số lượng"],
+            ["1", "Bằng khen của Chủ tịch UBND tỉnh", "- 03 tập thể\n- 07 cá nhân"],
+        ]],
+        {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 7},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES + HELD_BACK)
+def test_cells_with_count_and_recipient(body: Body, expected: dict[str, int]) -> None:
+    """Each count of a "Số lượng" cell goes with its own recipient and the row's award."""
+    given, _proposed = _given_and_proposed(body)
+    assert given == expected
+
+
+def test_a_proposal_column_of_such_cells_gives_proposals_only() -> None:
+    """Counts in a column headed as proposals ("Số lượng đề nghị") are proposals, never awards."""
+    body: Body = [[
+        ["STT", "Hình thức khen thưởng", "Số lượng đã khen thưởng", "Số lượng đề nghị cấp trên khen thưởng"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "02 tập thể", "03 tập thể, 04 cá nhân"],
+        ["2", "Giấy khen của Chủ tịch UBND huyện", "12 tập thể, 40 cá nhân", ""],
+    ]]
+    given, proposed = _given_and_proposed(body)
+    assert given == {f"{BK}.tap_the": 2, f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 40}
+    assert proposed == {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 4}
+
+
+def test_a_cell_of_other_text_is_no_count() -> None:
+    """A cell with words besides counts and recipients ("27 cá nhân xuất sắc ...") is left to prose rules."""
+    from thidua.extractors.nlp import get_nlp
+    from thidua.extractors.report.award_tables import recipient_counts
+    from thidua.extractors.report.view import Piece
+
+    nlp = get_nlp()
+
+    def counts(text: str) -> list[tuple[int, str]] | None:
+        return recipient_counts(Piece(text=text, span=None, zone="body", doc=nlp(text)))  # type: ignore[arg-type]
+
+    assert counts("23 tập thể, 96 cá nhân") == [(23, "tap_the"), (96, "ca_nhan")]
+    assert counts("05 TT, 12 CN") == [(5, "tap_the"), (12, "ca_nhan")]
+    assert counts("27 cá nhân đề nghị tỉnh khen") is None
+    assert counts("tập thể") is None
+    assert counts("12") is None
