@@ -135,3 +135,39 @@ def test_a_cell_of_other_text_is_no_count() -> None:
     assert counts("27 cá nhân đề nghị tỉnh khen") is None
     assert counts("tập thể") is None
     assert counts("12") is None
+
+
+# Scans: a dash OCR read as another mark ("„", "~", "—", "'") is an empty cell, so the column
+# stays a column of counts (a Tập thể column was lost to "„" cells before).
+SCAN_DASHES: list[tuple[Body, dict[str, int]]] = [
+    (
+        [[
+            ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân"],
+            ["1", "Giấy khen Chủ tịch UBND huyện", "21", "63"],
+            ["2", "Lao động tiên tiến", "„", "410"],
+            ["3", "Tập thể lao động tiên tiến", "44", "~"],
+            ["", "Tổng cộng", "65", "473"],
+        ]],
+        {f"{GK}.tap_the": 21, f"{GK}.ca_nhan": 63, "lao_dong_tien_tien.ca_nhan": 410, "tap_the_lao_dong_tien_tien.tap_the": 44},
+    ),
+    (
+        [[
+            ["STT", "Hình thức", "Tập thể", "Cá nhân", "Hộ gia đình"],
+            ["1", "Bằng khen Chủ tịch UBND tỉnh", "03", "—", "'"],
+            ["2", "Giấy khen Chủ tịch UBND huyện", "—", "18", "06"],
+        ]],
+        {f"{BK}.tap_the": 3, f"{GK}.ca_nhan": 18, f"{GK}.ho_gia_dinh": 6},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SCAN_DASHES)
+def test_scanned_dashes_are_empty_cells(body: Body, expected: dict[str, int]) -> None:
+    """Cells of OCR'd dashes leave their column a column of counts."""
+    found = rx.findings_of(
+        ["II. KẾT QUẢ KHEN THƯỞNG", *body],
+        date="ngày 18 tháng 12 năm 2022",
+        title=("Tổng kết công tác thi đua, khen thưởng năm 2022",),
+        ocr=True,
+    )
+    assert {f.metric: f.value for f in found.figures} == expected

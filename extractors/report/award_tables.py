@@ -107,6 +107,11 @@ def _cell_count(text: str, ocr: bool) -> tuple[int | None, bool]:
     return None, (0 < digits and len(t) <= 6 and len(t) - digits <= 2 and " " not in t)
 
 
+def _blank(text: str) -> bool:
+    """A cell with neither letters nor digits: empty, or a dash as typed or as OCR read it ("-", "„", "~")."""
+    return not any(ch.isalnum() for ch in text)
+
+
 def _letters_for_digits(text: str) -> bool:
     """A short OCR'd cell of letters where a number stood ("Sử.", "ĐI"): one to three letters, no recipient abbreviation."""
     t = re.sub(r"\W", "", _OCR_EDGE.sub("", text.strip()))
@@ -115,7 +120,7 @@ def _letters_for_digits(text: str) -> bool:
 
 def _mostly_counts(cells: list[str]) -> bool:
     """An OCR'd column whose filled cells are counts but for at most a third read as letters."""
-    filled = [t for t in cells if t.strip(" |-–.")]
+    filled = [t for t in cells if not _blank(t)]
     counts = sum(_cell_count(t, True)[0] is not None for t in filled)
     junk = sum(_cell_count(t, True) == (None, False) and _letters_for_digits(t) for t in filled)
     return counts >= 3 and 0 < junk <= len(filled) // 3 and counts + junk == len(filled)
@@ -222,7 +227,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     numeric = {
         c
         for c in range(n_cols)
-        if not any(text[r][c].strip(" |-–.") and _cell_count(text[r][c], ocr) == (None, False) and not counts_at(r, c) for r in body_rows)
+        if not any(not _blank(text[r][c]) and _cell_count(text[r][c], ocr) == (None, False) and not counts_at(r, c) for r in body_rows)
         # an OCR'd column of counts with a few cells read as letters ("Sử.", "ĐI"): unreadable cells
         or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r])]))
     }
