@@ -171,3 +171,59 @@ def test_scanned_dashes_are_empty_cells(body: Body, expected: dict[str, int]) ->
         ocr=True,
     )
     assert {f.metric: f.value for f in found.figures} == expected
+
+
+_QUARTERS = ["STT", "Hình thức", "Đối tượng", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm"]
+
+
+def _scan_figures(table: list[list[str]]) -> tuple[dict[str, float], dict[str, float], list[str]]:
+    """Figures, their confidences and the warnings of a scanned year report holding this table."""
+    found = rx.findings_of(
+        ["II. KẾT QUẢ KHEN THƯỞNG", table],
+        date="ngày 18 tháng 12 năm 2022",
+        title=("Tổng kết công tác thi đua, khen thưởng năm 2022",),
+        ocr=True,
+    )
+    return ({f.metric: f.value for f in found.figures}, {f.metric: f.confidence for f in found.figures}, found.warnings)
+
+
+def test_an_unreadable_cumulative_cell_is_the_sum_of_its_quarters() -> None:
+    """Two unreadable "Cả năm" cells (the total row cannot derive both): each row's quarters give it, for review."""
+    figures, confidence, warnings = _scan_figures([
+        _QUARTERS,
+        ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "07", "04", "06", "03", "Sử."],
+        ["", "", "Cá nhân", "21", "12", "15", "10", "58"],
+        ["2", "Lao động tiên tiến", "Cá nhân", "", "", "", "402", "ĐI"],
+        ["3", "Chiến sĩ thi đua cơ sở", "Cá nhân", "", "", "", "26", "26"],
+        ["4", "Tập thể lao động tiên tiến", "Tập thể", "", "", "", "31", "31"],
+        ["5", "Bằng khen của Chủ tịch UBND tỉnh", "Tập thể", "", "01", "", "02", "03"],
+        ["", "Tổng cộng", "", "28", "17", "21", "474", "540"],
+    ])
+    assert figures == {
+        f"{GK}.tap_the": 20, f"{GK}.ca_nhan": 58, "lao_dong_tien_tien.ca_nhan": 402,
+        "chien_si_thi_dua_co_so.ca_nhan": 26, "tap_the_lao_dong_tien_tien.tap_the": 31, f"{BK}.tap_the": 3,
+    }
+    assert confidence[f"{GK}.tap_the"] < confidence[f"{GK}.ca_nhan"]
+    assert any("cộng các cột quý" in w for w in warnings)
+
+
+def test_quarters_that_do_not_add_up_flag_the_cumulative_cell() -> None:
+    """OCR read "117" as "1127": the quarters (117) disagree, so the figure is kept for review."""
+    figures, confidence, warnings = _scan_figures([
+        _QUARTERS,
+        ["1", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "30", "27", "25", "35", "1127"],
+        ["2", "Chiến sĩ thi đua cơ sở", "Cá nhân", "", "", "", "22", "22"],
+    ])
+    assert figures == {f"{GK}.ca_nhan": 1127, "chien_si_thi_dua_co_so.ca_nhan": 22}
+    assert confidence[f"{GK}.ca_nhan"] < confidence["chien_si_thi_dua_co_so.ca_nhan"]
+    assert any("1127" in w and "117" in w for w in warnings)
+
+
+def test_a_numbered_row_with_an_unreadable_label_takes_no_award_from_the_row_above() -> None:
+    """OCR turned "LĐTT" into "LOII": its count is not added to the award of the row above."""
+    figures, _confidence, _warnings = _scan_figures([
+        ["STT", "Hình thức", "Đối tượng", "Số lượng"],
+        ["1", "Chiến sĩ thi đua cơ sở", "Cá nhân", "24"],
+        ["2", "LOII", "Cá nhân", "517"],
+    ])
+    assert figures == {"chien_si_thi_dua_co_so.ca_nhan": 24}

@@ -303,6 +303,24 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     view.table_carry = None
     parent_award: str | None = None
     row_numbered: dict[int, bool] = {}
+    derived: set[int] = set()  # ids of pieces whose value was derived or does not check: for review
+    # In an OCR'd table with a column per quarter beside the cumulative one, the quarters check it.
+    part_cols = {
+        c: [q for q in sorted(numeric) if q != c and q not in excluded and _period_rank(heads[q]) == 1]
+        for c in value_cols
+        if ocr and (_period_rank(heads[c]) or 0) > 1
+    }
+
+    def _sum_of_parts(r: int, c: int) -> int | None:
+        """The sum of row r's quarter cells beside cumulative column c, None unless every filled one reads as a number."""
+        cols = part_cols.get(c)
+        if not cols:
+            return None
+        vals = [_cell_count(text[r][q], True) for q in cols if q < len(text[r]) and not _blank(text[r][q])]
+        if not vals or any(v is None for v, _bad in vals):
+            return None
+        return sum(v for v, _bad in vals if v is not None)
+
     for r in range(h, len(rows)):
         if is_colnum_row(r):
             continue
@@ -327,8 +345,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             parent_award = row_award
             if row_award is None:
                 continue
-        elif recips:
-            row_award = parent_award  # "- Tập thể" under a "Giấy khen ..." row
+        elif recips and not any(not _ents(p, "RECIPIENT") and not _ROW_NUMBER.match(fold_keep_length(p.text)) and not _blank(p.text) for p in label_pieces):
+            row_award = parent_award  # "- Tập thể" under a "Giấy khen ..." row, not under a label OCR could not read
         else:
             row_award = None
         for c in sorted(value_cols):
@@ -361,10 +379,25 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             if piece is None:
                 continue
             key = (f"{award}.{recipient}", row_proposed or c in proposal_cols)
-            if bad or v is None:
+            if (bad or v is None) and not total and (v := _sum_of_parts(r, c)) is not None:
+                # an unreadable cumulative cell is the sum of the row's quarter cells, for review
+                derived.add(id(piece))
+                col_sums[c] += v
+                view.warnings.append(
+                    f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}, cột «{heads[c].strip()}»: OCR đọc «{piece.text}»"
+                    f" không ra số; lấy {v} = cộng các cột quý của dòng, cần kiểm tra lại"
+                )
+                bad = False
+            elif bad or v is None:
                 if not total:
                     unreadable.append((r, c, key, piece))
                 continue
+            elif ocr and not total and (parts_sum := _sum_of_parts(r, c)) is not None and parts_sum != v:
+                derived.add(id(piece))  # the quarters do not add up to the cumulative cell: one was misread
+                view.warnings.append(
+                    f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}: cột «{heads[c].strip()}» ghi {v}, các cột quý"
+                    f" cộng lại {parts_sum} (có thể OCR đọc sai một số), cần kiểm tra lại"
+                )
             found.append((r, key, v, piece, total))
             column[(r, key)] = c
     # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
@@ -388,6 +421,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if not col_totals:
         view.table_carry = (b.index, n_cols, dict(col_sums))
     flagged = _check_totals(view, b, found, drop, column, unreadable, col_totals, col_sums, col_head) if ocr and col_totals else set()
+    flagged |= derived
     detail: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
     total_rows: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
     for r, metric, v, piece, total in found:
