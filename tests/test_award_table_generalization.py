@@ -227,3 +227,16 @@ def test_a_numbered_row_with_an_unreadable_label_takes_no_award_from_the_row_abo
         ["2", "LOII", "Cá nhân", "517"],
     ])
     assert figures == {"chien_si_thi_dua_co_so.ca_nhan": 24}
+
+
+def test_a_cumulative_column_with_half_its_cells_unreadable_stays_the_figure() -> None:
+    """Two of four "Cả năm" cells read as letters: the column is kept (and its quarters give those
+    cells), never replaced by the "Quý IV" column."""
+    figures, _confidence, _warnings = _scan_figures([
+        _QUARTERS,
+        ["1", "Giấy khen của Chủ tịch UBND huyện", "Tập thể", "07", "04", "06", "03", "Sử."],
+        ["2", "Giấy khen của Chủ tịch UBND huyện", "Cá nhân", "21", "12", "15", "10", "58"],
+        ["3", "Lao động tiên tiến", "Cá nhân", "", "", "", "402", "ĐI"],
+        ["", "Tổng cộng", "", "28", "16", "21", "415", "480"],
+    ])
+    assert figures == {f"{GK}.tap_the": 20, f"{GK}.ca_nhan": 58, "lao_dong_tien_tien.ca_nhan": 402}

@@ -118,12 +118,21 @@ def _letters_for_digits(text: str) -> bool:
     return 0 < len(t) <= 3 and t.isalpha() and fold_keep_length(t).lower() not in _SHORT_RECIPIENTS
 
 
-def _mostly_counts(cells: list[str]) -> bool:
-    """An OCR'd column whose filled cells are counts but for at most a third read as letters."""
+def _mostly_counts(cells: list[str], period_head: bool = False) -> bool:
+    """An OCR'd column whose filled cells are counts but for at most a third read as letters (half under a period header).
+
+    A column headed by a period ("Cả năm") keeps more: losing it would make a quarter column the figure.
+    """
     filled = [t for t in cells if not _blank(t)]
     counts = sum(_cell_count(t, True)[0] is not None for t in filled)
     junk = sum(_cell_count(t, True) == (None, False) and _letters_for_digits(t) for t in filled)
-    return counts >= 3 and 0 < junk <= len(filled) // 3 and counts + junk == len(filled)
+    most = len(filled) // 2 if period_head else len(filled) // 3
+    return counts >= (2 if period_head else 3) and 0 < junk <= most and counts + junk == len(filled)
+
+
+def _is_period_column(head: list[Piece]) -> bool:
+    """A column headed by a period of the year ("Quý II", "Cả năm")."""
+    return _period_rank(" ".join(fold_keep_length(p.text) for p in head)) is not None
 
 
 #: Words between the counts of a cell that names each count's recipient ("23 tập thể, 96 cá nhân").
@@ -229,7 +238,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for c in range(n_cols)
         if not any(not _blank(text[r][c]) and _cell_count(text[r][c], ocr) == (None, False) and not counts_at(r, c) for r in body_rows)
         # an OCR'd column of counts with a few cells read as letters ("Sử.", "ĐI"): unreadable cells
-        or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r])]))
+        or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r])], _is_period_column(col_head[c])))
     }
     short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
