@@ -97,8 +97,19 @@ def _is_title_start(text: str) -> bool:
     f = fold_keep_length(text).strip()
     if f == "bao cao" or (f.startswith("bao cao") and text.strip()[:7].isupper() and len(f) < 250):
         return True
-    # OCR reading a two-column header across puts the other column's tail before it ("2024 BÁO CÁO").
-    return f.endswith(" bao cao") and text.strip()[-7:].isupper() and len(f) < 40
+    # OCR reading a two-column header across puts the other column's tail before it ("2024 BÁO CÁO",
+    # "2024 BÁO CÁO Công tác ..."): up to three short words, then the upper-case "BÁO CÁO".
+    if f.endswith(" bao cao") and text.strip()[-7:].isupper() and len(f) < 40:
+        return True
+    m = _SPILL_BEFORE_TITLE.match(f)
+    if not m or not text[m.start("title") : m.start("title") + 7].isupper() or len(f) >= 250:
+        return False
+    # spilled words are header fragments (a year, "Phúc", "NAM"), not the words of a sentence
+    return all(w[0].isdigit() or w[0].isupper() for w in text[: m.start("title")].split())
+
+
+#: A few short words OCR spilled from the header's other column, then the title ("2024 BÁO CÁO ...").
+_SPILL_BEFORE_TITLE = re.compile(r"^\s*(?:\S{1,6}\s+){1,3}(?P<title>bao cao)\b")
 
 
 def build_view(document: Document, config: ReportConfig) -> DocumentView:
