@@ -8,6 +8,7 @@ from spacy.tokens import Span as DocSpan
 
 from thidua.core.findings import Located, Period, PeriodKind
 from thidua.core.units import fold_keep_length
+from thidua.extractors.nlp import get_nlp
 from thidua.extractors.report.view import DocumentView, Piece, sub
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -62,9 +63,36 @@ def _period_in(pieces: list[Piece]) -> tuple[PeriodKind, int | None, Piece, DocS
                 return PeriodKind(f"Q{n}"), y, p, s
         elif s.label_ in _PERIOD_LABELS:
             return _PERIOD_LABELS[s.label_], _year_after(p, s, year), p, s
+    across = _thematic_across(pieces)
+    if across is not None:
+        return (PeriodKind.OTHER, _year_after(across[0], across[1], year), *across)
     for p, s in spans:
         if s.label_ == "YEAR_WEAK":
             return PeriodKind.YEAR, _year_after(p, s, year), p, s
+    return None
+
+
+def _thematic_across(pieces: list[Piece]) -> tuple[Piece, DocSpan] | None:
+    """A thematic phrase split over two lines of a title ("... phong trào thi đua" | "“Chung sức ...”").
+
+    Returns the line it starts on and the phrase's span in that line's text.
+    """
+    if len(pieces) < 2:
+        return None
+    starts, at = [], 0
+    for p in pieces:
+        starts.append(at)
+        at += len(p.text) + 1
+    joined = get_nlp()(" ".join(p.text for p in pieces))
+    for s in joined.spans["periods"]:
+        if s.label_ != "THEMATIC":
+            continue
+        k = max(i for i, st in enumerate(starts) if st <= s.start_char)
+        if s.end_char > starts[k] + len(pieces[k].text):  # it crosses into the next line
+            piece = pieces[k]
+            local = piece.doc.char_span(s.start_char - starts[k], len(piece.text), alignment_mode="expand") if piece.doc else None
+            if local is not None:
+                return piece, local
     return None
 
 
