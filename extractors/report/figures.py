@@ -183,6 +183,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                         and (doc[e.start - 1].text == "(" or not any(x.text == "(" for x in doc[end : e.start]))
                     ]
                     award_ent = after[0] if after else None
+                    if award_ent is not None and any(c.label_ == "BREAKDOWN" and end <= c.start < award_ent.start for c in cues):
+                        continue  # "Tổng số 95 cá nhân, trong đó Giấy khen 60 ...": a total over awards, no award's figure
             award = award_ent.ent_id_ if award_ent is not None else carry
             if award_ent is not None and award_ent.label_ != "AWARD":
                 award = award_of_giver(award_ent.ent_id_, lead) if lead else None  # "- Bằng khen: 03 tập thể" under its giver

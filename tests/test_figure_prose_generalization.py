@@ -1,0 +1,103 @@
+"""Award figures in prose, a third round written by a new hand (issue #13): departments and
+communes as well as districts, counts before or after the award, givers far from it, proposals
+granted or not, totals, sub-counts, earlier years and other units, targets and percentages.
+
+`CASES` were written before the extractor was run on them: 29 of 30 passed on their first run. The
+one that failed ("Tổng số ... 95 cá nhân, trong đó Giấy khen ... 60 cá nhân, Chiến sĩ thi đua cơ sở
+35 cá nhân": the total took the award named inside its breakdown) was fixed by a rule in
+figures.py. `HELD_BACK` was written after that fix and run once, untuned; its failures, if any,
+are strict xfails with their cause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import test_report_extraction as rx
+
+Body = list[str | list[list[str]]]
+
+GK = "giay_khen"
+BK = "bang_khen_tinh"
+CSCS = "chien_si_thi_dua_co_so"
+LDTT = "lao_dong_tien_tien"
+
+
+def _figures(body: Body) -> dict[str, float]:
+    """Figures of a year report with this body under an awards heading."""
+    return rx.figures(
+        ["III. CÔNG TÁC KHEN THƯỞNG", *body],
+        date="ngày 16 tháng 12 năm 2022",
+        title=("Báo cáo tổng kết công tác thi đua, khen thưởng năm 2022",),
+    )
+
+
+CASES: list[tuple[Body, dict[str, int]]] = [
+    # counts after the award, with a colon or a dash
+    (["Giấy khen của Chủ tịch UBND huyện: 27 tập thể và 64 cá nhân."], {f"{GK}.tap_the": 27, f"{GK}.ca_nhan": 64}),
+    (["- Bằng khen của Chủ tịch UBND tỉnh - 04 tập thể, 06 cá nhân."], {f"{BK}.tap_the": 4, f"{BK}.ca_nhan": 6}),
+    # counts before the award, the recipient first
+    (["12 cá nhân được Chủ tịch UBND huyện tặng Giấy khen vì có thành tích xuất sắc trong phòng, chống thiên tai."], {f"{GK}.ca_nhan": 12}),
+    (["Đã có 08 tập thể được tặng Giấy khen của Chủ tịch UBND huyện."], {f"{GK}.tap_the": 8}),
+    # a department's Giám đốc gives Giấy khen
+    (["Giám đốc Sở đã tặng Giấy khen cho 15 tập thể và 38 cá nhân thuộc các phòng, đơn vị trực thuộc."], {f"{GK}.tap_the": 15, f"{GK}.ca_nhan": 38}),
+    # titles of emulation, spelled both ways
+    (["Có 41 cá nhân đạt danh hiệu Chiến sỹ thi đua cơ sở và 312 cá nhân đạt danh hiệu Lao động tiên tiến."], {f"{CSCS}.ca_nhan": 41, f"{LDTT}.ca_nhan": 312}),
+    (["Công nhận danh hiệu Tập thể lao động xuất sắc cho 06 tập thể."], {"tap_the_lao_dong_xuat_sac.tap_the": 6}),
+    (["Chủ tịch UBND tỉnh công nhận danh hiệu Chiến sĩ thi đua cấp tỉnh cho 03 cá nhân."], {"chien_si_thi_dua_tinh.ca_nhan": 3}),
+    # awards without a number
+    (["Huyện vinh dự được Thủ tướng Chính phủ tặng Bằng khen vì đã có thành tích xuất sắc trong xây dựng nông thôn mới."], {"bang_khen_thu_tuong.tap_the": 1}),
+    (["Phòng Giáo dục và Đào tạo được UBND tỉnh tặng Cờ thi đua."], {"co_thi_dua_tinh.tap_the": 1}),
+    # spelled-out counts
+    (["Chủ tịch UBND huyện tặng Giấy khen cho mười hai tập thể và ba mươi mốt cá nhân."], {f"{GK}.tap_the": 12, f"{GK}.ca_nhan": 31}),
+    (["Chủ tịch UBND tỉnh tặng Bằng khen cho 02 (hai) tập thể."], {f"{BK}.tap_the": 2}),
+    # proposals, pending or granted
+    (["Huyện đã trình Chủ tịch UBND tỉnh tặng Bằng khen cho 05 cá nhân, hiện đang chờ Quyết định."], {}),
+    (["Đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể; hồ sơ đang được Ban Thi đua - Khen thưởng tỉnh thẩm định."], {}),
+    (["Hồ sơ đề nghị tặng Cờ thi đua của UBND tỉnh cho xã Tân Lập đã được phê duyệt tại Quyết định số 2101/QĐ-UBND ngày 10/11/2022."], {"co_thi_dua_tinh.tap_the": 1}),
+    (["Trên cơ sở đề nghị của huyện, Chủ tịch UBND tỉnh đã ban hành Quyết định tặng Bằng khen cho 03 tập thể, 07 cá nhân."], {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 7}),
+    # totals and breakdowns
+    (["Tổng số đã khen thưởng 95 cá nhân, trong đó Giấy khen của Chủ tịch UBND huyện 60 cá nhân, Chiến sĩ thi đua cơ sở 35 cá nhân."], {f"{GK}.ca_nhan": 60, f"{CSCS}.ca_nhan": 35}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 22 tập thể (khối xã 14, khối cơ quan 08)."], {f"{GK}.tap_the": 22}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 73 cá nhân, trong đó có 29 cá nhân là công nhân, nông dân, chiếm 39,7%."], {f"{GK}.ca_nhan": 73}),
+    # earlier years and comparisons
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 48 cá nhân, tăng 11 cá nhân so với năm 2021."], {f"{GK}.ca_nhan": 48}),
+    (["So với cùng kỳ năm trước (42 cá nhân), số cá nhân được tặng Giấy khen tăng 6 cá nhân."], {}),
+    # other units and the whole cluster
+    (["Toàn Cụm có 12 tập thể được tặng Cờ thi đua của UBND tỉnh, 85 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh."], {}),
+    # targets
+    (["Phấn đấu năm 2023 đề nghị tặng Bằng khen cho 05 tập thể."], {}),
+    (["Dự kiến quý I/2023 sẽ khen thưởng 20 cá nhân có thành tích trong phong trào."], {}),
+    # a giver named in a lead-in
+    (["Khen thưởng thuộc thẩm quyền của Chủ tịch UBND tỉnh:", "- Bằng khen: 03 tập thể, 05 cá nhân;", "- Cờ thi đua: 01 tập thể."],
+     {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 5, "co_thi_dua_tinh.tap_the": 1}),
+    (["Khen thưởng thuộc thẩm quyền của huyện:", "- Giấy khen: 17 tập thể, 44 cá nhân."], {f"{GK}.tap_the": 17, f"{GK}.ca_nhan": 44}),
+    # "lượt"
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 210 lượt cá nhân."], {f"{GK}.ca_nhan": 210}),
+    # households
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 14 hộ gia đình tiêu biểu trong phát triển kinh tế."], {f"{GK}.ho_gia_dinh": 14}),
+    # one sentence, two awards with their own counts
+    (["UBND huyện đã tặng Giấy khen cho 19 tập thể; đồng thời đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 04 cá nhân."], {f"{GK}.tap_the": 19}),
+    # non-award numbers beside awards
+    (["Đã tổ chức 03 hội nghị biểu dương, khen thưởng với 250 đại biểu tham dự."], {}),
+]
+
+
+HELD_BACK: list[tuple[Body, dict[str, int]]] = [
+    (["Năm 2022, Chủ tịch UBND huyện đã ký Quyết định tặng Giấy khen cho 33 tập thể, 97 cá nhân có thành tích xuất sắc."], {f"{GK}.tap_the": 33, f"{GK}.ca_nhan": 97}),
+    (["Tổng số tập thể, cá nhân được khen thưởng: 130, trong đó Bằng khen của Chủ tịch UBND tỉnh 05 cá nhân."], {f"{BK}.ca_nhan": 5}),
+    (["Được Chủ tịch UBND tỉnh tặng Bằng khen: 02 tập thể."], {f"{BK}.tap_the": 2}),
+    (["Các xã, thị trấn đã khen thưởng 156 cá nhân theo thẩm quyền; Chủ tịch UBND huyện tặng Giấy khen cho 18 tập thể."], {f"{GK}.tap_the": 18}),
+    (["Chủ tịch UBND huyện đã tặng Giấy khen cho bốn tập thể."], {f"{GK}.tap_the": 4}),
+    (["Có 5 hồ sơ đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh đang chờ phê duyệt."], {}),
+    (["Tỷ lệ Chiến sĩ thi đua cơ sở đạt 15% tổng số cán bộ, công chức."], {}),
+    (["Khen thưởng đột xuất: Chủ tịch UBND huyện tặng Giấy khen cho 07 cá nhân có thành tích trong cứu hộ, cứu nạn."], {f"{GK}.ca_nhan": 7}),
+    (["Cùng kỳ năm 2021, Chủ tịch UBND huyện tặng Giấy khen cho 40 cá nhân."], {}),
+    (["Ông Nguyễn Văn Hùng, Chủ tịch UBND xã Minh Tâm được tặng Bằng khen của Chủ tịch UBND tỉnh."], {f"{BK}.ca_nhan": 1}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES + HELD_BACK)
+def test_figures_in_prose_of_other_hands(body: Body, expected: dict[str, int]) -> None:
+    """Each sentence gives the figures domain.md's counting rules give, and no others."""
+    assert _figures(body) == expected
