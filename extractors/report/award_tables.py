@@ -299,6 +299,10 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         # an award per column ("Bằng khen ... | Giấy khen ..."), recipients in the row labels
         value_cols = {c for award, cols in by_award.items() if award for c in cols}
     if not value_cols:
+        # one column of counts left ("Năm 2022" beside an excluded "Năm 2021", "SL"): recipients in the row labels
+        rest = [c for c in range(1, n_cols) if c in numeric and c not in excluded and c not in proposal_cols]
+        value_cols = set(rest) if len(rest) == 1 else set()
+    if not value_cols:
         return []
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
     found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)
