@@ -305,3 +305,18 @@ def test_award_tables_of_other_layouts(body: Body, expected: dict[str, int]) -> 
     """Each layout gives the counts a secretariat would copy from it, once each."""
     given, _proposed = _given_and_proposed(body)
     assert given == expected
+
+
+def test_each_count_of_a_cell_keeps_its_own_span() -> None:
+    """"23 tập thể, 96 cá nhân": the cá nhân figure points at "96 cá nhân", not the whole cell."""
+    found = rx.findings_of(
+        ["II. CÔNG TÁC KHEN THƯỞNG", [["STT", "Hình thức", "Số lượng"], ["1", "Giấy khen của Chủ tịch UBND huyện", "23 tập thể, 96 cá nhân"]]],
+        date="ngày 18 tháng 12 năm 2022",
+        title=("Tổng kết công tác thi đua, khen thưởng năm 2022",),
+    )
+    by_metric = {f.metric: f for f in found.figures}
+    cell = "23 tập thể, 96 cá nhân"
+    individual, group = by_metric[f"{GK}.ca_nhan"], by_metric[f"{GK}.tap_the"]
+    assert (individual.span.row, individual.span.col) == (1, 2)
+    assert cell[individual.span.start : individual.span.end] == "96 cá nhân"
+    assert cell[group.span.start : group.span.end] == "23 tập thể"

@@ -144,16 +144,23 @@ def recipient_counts(p: Piece | None) -> list[tuple[int, str]] | None:
 
     A bracketed remark is skipped ("07 cá nhân (trong đó 03 nữ)"): its numbers are sub-counts.
     """
+    found = _recipient_counts(p)
+    return [(v, rec) for v, rec, _s, _e in found] if found is not None else None
+
+
+def _recipient_counts(p: Piece | None) -> list[tuple[int, str, int, int]] | None:
+    """`recipient_counts` with each count's character span in the cell (start, end of "96 cá nhân")."""
     if p is None or p.doc is None:
         return None
     doc = p.doc
     recipient_at = {e.start: (e.end, e.ent_id_) for e in doc.ents if e.label_ == "RECIPIENT"}
-    out: list[tuple[int, str]] = []
-    pending: int | None = None
+    out: list[tuple[int, str, int, int]] = []
+    pending: tuple[int, int] | None = None  # (value, start character)
     depth = 0
     i = 0
     while i < len(doc):
-        word = doc[i].text
+        tok = doc[i]
+        word = tok.text
         low = word.lower()
         i += 1
         if word in "([":
@@ -164,10 +171,11 @@ def recipient_counts(p: Piece | None) -> list[tuple[int, str]] | None:
             pass
         elif pending is not None and (i - 1 in recipient_at or fold_keep_length(low) in _SHORT_RECIPIENTS):
             end, recipient = recipient_at.get(i - 1, (i, _SHORT_RECIPIENTS.get(fold_keep_length(low), "")))
-            out.append((pending, recipient))
+            last = doc[end - 1]
+            out.append((pending[0], recipient, pending[1], last.idx + len(last.text)))
             pending, i = None, end
         elif pending is None and (v := count_value(word) if count_value(word) is not None else spelled_count(low)) is not None:
-            pending = v
+            pending = (v, tok.idx)
         elif pending is None and low in _COUNT_SEPARATORS:
             pass
         else:
@@ -200,9 +208,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
 
     # The header ends at the first row with a count in a column other than the first (STT), or
     # before it at a numbered row ("1 | Bằng khen ... | (empty)" over its "- Tập thể | 02" rows).
-    def counts_at(r: int, c: int) -> list[tuple[int, str]] | None:
-        """The counts with recipients of a cell ("23 tập thể, 96 cá nhân"), None for any other cell."""
-        return recipient_counts(cells[r][c]) if c < len(cells[r]) else None
+    def counts_at(r: int, c: int) -> list[tuple[int, str, int, int]] | None:
+        """The counts with recipients (and their spans) of a cell ("23 tập thể, 96 cá nhân"), None for any other cell."""
+        return _recipient_counts(cells[r][c]) if c < len(cells[r]) else None
 
     h = next(
         (
@@ -376,10 +384,12 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 piece = cells[r][c]
                 if award is None or piece is None:
                     continue
-                for value, recipient in multi:
-                    # no total check: the column mixes recipients, its sums mean nothing
+                for value, recipient, start, end in multi:
+                    # no total check: the column mixes recipients, its sums mean nothing; each count
+                    # keeps its own span ("96 cá nhân" of the cell) for the reviewer
                     key = (f"{award}.{recipient}", row_proposed or c in proposal_cols)
-                    found.append((r, key, value, piece, total))
+                    part = Piece(piece.text[start:end], piece.span_of(start, end), piece.zone)
+                    found.append((r, key, value, part, total))
                     column[(r, key)] = c
                 continue
             if total and v:
