@@ -384,10 +384,10 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 piece = cells[r][c]
                 if award is None or piece is None:
                     continue
-                for value, recipient, start, end in multi:
+                for value, whom, start, end in multi:
                     # no total check: the column mixes recipients, its sums mean nothing; each count
                     # keeps its own span ("96 cá nhân" of the cell) for the reviewer
-                    key = (f"{award}.{recipient}", row_proposed or c in proposal_cols)
+                    key = (f"{award}.{whom}", row_proposed or c in proposal_cols)
                     part = Piece(piece.text[start:end], piece.span_of(start, end), piece.zone)
                     found.append((r, key, value, part, total))
                     column[(r, key)] = c
