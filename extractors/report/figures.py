@@ -96,7 +96,11 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
         commas = [sent.start] + [t.i + 1 for t in sent if t.text in {",", ";", "(", ")"}] + [sent.end]
         sent_folded = fold_keep_length(sent.text)
         others = ABOUT_OTHERS.search(sent_folded)
-        if others and (len(semis) <= 2 or ":" in sent_folded[others.end() : sent_folded.find(";")]):
+        # "Huyện tặng ... 52 cá nhân, chiếm 34% tổng số ... của toàn Cụm": named after the first count, in
+        # another comma segment, the cluster is a comparison; only counts in or after its segment are others'
+        first_number = next((t.idx - sent.start_char for t in sent if t.text[:1].isdigit()), len(sent_folded))
+        others_after = others.start() if others and len(semis) <= 2 and others.start() > first_number else None
+        if others and others_after is None and (len(semis) <= 2 or ":" in sent_folded[others.end() : sent_folded.find(";")]):
             continue  # the whole cluster's or other districts' numbers (in the head's report)
         earlier = _EARLIER_YEAR.match(LIST_MARK.sub("", sent_folded, count=1))
         if earlier and view.year and int(earlier.group(1)) < view.year:
@@ -206,7 +210,10 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             if _names_other_unit(view, doc[clause_start:clause_end].text) or _intended(doc, cues, clause_start, seg_start, t.i, award_ent):
                 continue
-            if others and _about_others(doc, semis, clause_start):
+            if others_after is not None:
+                if doc[min(seg_end, len(doc)) - 1].idx + 1 - sent.start_char > others_after:
+                    continue  # the count's own segment names the cluster ("1.245 cá nhân của toàn Cụm")
+            elif others and _about_others(doc, semis, clause_start):
                 continue  # "Các xã trong Cụm khen thưởng 410 cá nhân; huyện tặng ...": not the last clause
             s_char = doc[seg_start].idx if seg_start < len(doc) else t.idx
             e_tok = doc[min(seg_end, len(doc)) - 1]
@@ -214,7 +221,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             span = p.span_of(t.idx, doc[end - 1].idx + len(doc[end - 1].text))
             weight = view.config.figures.unchecked if misread else view.config.figures.prose
             in_sentence.append((t.i, Count(metric, value, span, text, weight * view.factor, proposed=why == "PROPOSAL")))
-        if not others:
+        if not others or others_after is not None:
             in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
             in_sentence += _named_after_counts(p, doc, by_token, semis, in_sentence)
         out.extend(_stated_totals(doc, by_token, _cumulative_of_periods(doc, by_token, sent.start, in_sentence)))
