@@ -44,6 +44,7 @@ _PERSON = _rx("person")
 _BODY = _rx("body")
 _INTENDED = _rx("intended")
 _OWN_SUBJECT = _rx("own_subject")
+_NEW_ACTION = _rx("new_action")
 _PERIOD_RANKS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_ranks"]["ranks"])
 #: Letters OCR reads for digits in a scanned count.
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
@@ -507,6 +508,10 @@ def _excluding_cue(
         return None  # "theo đề nghị của ..." names who asked for an award that was given
     in_segment = s0 <= c.start < s1
     before_in_clause = c0 <= c.start < i
+    if label == "PROPOSAL" and c.start > i and c.start > 0 and _NEW_ACTION.search(fold_keep_length(doc[max(i + 1, c.start - 2) : c.start].text.lower())):
+        return None  # "tặng Giấy khen cho 15 cá nhân và đề nghị ...": the proposal is another action
+    if label == "PROPOSAL" and c.start > i and any(t.text[:1].isdigit() for t in doc[i + 1 : c.start]):
+        return None  # "... cho 10 cá nhân và 03 tập thể đề nghị tỉnh khen thưởng": the nearer count's proposal
     if label == "PROPOSAL" and (in_segment or before_in_clause):
         return label
     if label == "COMPARISON":
