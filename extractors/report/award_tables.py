@@ -14,7 +14,7 @@ from spacy.tokens import Span as DocSpan
 
 from thidua.core.document import Table
 from thidua.core.numbers import count_value, spelled_count
-from thidua.core.units import fold_keep_length
+from thidua.core.units import find_units, fold_keep_length
 from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.figures import DEFAULT_RECIPIENT
@@ -323,6 +323,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         col_sums.update(carry[2])  # the part of the same table before a page break
     view.table_carry = None
     parent_award: str | None = None
+    unit_rows = False  # some row names a member of the cluster
     row_numbered: dict[int, bool] = {}
     derived: set[int] = set()  # ids of pieces whose value was derived or does not check: for review
     # In an OCR'd table with a column per quarter beside the cumulative one, the quarters check it.
@@ -357,6 +358,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for c in value_cols if not total else ():
             v = _cell_count(text[r][c], ocr)[0] if c < len(rows[r]) and not is_repeat(b, r, c) else None
             col_sums[c] += v or 0  # every number of the column, whatever its row names, for the total check
+        named = {u.name for q in label_pieces for u, _, _ in find_units(q.text, view.units)} if view.units else set()
+        if named:
+            unit_rows = True  # a row per member (the head's report): only the reporting unit's row is its own
+            if view.unit_name not in named or len(named) > 1:
+                continue
         if awards:
             real = [e for e in awards if e.label_ == "AWARD"]
             row_award = real[0].ent_id_ if real else None
@@ -453,7 +459,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         (total_rows if total else detail)[metric].append((v, piece))
     out: list[Count] = []
     for key in list(detail) + [m for m in total_rows if m not in detail]:
-        kept = detail.get(key) or total_rows[key][:1]  # a total only when there are no detail rows
+        # a total only when there are no detail rows, and never the total of a row per member
+        kept = detail.get(key) or ([] if unit_rows else total_rows[key][:1])
         for v, piece in kept:
             where = f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}"
             weight = view.config.figures.unchecked if id(piece) in flagged else view.config.figures.table
