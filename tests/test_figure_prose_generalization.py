@@ -182,3 +182,21 @@ def test_figures_of_a_nine_month_report(body: Body, expected: dict[str, int]) ->
         date="ngày 25 tháng 9 năm 2022", title=("Báo cáo công tác thi đua, khen thưởng 9 tháng đầu năm 2022",),
     )
     assert got == expected
+
+
+# A later clause naming its own award after its count (found on a department's report of my own
+# making: the ministry's Bằng khen took the Giấy khen of the clause before and was added to it).
+OWN_CLAUSE_AWARD: list[tuple[Body, dict[str, int]]] = [
+    (["Giám đốc Kho bạc tặng Giấy khen cho 06 tập thể, 22 cá nhân; có 01 cá nhân được Bộ trưởng Bộ Tài chính tặng Bằng khen."],
+     {f"{GK}.tap_the": 6, f"{GK}.ca_nhan": 22}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 30 cá nhân; 02 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen."],
+     {f"{GK}.ca_nhan": 30, f"{BK}.ca_nhan": 2}),
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 14 tập thể; 03 tập thể khác được Liên đoàn Lao động tỉnh tặng Bằng khen."],
+     {f"{GK}.tap_the": 14}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OWN_CLAUSE_AWARD)
+def test_a_clause_names_its_own_award(body: Body, expected: dict[str, int]) -> None:
+    """An award after the count in the count's own clause wins over one of an earlier clause."""
+    assert _figures(body) == expected

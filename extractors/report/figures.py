@@ -175,8 +175,17 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                     if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
                     and _ATTAINS.match(fold_keep_length(doc[_after_list(doc, by_token, end, e.start) : e.start].text))
                 ]
+                # "...; có 01 cá nhân được Bộ trưởng ... tặng Bằng khen": an award named after the count in its
+                # own clause is its award, not one of an earlier clause
+                own_after = [
+                    e for e in sent_ents
+                    if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
+                    and not any(x.text == "(" for x in doc[end : e.start])
+                ]
                 if attained:
                     award_ent = attained[0]
+                elif before and before[-1].start < clause_start and own_after:
+                    award_ent = own_after[0]
                 elif before:
                     award_ent = before[-1]
                 else:
