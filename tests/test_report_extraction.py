@@ -56,7 +56,15 @@ def report(
         if isinstance(item, str):
             add_par(item, bold=item.isupper())
         else:
-            blocks.append(table(len(blocks), item))
+            # "<" in a cell: the cell on its left merged over it (its text repeated, flagged merged)
+            rows = [[row[c] if row[c] != "<" else "" for c in range(len(row))] for row in item]
+            merged = set()
+            for r, row in enumerate(rows):
+                for c in range(1, len(row)):
+                    if item[r][c] == "<":
+                        row[c] = row[c - 1]
+                        merged.add((r, c))
+            blocks.append(table(len(blocks), rows, merged))
     blocks.append(
         table(len(blocks), [["Nơi nhận:\n- Trưởng Cụm thi đua (UBND huyện Hà Quảng);\n- Lưu: VT.",
                               f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A"]])

@@ -7,6 +7,7 @@ breakdown columns; columns, rows and whole tables of proposals give proposals (`
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -27,6 +28,7 @@ _TOTAL_LABEL = re.compile(_WORDING["total_label"]["regex"])
 _TOTAL_LABEL_START = re.compile(_WORDING["total_label_start"]["regex"])
 _TOTAL_HEAD = re.compile(_WORDING["total_head"]["regex"])
 _COUNT_HEAD = re.compile(_WORDING["count_head"]["regex"])
+_PROPOSAL_SECTION = re.compile(_WORDING["proposal_section"]["regex"])
 #: Stray marks OCR leaves around a number in a cell ("112.", "|58").
 _OCR_EDGE = re.compile(r"^[\s.,;:'\"`|!_\-–~]+|[\s.,;:'\"`|!_\-–~]+$")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
@@ -36,14 +38,18 @@ def table_figures(view: DocumentView) -> tuple[set[int], list[Count]]:
     """Counts from award tables; returns the indices of the tables that were award tables."""
     award_tables: set[int] = set()
     out: list[Count] = []
+    member_rows: list[Count] = []  # the reporting unit's row of a table with a row per member
     for b in view.document.tables():
         cells = view.table_cells(b)
         if not any(p and p.zone == "body" for row in cells for p in row):
             continue
-        found = _award_table(view, b, cells)
+        found, per_member = _award_table(view, b, cells)
         if found:
             award_tables.add(b.index)
-            out.extend(found)
+            (member_rows if per_member else out).extend(found)
+    # The head's report restates its own awards in the members' table: its own award table wins.
+    own = {c.metric for c in out}
+    out.extend(c for c in member_rows if c.metric not in own)
     return award_tables, out
 
 
@@ -108,12 +114,27 @@ def _cell_count(text: str, ocr: bool) -> tuple[int | None, bool]:
 
 
 def _blank(text: str) -> bool:
-    """A cell with neither letters nor digits: empty, or a dash as typed or as OCR read it ("-", "„", "~")."""
-    return not any(ch.isalnum() for ch in text)
+    """A cell with neither letters nor digits: empty, or a dash as typed or as OCR read it ("-", "„", "~", "ˆ").
+
+    Modifier letters ("ˆ", "˜": Unicode category Lm) are marks, not letters, though Python calls them alphanumeric.
+    """
+    return not any(ch.isalnum() and unicodedata.category(ch) != "Lm" for ch in text)
+
+
+def _stray_mark(text: str) -> bool:
+    """An OCR'd cell of one letter that looks like no digit ("h", "n"): a dash or speck misread, not a count.
+
+    Kept out of the decision whether a column holds counts; the cell itself is still read as unreadable
+    (and flagged) where a number is due. "O", "o", "l", "I" are digits misread and are not stray marks.
+    """
+    t = _OCR_EDGE.sub("", text.strip())
+    return len(t) == 1 and t.isalpha() and t not in "OolI"
 
 
 def _letters_for_digits(text: str) -> bool:
     """A short OCR'd cell of letters where a number stood ("Sử.", "ĐI"): one to three letters, no recipient abbreviation."""
+    if _blank(text):
+        return False  # a dash OCR read as a modifier letter ("ˆ")
     t = re.sub(r"\W", "", _OCR_EDGE.sub("", text.strip()))
     return 0 < len(t) <= 3 and t.isalpha() and fold_keep_length(t).lower() not in _SHORT_RECIPIENTS
 
@@ -196,7 +217,8 @@ def _cue(p: Piece | None, *labels: str) -> bool:
     return any(c.label_ in labels for c in p.doc.spans["cues"])
 
 
-def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) -> list[Count]:
+def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) -> tuple[list[Count], bool]:
+    """The counts of one table, and whether it has a row per member of the cluster."""
     rows = b.rows
     n_cols = b.n_cols
     text = [[rows[r][c].text if c < len(rows[r]) else "" for c in range(n_cols)] for r in range(len(rows))]
@@ -221,7 +243,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         None,
     )
     if h is None:
-        return []
+        return [], False
     h = next((r for r in range(1, h) if _ROW_NUMBER.match(fold_keep_length(text[r][0])) and not is_colnum_row(r)), h)
     col_head = []
     for c in range(n_cols):
@@ -240,13 +262,27 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     excluded: set[int] = set()
     proposal_cols: set[int] = set()
     # Only columns holding counts can be count columns ("Cơ quan, đơn vị" names the rows).
-    body_rows = [r for r in range(h, len(rows)) if not is_colnum_row(r)]
+    # Rows with no count anywhere (a section row "II | Đã đề nghị …" that OCR split over the columns)
+    # say nothing about which columns hold counts.
+    body_rows = [
+        r
+        for r in range(h, len(rows))
+        if not is_colnum_row(r) and any(_cell_count(text[r][c], ocr) != (None, False) or counts_at(r, c) for c in range(1, n_cols))
+    ]
     numeric = {
         c
         for c in range(n_cols)
-        if not any(not _blank(text[r][c]) and _cell_count(text[r][c], ocr) == (None, False) and not counts_at(r, c) for r in body_rows)
+        # a section row merged across the table ("I | Cấp tỉnh | < | <") repeats its label in every column
+        if not any(
+            not _blank(text[r][c])
+            and not is_repeat(b, r, c)
+            and not (ocr and _stray_mark(text[r][c]))
+            and _cell_count(text[r][c], ocr) == (None, False)
+            and not counts_at(r, c)
+            for r in body_rows
+        )
         # an OCR'd column of counts with a few cells read as letters ("Sử.", "ĐI"): unreadable cells
-        or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r])], _is_period_column(col_head[c])))
+        or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r]) and not is_repeat(b, r, c)], _is_period_column(col_head[c])))
     }
     short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
@@ -311,7 +347,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         rest = [c for c in range(1, n_cols) if c in numeric and c not in excluded and c not in proposal_cols]
         value_cols = set(rest) if len(rest) == 1 else set()
     if not value_cols:
-        return []
+        return [], False
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
     found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)
     column: dict[tuple[int, tuple[str, bool]], int] = {}  # (row, key) -> the value column it was read in
@@ -323,6 +359,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         col_sums.update(carry[2])  # the part of the same table before a page break
     view.table_carry = None
     parent_award: str | None = None
+    section_proposed = False  # under a section row of proposals
     unit_rows = False  # some row names a member of the cluster
     row_numbered: dict[int, bool] = {}
     derived: set[int] = set()  # ids of pieces whose value was derived or does not check: for review
@@ -355,9 +392,20 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
         total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(_TOTAL_LABEL_START.match(label_text.strip()))
-        for c in value_cols if not total else ():
+        if not awards and not recips and not total and not any(
+            c < len(rows[r]) and (_cell_count(text[r][c], ocr)[0] or counts_at(r, c)) for c in value_cols
+        ):
+            # a section row without counts ("II | Đã đề nghị, đang chờ Quyết định"): its rows are
+            # proposals when it says so, until the next section row
+            row_text = " ".join(dict.fromkeys(fold_keep_length(x).lower() for x in text[r] if x.strip()))
+            section_proposed = row_proposed or _PROPOSAL_SECTION.search(re.sub(r"\s+", " ", row_text)) is not None
+            continue
+        row_proposed = row_proposed or section_proposed
+        # every number of the column, whatever its row names, for the total check; but not a proposal's in a
+        # table of awards given too: its "Cộng" row counts what was given
+        for c in value_cols if not total and not (row_proposed and not proposal_table) else ():
             v = _cell_count(text[r][c], ocr)[0] if c < len(rows[r]) and not is_repeat(b, r, c) else None
-            col_sums[c] += v or 0  # every number of the column, whatever its row names, for the total check
+            col_sums[c] += v or 0
         named = {u.name for q in label_pieces for u, _, _ in find_units(q.text, view.units)} if view.units else set()
         if named:
             unit_rows = True  # a row per member (the head's report): only the reporting unit's row is its own
@@ -465,7 +513,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             where = f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}"
             weight = view.config.figures.unchecked if id(piece) in flagged else view.config.figures.table
             out.append(Count(key[0], v, piece.span, where, weight * view.factor, key not in detail, key[1]))
-    return out
+    return out, unit_rows
 
 
 def _check_totals(

@@ -61,18 +61,58 @@ def prose_figures(view: DocumentView, award_tables: set[int]) -> list[Count]:
     out: list[Count] = []
     carry: str | None = None  # award of a "...Giấy khen của Chủ tịch UBND huyện:" lead-in paragraph
     lead: str | None = None  # text of that lead-in paragraph
+    # Metrics of a paragraph of counts ending "…, trong đó:" and the list mark it carries: its items
+    # break those counts down ("+ Khen tổng kết: 27 tập thể"), so they are not added to them again.
+    broken_down: set[str] = set()
+    breakdown_mark: str | None = None
     for p in view.pieces:
         if p.zone != "body" or p.doc is None or p.span.block in award_tables:
             continue
-        is_item = bool(LIST_MARK.match(p.text))
+        mark = _mark_kind(p.text)
+        is_item = mark is not None
         if not is_item and p.span.row is None:
             carry = lead = None
+        if broken_down and p.span.row is None and (not is_item or mark == breakdown_mark):
+            broken_down = set()  # the next point at the lead's own level, or plain text: the breakdown is over
         found, last_award = _counts_in(view, p, carry if is_item else None, lead if is_item else None)
-        out.extend(found)
+        out.extend(c for c in found if c.proposed or c.metric not in broken_down)
         if p.text.rstrip().endswith(":"):
             carry = last_award or carry
             lead = p.text  # "Các hình thức khen thưởng của UBND tỉnh:": the giver of its items' bare awards
+            if _ends_in_breakdown(p):
+                broken_down, breakdown_mark = {c.metric for c in found if not c.proposed}, mark
     return out
+
+
+def _open_bracket(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end leave a bracket open: what follows is inside it ("(năm 2021: … Lao động tiên
+    tiến)"), while a bracket closed before ("01 cá nhân (nguyên Phó Bí thư) được tặng …") is an aside."""
+    depth = 0
+    for x in doc[start:end]:
+        depth += x.text == "("
+        depth -= x.text == ")" and depth > 0
+    return depth > 0
+
+
+def _mark_kind(text: str) -> str | None:
+    """The kind of list mark opening a paragraph ("-", "+", "1.", "a)", "I."), None when there is none."""
+    m = LIST_MARK.match(text)
+    if m is None:
+        return None
+    mark = m.group(0).strip()
+    if mark[:1].isdigit():
+        return "1."
+    if mark.endswith(")"):
+        return "a)"
+    return "I." if mark.endswith(".") else mark
+
+
+def _ends_in_breakdown(p: Piece) -> bool:
+    """The paragraph ends with a breakdown cue and its colon ("…, trong đó:", "…, gồm:")."""
+    doc = p.doc
+    assert doc is not None
+    last = [t for t in doc if not t.is_punct]
+    return bool(last) and any(c.label_ == "BREAKDOWN" and c.end == last[-1].i + 1 for c in doc.spans["cues"])
 
 
 def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None = None) -> tuple[list[Count], str | None]:
@@ -180,7 +220,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 own_after = [
                     e for e in sent_ents
                     if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
-                    and not any(x.text == "(" for x in doc[end : e.start])
+                    and not _open_bracket(doc, end, e.start)
                 ]
                 if attained:
                     award_ent = attained[0]
@@ -194,7 +234,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                     after = [
                         e for e in sent_ents
                         if e.label_ in ("AWARD", "OTHER_HONOUR") and t.i < e.start < clause_end
-                        and (doc[e.start - 1].text == "(" or not any(x.text == "(" for x in doc[end : e.start]))
+                        and (doc[e.start - 1].text == "(" or not _open_bracket(doc, end, e.start))
                     ]
                     award_ent = after[0] if after else None
                     if award_ent is not None and any(c.label_ == "BREAKDOWN" and end <= c.start < award_ent.start for c in cues):
