@@ -109,7 +109,7 @@ def build() -> tuple[Path, Path]:
     doc = vbhc.new_document(size=14)
     vbhc.header_block(doc, [("UBND TỈNH LÂM ĐỒNG", {"bold": False}), "CỤM THI ĐUA SỐ 2", "CÁC XÃ, PHƯỜNG"],
                       "Số: 01/KH-CTĐ2", "Xuân Hương - Đà Lạt, ngày 14 tháng 01 năm 2026",
-                      left_width=5.8, right_width=10.4)
+                      left_width=6.6, right_width=9.6)
     vbhc.para(doc, "", indent=None)
     vbhc.para(doc, "KẾ HOẠCH", bold=True, align=CENTER, indent=None, size=14, space_after=0)
     vbhc.para(doc, "Hoạt động của Cụm thi đua số 2 các xã, phường năm 2026", bold=True, align=CENTER,
