@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -57,9 +58,16 @@ def find_units(text: str, units: list[UnitSpec]) -> list[tuple[UnitSpec, int, in
     out = []
     for unit in units:
         for key in unit.keys:
-            for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            for m in _key_pattern(key).finditer(folded):
                 out.append((unit, m.start(), m.end()))
     return sorted(out, key=lambda t: t[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A unit key as a whole-word pattern whose spaces match any run of blanks: a header cell breaks
+    a long name over lines ("SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG")."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)")
 
 
 def fold_keep_length(text: str) -> str:

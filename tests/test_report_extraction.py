@@ -672,3 +672,20 @@ def test_scanned_header_read_across_columns(lines: list[str], unit: str, date: d
     found = extract_findings(_interleaved(lines, _BODY), UNITS)
     assert found.unit is not None and found.unit.value == unit
     assert found.report_date is not None and found.report_date.value == date
+
+
+@pytest.mark.parametrize(
+    "line,date",
+    [
+        ("- 14-02-2022: tổ chức hội nghị triển khai công tác thi đua năm 2022.", dt.date(2022, 2, 14)),
+        ("+ 03/3/2022, ban hành Kế hoạch phát động phong trào thi đua.", dt.date(2022, 3, 3)),
+        ("* 21.4.2022: dự hội nghị ký kết giao ước thi đua của Cụm.", dt.date(2022, 4, 21)),
+    ],
+)
+def test_a_bare_date_labelling_a_list_item_dates_its_action(line: str, date: dt.date) -> None:
+    """A terse hand writes "- 14-02-2022: tổ chức ..." with no "Ngày" and no "đã": a done, dated action."""
+    assert statuses(["I. KẾT QUẢ THỰC HIỆN", line], date="ngày 20 tháng 6 năm 2022") == [(Status.DONE, date)]
+
+
+def test_a_bare_date_after_the_report_date_is_no_action() -> None:
+    assert statuses(["III. NHIỆM VỤ THỜI GIAN TỚI", "- 15-7-2022: tổ chức hội nghị sơ kết."], date="ngày 20 tháng 6 năm 2022") != [(Status.DONE, dt.date(2022, 7, 15))]

@@ -29,8 +29,12 @@ def report_period(view: DocumentView) -> Located | None:
     title = list(view.zone_pieces("title"))
     body = [p for p in view.pieces if p.zone == "body" and p.span.row is None]
     closing = [p for p in body[-6:] if fold_keep_length(p.text).startswith(("tren day", "tren day la"))]
+    if not title:
+        # OCR ran the title into the opening text ("BÁO CÁO Công tác ... Quý I/2025 Căn cứ ..."): the
+        # head of that paragraph is the title
+        title = [p for p in view.pieces[:12] if p.span.row is None and p.text.lstrip()[:7].isupper() and fold_keep_length(p.text).lstrip().startswith("bao cao")][:1]
     for group, conf in ((title, w.title), (body[:2], w.opening), (closing, w.closing)):
-        found = _period_in(group)
+        found = _period_in(group, limit=_TITLE_HEAD if group is title else None)
         if found:
             kind, year, piece, span = found
             if year is None and view.report_date:
@@ -42,9 +46,13 @@ def report_period(view: DocumentView) -> Located | None:
     return None
 
 
-def _period_in(pieces: list[Piece]) -> tuple[PeriodKind, int | None, Piece, DocSpan] | None:
-    """First decisive period phrase in the pieces, in order of priority per text."""
-    spans = [(p, s) for p in pieces if p.doc is not None for s in p.doc.spans["periods"]]
+#: How far into a title line its period is looked for: a title OCR ran into the body is no longer than this.
+_TITLE_HEAD = 200
+
+
+def _period_in(pieces: list[Piece], limit: int | None = None) -> tuple[PeriodKind, int | None, Piece, DocSpan] | None:
+    """First decisive period phrase in the pieces (in their first `limit` characters), in order of priority per text."""
+    spans = [(p, s) for p in pieces if p.doc is not None for s in p.doc.spans["periods"] if limit is None or s.start_char < limit]
     if not spans:
         return None
     joined = " ".join(fold_keep_length(p.text) for p in pieces)

@@ -24,8 +24,11 @@ PERIOD_LABEL = re.compile(
 )
 #: A numbered heading: "II. KẾT QUẢ", "B. Phương hướng", "2.1. Công tác ..." (raw text).
 HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z])\.\s+\S|^\s*\d+(?:\.\d+)*\.\s+\S")
-#: A clause opening with its date: "Ngày 10/02/2022, ...", "Sáng ngày ..." (folded text).
-LEADING_DATE = re.compile(r"^\W*(?:(?:vao|sang|chieu|toi|trong|tu)\s+)?ngay\s")
+#: A clause opening with its date: "Ngày 10/02/2022, ...", "Sáng ngày ...", or a bare full date as a
+#: list label: "19-01-2022: tổ chức ..." (folded text).
+LEADING_DATE = re.compile(
+    r"^\W*(?:(?:vao|sang|chieu|toi|trong|tu)\s+)?ngay\s|^\W*\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d(?!\d)\s*[:,]"
+)
 #: The place-date line of a header: "hoa an, ngay 20 thang 6" (folded text).
 PLACE_DATE = re.compile(r"[a-z][a-z ]{1,40},?\s+ngay\s+(?:\d{1,2}|\.+|…|\s)\s*thang")
 
