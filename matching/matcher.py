@@ -10,8 +10,8 @@ timing factor and a responsibility factor:
   cluster, or the evaluated folder's) is generic, found by document frequency, never by a hand list.
   The share of that weight the statement has is the coverage. An item made of several parts ("Ban hành Quy chế...; Kế hoạch...; Bảng tiêu
   chí...") also counts a statement that covers one part well; sub-items on lines of their own, tasks joined
-  by "kết hợp/đồng thời", the task after a light verb ("Tổ chức ký kết X" -> "ký kết X") and the task
-  without its quoted title are parts too.
+  by "kết hợp/đồng thời", the task after a light verb ("Tổ chức ký kết X" -> "ký kết X"), the task
+  without its quoted title and the quoted title alone (of three syllables or more) are parts too.
 - timing: a statement dated long before the item's quarter, or long after its due date, is less
   likely to be about that item; so is undated work still planned, or still under way two quarters
   after the item's due date.
@@ -229,6 +229,9 @@ class PlanMatcher:
         # A quoted title ("phong trào thi đua “Chung sức xây dựng chính quyền số cấp xã”") is often cited in part:
         # the task without it is a part too.
         parts.extend(bare for p in list(parts) if (bare := re.sub(r"\s*[“\"][^”\"]*[”\"]", "", p).strip()) and bare != p and len(bare.split()) >= 3)
+        # ... and the quoted title alone: a report naming the programme ("hưởng ứng Chương trình “Mái ấm
+        # nghĩa tình”, đã ủng hộ ...") reports on it in its own words.
+        parts.extend(name for name in re.findall(r"[“\"]([^”\"]+)[”\"]", content) if len(name.split()) >= 3)
         # "Tổ chức Hội nghị ký kết giao ước": the members' part, "ký kết giao ước", is a part.
         parts.extend(subject for p in list(parts) if (subject := self.vocab.event_subject(p)))
         return list(dict.fromkeys(parts))

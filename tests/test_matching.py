@@ -403,3 +403,19 @@ def test_not_done_before_the_due_date_is_planned_unless_it_was_missed(plan: Plan
     late = Findings(source="y.docx", format="docx", unit=Located("Hòa An"), report_date=Located(dt.date(2023, 1, 20)))
     late.tasks = [_task(q4.content + ": chưa thực hiện", Status.NOT_DONE)]
     assert match_findings(late, plan, UNITS, threshold=0.45).tasks[0].status is Status.NOT_DONE
+
+
+def test_a_statement_naming_an_items_quoted_programme_reports_on_it() -> None:
+    """A member cites the programme by its quoted name in its own words ("hưởng ứng", "ủng hộ"), not the item's task."""
+    items = [
+        PlanItemSpec("Q2-1", 2, 1, 'Tổ chức Chương trình "Ánh sáng vùng cao" lắp đèn năng lượng mặt trời cho các bản đặc biệt khó khăn', "all"),
+        PlanItemSpec("Q2-2", 2, 2, "Hội nghị sơ kết 6 tháng đầu năm của Cụm", "all"),
+        PlanItemSpec("Q3-1", 3, 1, "Kiểm tra chéo công tác thi đua, khen thưởng giữa các đơn vị", "all"),
+    ]
+    m = PlanMatcher(PlanSpec(2027, "Kế hoạch", items), UNITS, threshold=0.45)
+    hits = m.match('Hưởng ứng “Ánh sáng vùng cao”, cán bộ, công chức huyện đã đóng góp 35 triệu đồng.', status="done", unit="Hòa An")
+    assert _ids(hits) == {"Q2-1"}
+    # a two-syllable quoted word is no programme name: it does not carry a statement alone
+    items2 = [PlanItemSpec("Q1-1", 1, 1, 'Phát động phong trào "Dân vận" trong toàn Cụm', "all"), *items[1:]]
+    m2 = PlanMatcher(PlanSpec(2027, "Kế hoạch", items2), UNITS, threshold=0.45)
+    assert m2.score_all('Tham gia tọa đàm "Dân vận" của tỉnh.', status="done", unit="Hòa An")[0].score < 0.8
