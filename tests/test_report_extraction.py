@@ -689,3 +689,16 @@ def test_a_bare_date_labelling_a_list_item_dates_its_action(line: str, date: dt.
 
 def test_a_bare_date_after_the_report_date_is_no_action() -> None:
     assert statuses(["III. NHIỆM VỤ THỜI GIAN TỚI", "- 15-7-2022: tổ chức hội nghị sơ kết."], date="ngày 20 tháng 6 năm 2022") != [(Status.DONE, dt.date(2022, 7, 15))]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hưởng ứng Chương trình “Trái tim cho em” do Cụm phát động, cán bộ, công chức huyện đã ủng hộ 48 triệu đồng.",
+        "Huyện đã quyên góp 120 triệu đồng cho Quỹ Vì người nghèo của Cụm.",
+        "Cán bộ, công chức, viên chức đã đóng góp 01 ngày lương xây dựng nhà Đại đoàn kết.",
+    ],
+)
+def test_giving_to_a_programme_is_an_action(line: str) -> None:
+    """"ủng hộ", "quyên góp", "đóng góp" after "đã": the district did its part of a charity programme."""
+    assert [s for s, _d in statuses(["I. KẾT QUẢ THỰC HIỆN", line])] == [Status.DONE]
