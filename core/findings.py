@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from thidua.core.document import Document, Span
+from thidua.core.lexicon import general_lexicon, words
+from thidua.core.text import fold
 
 
 class Status(StrEnum):
@@ -124,14 +128,18 @@ class Findings:
                 support.setdefault(item, []).append((i, score))
         out = []
         for item in sorted(support):
-            rows = support[item]
+            rows = all_rows = support[item]
+            # "Tiếp tục đôn đốc ..." (planned) goes on with work the report says was done or is under way
+            begun = [r for r in rows if self.tasks[r[0]].status in (Status.DONE, Status.IN_PROGRESS)]
+            if begun and len(begun) < len(rows):
+                rows = [r for r in rows if r in begun or not _continues(self.tasks[r[0]])] or rows
             best, score = max(rows, key=lambda r: (r[1] * self.tasks[r[0]].confidence, -r[0]))
             chosen = self.tasks[best]
             date = chosen.date
             if date is None and chosen.status != Status.PLANNED:
                 dates = [d for i, _ in rows if self.tasks[i].status == chosen.status and (d := self.tasks[i].date)]
                 date = min(dates) if dates else None
-            out.append(Verdict(item, chosen.status, date, score, best, tuple(i for i, _ in rows)))
+            out.append(Verdict(item, chosen.status, date, score, best, tuple(i for i, _ in all_rows)))
         return out
 
     def locate(self, doc: Document) -> "Findings":
@@ -216,3 +224,15 @@ class Findings:
             "ocr": self.ocr,
             "warnings": list(self.warnings),
         }
+
+
+@functools.lru_cache(maxsize=1)
+def _continuation_pattern() -> re.Pattern[str]:
+    """Folded openers of a statement going on with work begun (lexicon `continuation_openers`)."""
+    openers = "|".join(re.escape(fold(w)) for w in words(general_lexicon(), "continuation_openers"))
+    return re.compile(rf"^[\W\d]*(?:{openers})\b")
+
+
+def _continues(task: TaskStatement) -> bool:
+    """A planned statement that goes on with work begun ("Tiếp tục đôn đốc ...")."""
+    return task.status == Status.PLANNED and _continuation_pattern().match(fold(task.text)) is not None

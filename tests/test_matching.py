@@ -419,3 +419,16 @@ def test_a_statement_naming_an_items_quoted_programme_reports_on_it() -> None:
     items2 = [PlanItemSpec("Q1-1", 1, 1, 'Phát động phong trào "Dân vận" trong toàn Cụm', "all"), *items[1:]]
     m2 = PlanMatcher(PlanSpec(2027, "Kế hoạch", items2), UNITS, threshold=0.45)
     assert m2.score_all('Tham gia tọa đàm "Dân vận" của tỉnh.', status="done", unit="Hòa An")[0].score < 0.8
+
+
+def test_a_continuation_planned_keeps_the_items_done_status() -> None:
+    """"Tiếp tục đôn đốc …" in next period's tasks goes on with work done: the item stays done; a plain
+    planned statement still decides when it is the most confident one."""
+    span = Span(1, 0, 10)
+    done = TaskStatement("Ngày 20/01/2027, ban hành Kế hoạch phát động phong trào thi đua", Status.DONE, dt.date(2027, 1, 20), span, 0.7, [("Q1-2", 0.8)])
+    going_on = TaskStatement("- Tiếp tục đôn đốc các xã triển khai phong trào đã phát động", Status.PLANNED, None, span, 0.9, [("Q1-2", 0.8)])
+    f = Findings("r.docx", "docx", tasks=[done, going_on])
+    assert [(v.plan_item, v.status) for v in f.verdicts()] == [("Q1-2", Status.DONE)]
+    new_work = TaskStatement("- Tổ chức phát động đợt thi đua cao điểm", Status.PLANNED, None, span, 0.9, [("Q1-2", 0.8)])
+    f2 = Findings("r.docx", "docx", tasks=[done, new_work])
+    assert [(v.plan_item, v.status) for v in f2.verdicts()] == [("Q1-2", Status.PLANNED)]
