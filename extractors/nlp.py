@@ -74,7 +74,8 @@ class FoldingTokenizer:
             rules=special,
             prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
             suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
-            infix_finditer=compile_infix_regex(TOKENIZER_INFIXES).finditer,
+            # a comma OCR left without its space between a word and a number ("20 CN,09 HGĐ") splits them
+            infix_finditer=compile_infix_regex([*TOKENIZER_INFIXES, r"(?<=[^\W\d_]),(?=\d)"]).finditer,
         )
 
     def __call__(self, text: str) -> Doc:

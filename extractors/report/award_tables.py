@@ -80,6 +80,40 @@ def _short_recipients(text: list[list[str]], h: int, is_colnum_row: Callable[[in
     return {}
 
 
+def _last_sums_the_rest(cols: list[int], text: list[list[str]], body_rows: list[int], ocr: bool) -> list[int]:
+    """The last of three or more columns of one recipient, when on most rows it is the sum of the others:
+    a cumulative column whose header could not be read ("Cả năm" OCR'd as "Cá ¡išm"); [] otherwise."""
+    if len(cols) < 3:
+        return []
+    last, rest = max(cols), [c for c in cols if c != max(cols)]
+    agree = tried = 0
+    for r in body_rows:
+        vals = [_cell_count(text[r][c], ocr)[0] if c < len(text[r]) else None for c in cols]
+        if not any(vals):
+            continue
+        tried += 1
+        agree += (vals[cols.index(last)] or 0) == sum(v or 0 for c, v in zip(cols, vals) if c in rest)
+    return [last] if tried >= 2 and agree * 3 >= tried * 2 else []
+
+
+def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipient: dict[int, str]) -> None:
+    """In a scan, a period header merged over a pair of recipient columns ("9 tháng" over "TT | CN") is
+    read as two cells ("9" | "tháng"): each column of the pair takes the pair's joined header text."""
+    cols = sorted(col_recipient)
+    for a, b in zip(cols, cols[1:]):
+        if b != a + 1 or col_recipient[a] == col_recipient[b] or not (cols.index(a) % 2 == 0):
+            continue
+        top = " ".join(
+            fold_keep_length(f"{text[r][a]} {text[r][b]}")
+            for r in range(h)
+            if fold_keep_length(text[r][a]).strip() not in _SHORT_RECIPIENTS and fold_keep_length(text[r][b]).strip() not in _SHORT_RECIPIENTS
+        )
+        joined = re.sub(r"\s+", " ", top).strip()
+        if _period_rank(joined) is not None:
+            heads[a] = f"{joined} {heads[a]}"
+            heads[b] = f"{joined} {heads[b]}"
+
+
 def _earlier_year_head(head: str, year: int | None) -> bool:
     """The folded column header names a period of a year before the report's."""
     m = _YEAR_HEAD.match(head)
@@ -91,9 +125,15 @@ def _period_rank(head: str) -> int | None:
     return next((rank for rx, rank in _PERIOD_HEADS if rx.search(head)), None)
 
 
-def _cumulative(cols: list[int], heads: list[str]) -> list[int]:
-    """Of columns headed by periods, the one covering the most (the cumulative column); [] if not periods."""
+def _cumulative(cols: list[int], heads: list[str], ocr: bool = False) -> list[int]:
+    """Of columns headed by periods, the one covering the most (the cumulative column); [] if not periods.
+
+    In a scan whose quarter headers OCR garbled ("Qu/ II", "Qut IH"), the last column still counts as
+    the cumulative one when it alone names a period of several quarters ("9 tháng", "Cả năm").
+    """
     ranked = {c: r for c in cols if (r := _period_rank(heads[c])) is not None}
+    if ocr and len(cols) >= 3 and (last := max(cols)) in ranked and ranked[last] >= 2 and all(ranked.get(c, 0) < ranked[last] for c in cols if c != last):
+        return [last]
     if len(ranked) < 2 or len(ranked) < len(cols):
         return []
     best = max(ranked.values())
@@ -156,6 +196,9 @@ def _is_period_column(head: list[Piece]) -> bool:
     return _period_rank(" ".join(fold_keep_length(p.text) for p in head)) is not None
 
 
+#: A count glued to an abbreviated recipient in capitals ("38CN", "03TT").
+_GLUED_COUNT = re.compile(r"^(\d{1,4})([A-ZĐ]{2,3})$")
+
 #: Words between the counts of a cell that names each count's recipient ("23 tập thể, 96 cá nhân").
 _COUNT_SEPARATORS = frozenset(w.lower() for w in _WORDING["count_separators"]["words"])
 
@@ -197,6 +240,9 @@ def _recipient_counts(p: Piece | None) -> list[tuple[int, str, int, int]] | None
             pending, i = None, end
         elif pending is None and (v := count_value(word) if count_value(word) is not None else spelled_count(low)) is not None:
             pending = (v, tok.idx)
+        elif pending is None and (glued := _GLUED_COUNT.match(word)) and fold_keep_length(glued.group(2).lower()) in _SHORT_RECIPIENTS:
+            # "38CN": OCR lost the space between the count and its abbreviated recipient
+            out.append((int(glued.group(1)), _SHORT_RECIPIENTS[fold_keep_length(glued.group(2).lower())], tok.idx, tok.idx + len(word)))
         elif pending is None and low in _COUNT_SEPARATORS:
             pass
         else:
@@ -234,11 +280,18 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         """The counts with recipients (and their spans) of a cell ("23 tập thể, 96 cá nhân"), None for any other cell."""
         return _recipient_counts(cells[r][c]) if c < len(cells[r]) else None
 
+    def period_header(r: int) -> bool:
+        """A header row of periods whose "9 tháng" OCR split over two cells ("9" | "tháng"): one number at most."""
+        joined = " ".join(fold_keep_length(x) for x in text[r][1:])
+        return sum(count_value(x) is not None for x in text[r][1:]) <= 1 and _period_rank(joined) is not None
+
     h = next(
         (
             r
             for r in range(len(rows))
-            if not is_colnum_row(r) and any(count_value(text[r][c]) is not None or counts_at(r, c) for c in range(1, n_cols))
+            if not is_colnum_row(r)
+            and any(count_value(text[r][c]) is not None or counts_at(r, c) for c in range(1, n_cols))
+            and not (ocr and period_header(r))
         ),
         None,
     )
@@ -317,10 +370,12 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         if c not in excluded and c in col_recipient:
             groups[(col_award.get(c), col_recipient[c], c in proposal_cols)].append(c)
     heads = [" ".join(fold_keep_length(p.text) for p in parts) for parts in col_head]
+    if ocr:
+        _join_pair_heads(heads, text, h, col_recipient)
     value_cols: set[int] = set()
     for cols in groups.values():
         totals = [c for c in cols if _TOTAL_HEAD.search(heads[c])]
-        value_cols.update(totals[:1] if totals else _cumulative(cols, heads) or cols)
+        value_cols.update(totals[:1] if totals else _cumulative(cols, heads, ocr) or _last_sums_the_rest(cols, text, body_rows, ocr) or cols)
     # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
     # columns of the award table just before it when the grid has the same width.
     prev_layout = view.table_layout
@@ -338,7 +393,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if not value_cols:
         # a column per period ("Quý I | Quý II | Quý III | Lũy kế"), recipients in the row labels; under
         # merged award headers ("Bằng khen ... | Giấy khen ...") a cumulative column per award
-        value_cols = {c for cols in by_award.values() for c in _cumulative(cols, heads)}
+        value_cols = {c for cols in by_award.values() for c in _cumulative(cols, heads, ocr)}
     if not value_cols:
         # an award per column ("Bằng khen ... | Giấy khen ..."), recipients in the row labels
         value_cols = {c for award, cols in by_award.items() if award for c in cols}
@@ -360,12 +415,20 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     view.table_carry = None
     parent_award: str | None = None
     section_proposed = False  # under a section row of proposals
+    rows_name_awards = False  # some row above named its award
     unit_rows = False  # some row names a member of the cluster
     row_numbered: dict[int, bool] = {}
     derived: set[int] = set()  # ids of pieces whose value was derived or does not check: for review
     # In an OCR'd table with a column per quarter beside the cumulative one, the quarters check it.
+    # With recipient column groups ("Quý I: TT | CN ..."), a cumulative column's parts are its own group's
+    # other columns, whose quarter headers OCR may have garbled.
+    group_of = {c: cols for cols in groups.values() for c in cols}
     part_cols = {
-        c: [q for q in sorted(numeric) if q != c and q not in excluded and _period_rank(heads[q]) == 1]
+        c: (
+            [q for q in group_of[c] if q != c and q in numeric and (_period_rank(heads[q]) or 1) == 1]
+            if c in group_of
+            else [q for q in sorted(numeric) if q != c and q not in excluded and _period_rank(heads[q]) == 1]
+        )
         for c in value_cols
         if ocr and (_period_rank(heads[c]) or 0) > 1
     }
@@ -418,23 +481,33 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 # "Chủ tịch UBND tỉnh khen thưởng:" over a row "Bằng khen": the caption names the giver
                 row_award = next((a for e in awards if (a := award_of_giver(e.ent_id_, caption_text))), None)
             parent_award = row_award
+            rows_name_awards = True
             if row_award is None:
                 continue
         elif recips and not any(not _ents(p, "RECIPIENT") and not _ROW_NUMBER.match(fold_keep_length(p.text)) and not _blank(p.text) for p in label_pieces):
             row_award = parent_award  # "- Tập thể" under a "Giấy khen ..." row, not under a label OCR could not read
         else:
             row_award = None
+        # a numbered row whose label names no award and no recipient (OCR glued or garbled it: "Giấy
+        # khencủaChủ tịch") takes no award of the caption either
+        caption_for_row = caption_award if not (row_numbered[r] and not awards and not recips and not total) else None
         for c in sorted(value_cols):
             if c >= len(rows[r]) or is_repeat(b, r, c):
                 continue
             v, bad = _cell_count(text[r][c], ocr)
             bad = bad or (ocr and v is None and _letters_for_digits(text[r][c]))  # "ĐI" in a column of counts
-            multi = counts_at(r, c) if v is None and not bad else None
+            multi = counts_at(r, c) if v is None else None
+            bad = bad and not multi  # "389CN": a glued count and recipient, not a misread number
+            if v is None and not bad and not multi and ocr and not total and (_sum_of_parts(r, c) or 0) > 0:
+                bad = True  # a scanned cumulative cell read as a speck (".") beside counted quarters: derived below
             if not v and not bad and not multi:
                 continue
             if multi:
-                # "23 tập thể, 96 cá nhân": each count with its own recipient, the row's award
-                award = row_award or col_award.get(c) or caption_award
+                # "23 tập thể, 96 cá nhân": each count with its own recipient, the row's award; a total
+                # row of a table whose rows name the awards is no award's ("Tổng cộng | 65 TT, 500 CN")
+                if total and row_award is None and rows_name_awards:
+                    continue
+                award = row_award or col_award.get(c) or caption_for_row
                 piece = cells[r][c]
                 if award is None or piece is None:
                     continue
@@ -448,7 +521,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 continue
             if total and v:
                 col_totals[c].append(v)
-            award = row_award or col_award.get(c) or caption_award
+            if total and row_award is None and rows_name_awards and not col_award.get(c):
+                continue  # the total of rows of several awards: no award's figure
+            award = row_award or col_award.get(c) or caption_for_row
             recipient = col_recipient.get(c) or (recips[0] if recips else None) or (DEFAULT_RECIPIENT.get(award) if award else None)
             if award is None or recipient is None:
                 continue

@@ -1,0 +1,121 @@
+"""Awards written in abbreviations, and scanned award tables OCR damaged (issue #13).
+
+Worlds 6 and 8 (measured once as held-out sets) wrote "GK", "BK", "HGĐ", "TT LĐTT", "05 TT, 12 CN"
+in prose, and their scans came out with "38CN", "20 CN,09 HGĐ", a "9 tháng" header split over two
+cells, unreadable quarter headers and a cumulative cell read as ".". The cases below were invented
+(other awards, numbers and layouts than those reports).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import test_report_extraction as rx
+
+Body = list[str | list[list[str]]]
+
+GK = "giay_khen"
+BK = "bang_khen_tinh"
+
+
+def _found(body: Body, *, ocr: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+    """(figures, confidences) of a 9-month report with this body."""
+    found = rx.findings_of(
+        ["II. KẾT QUẢ KHEN THƯỞNG", *body],
+        date="ngày 25 tháng 9 năm 2022",
+        title=("Báo cáo công tác thi đua, khen thưởng 9 tháng đầu năm 2022",),
+        ocr=ocr,
+    )
+    return {f.metric: f.value for f in found.figures}, {f.metric: f.confidence for f in found.figures}
+
+
+PROSE: list[tuple[Body, dict[str, int]]] = [
+    (["- Chủ tịch UBND huyện tặng GK cho 07 TT, 19 CN và 04 HGĐ có thành tích trong phong trào xây dựng NTM."],
+     {f"{GK}.tap_the": 7, f"{GK}.ca_nhan": 19, f"{GK}.ho_gia_dinh": 4}),
+    (["- Chủ tịch UBND tỉnh tặng BK cho 02 TT, 03 CN (QĐ số 812/QĐ-UBND ngày 02-8-2022)."],
+     {f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}),
+    (["- Công nhận danh hiệu TT LĐTT năm 2021 cho 18 tập thể và TT LĐXS cho 02 tập thể."],
+     {"tap_the_lao_dong_tien_tien.tap_the": 18, "tap_the_lao_dong_xuat_sac.tap_the": 2}),
+    (["- Thủ tướng Chính phủ tặng BK cho 01 CN có thành tích xuất sắc."], {"bang_khen_thu_tuong.ca_nhan": 1}),
+]
+
+
+@pytest.mark.parametrize("body,expected", PROSE)
+def test_abbreviated_awards_and_recipients_in_prose(body: Body, expected: dict[str, int]) -> None:
+    assert _found(body)[0] == expected
+
+
+def test_counts_glued_to_their_recipients_in_a_scanned_cell() -> None:
+    """OCR lost the spaces: "38CN", "05 TT,11 CN,02 HGĐ"."""
+    figures, _ = _found([[
+        ["TT", "Hình thức khen thưởng", "Số lượng"],
+        ["1", "Giấy khen của Chủ tịch UBND huyện", "05 TT,11 CN,02 HGĐ"],
+        ["2", "Lao động tiên tiến", "212CN"],
+        ["3", "Tập thể lao động tiên tiến", "14TT"],
+    ]], ocr=True)
+    assert figures == {f"{GK}.tap_the": 5, f"{GK}.ca_nhan": 11, f"{GK}.ho_gia_dinh": 2, "lao_dong_tien_tien.ca_nhan": 212,
+                       "tap_the_lao_dong_tien_tien.tap_the": 14}
+
+
+def test_a_total_row_of_several_awards_takes_no_award_of_the_caption() -> None:
+    """The caption names awards; the "Tổng cộng" row of count cells is nobody's award."""
+    figures, _ = _found([
+        "Năm 2022, huyện tặng Giấy khen và công nhận danh hiệu Tập thể lao động tiên tiến như sau:",
+        [
+            ["STT", "Hình thức", "Quý I", "Quý II", "9 tháng"],
+            ["1", "Giấy khen của Chủ tịch UBND huyện", "04 TT, 10 CN", "03 TT, 06 CN", "07 TT, 16 CN"],
+            ["2", "Tập thể lao động tiên tiến", "12 TT", "-", "12 TT"],
+            ["", "Tổng cộng", "16 TT, 10 CN", "03 TT, 06 CN", "19 TT, 16 CN"],
+        ],
+    ])
+    assert figures == {f"{GK}.tap_the": 7, f"{GK}.ca_nhan": 16, "tap_the_lao_dong_tien_tien.tap_the": 12}
+
+
+def test_a_numbered_row_with_a_garbled_label_takes_no_award_of_the_caption() -> None:
+    figures, _ = _found([
+        "Kết quả tặng Giấy khen và Bằng khen của Chủ tịch UBND tỉnh:",
+        [
+            ["STT", "Hình thức", "Tập thể", "Cá nhân"],
+            ["1", "GiấykhencủaChủ", "09", "27"],
+            ["2", "Bằng khen của Chủ tịch UBND tỉnh", "01", "02"],
+        ],
+    ], ocr=True)
+    assert figures == {f"{BK}.tap_the": 1, f"{BK}.ca_nhan": 2}
+
+
+_SPLIT_HEAD = [
+    ["STT", "Hình thức", "", "Quý]", "Qu/", "II", "Qut", "IH", "9", "tháng"],
+    ["STT", "Hình thức", "TT", "CN", "TT", "CN", "TT", "CN", "TT", "CN"],
+]
+
+
+def test_a_scanned_nine_month_header_split_over_two_cells_is_the_cumulative_column() -> None:
+    """"9 tháng" over "TT | CN" OCR'd as "9" | "tháng", the quarter headers unreadable: the last pair is the figure."""
+    figures, _ = _found([[
+        *_SPLIT_HEAD,
+        ["1", "Giấy khen Chủ tịch UBND huyện", "12", "30", "06", "14", "05", "11", "23", "55"],
+        ["2", "Chiến sĩ thi đua cơ sở", "-", "17", "-", "-", "-", "-", "-", "17"],
+    ]], ocr=True)
+    assert figures == {f"{GK}.tap_the": 23, f"{GK}.ca_nhan": 55, "chien_si_thi_dua_co_so.ca_nhan": 17}
+
+
+def test_a_cumulative_cell_read_as_a_speck_is_derived_from_its_quarters_for_review() -> None:
+    figures, confidence = _found([[
+        *_SPLIT_HEAD,
+        ["1", "Bằng khen Chủ tịch UBND tỉnh", "1", "2", "2", "1", "0", "0", ".", "3"],
+        ["2", "Giấy khen Chủ tịch UBND huyện", "10", "25", "8", "19", "4", "9", "22", "53"],
+    ]], ocr=True)
+    assert figures == {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 3, f"{GK}.tap_the": 22, f"{GK}.ca_nhan": 53}
+    assert confidence[f"{BK}.tap_the"] < confidence[f"{GK}.tap_the"]
+
+
+def test_an_unreadable_cumulative_header_is_found_by_its_sums() -> None:
+    """"Cả năm" OCR'd beyond reading: the last column of each recipient is the sum of the others on every row."""
+    figures, _ = _found([[
+        ["TT", "Hình thức", "Q.I", "Q.II", "Q.III", "Q.IV", "¡ism"],
+        ["", "", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân"],
+        ["1", "Giấy khen của Chủ tịch UBND huyện", "10", "8", "7", "15", "40"],
+        ["2", "Lao động tiên tiến", "-", "-", "-", "260", "260"],
+        ["3", "Chiến sĩ thi đua cơ sở", "-", "-", "-", "31", "31"],
+    ]], ocr=True)
+    assert figures == {f"{GK}.ca_nhan": 40, "lao_dong_tien_tien.ca_nhan": 260, "chien_si_thi_dua_co_so.ca_nhan": 31}
