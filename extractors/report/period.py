@@ -10,12 +10,17 @@ from thidua.core.findings import Located, Period, PeriodKind
 from thidua.core.units import fold_keep_length
 from thidua.extractors.nlp import get_nlp
 from thidua.extractors.report.view import DocumentView, Piece, sub
+from thidua.extractors.report.wording import PLACE_DATE
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _PERIOD_LABELS = {"H1": PeriodKind.H1, "M9": PeriodKind.M9, "THEMATIC": PeriodKind.OTHER, "YEAR": PeriodKind.YEAR}
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?!\d)")
 # "giai đoạn 2021 - 2022", "2021-2025": a span of years names no single report year.
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:20|19)\d\d\s*[-–—]\s*(?:20|19)\d\d(?!\d)")
+
+
+#: A header line OCR left in the body: the document number or the place-date line (folded text).
+_HEADER_LINE = re.compile(r"\bso\s*:\s*\d+\s*/|" + PLACE_DATE.pattern)
 
 
 def _single_years(text: str) -> list[int]:
@@ -28,12 +33,14 @@ def report_period(view: DocumentView) -> Located | None:
     w = view.config.period
     title = list(view.zone_pieces("title"))
     body = [p for p in view.pieces if p.zone == "body" and p.span.row is None]
+    # the opening sentences, not header lines a scan left in the body ("Số: 86/BC-UBND", "X, ngày ... năm 2024")
+    opening = [p for p in body[:6] if not _HEADER_LINE.search(fold_keep_length(p.text))][:2]
     closing = [p for p in body[-6:] if fold_keep_length(p.text).startswith(("tren day", "tren day la"))]
     if not title:
         # OCR ran the title into the opening text ("BÁO CÁO Công tác ... Quý I/2025 Căn cứ ..."): the
         # head of that paragraph is the title
         title = [p for p in view.pieces[:12] if p.span.row is None and p.text.lstrip()[:7].isupper() and fold_keep_length(p.text).lstrip().startswith("bao cao")][:1]
-    for group, conf in ((title, w.title), (body[:2], w.opening), (closing, w.closing)):
+    for group, conf in ((title, w.title), (opening, w.opening), (closing, w.closing)):
         found = _period_in(group, limit=_TITLE_HEAD if group is title else None)
         if found:
             kind, year, piece, span = found

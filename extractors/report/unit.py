@@ -18,6 +18,10 @@ from thidua.extractors.report.wording import PLACE_DATE
 _ISSUER = re.compile(r"(?<!cac )\b(?:huyen|thi xa|thanh pho|quan)\s+(?!uy\b|doan\b)[a-z]+(?:\s+[a-z]+)?", re.IGNORECASE)
 
 
+#: The national motto of the header's right column, which OCR may set inside the issuer's name.
+_MOTTO = re.compile(r"\s*(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA(?: VIỆT NAM)?|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|VIỆT NAM)\s*")
+
+
 def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
     """The reporting district: mentions weighted by where they are (see the module docstring)."""
     w = view.config.unit
@@ -32,7 +36,11 @@ def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
         f = fold_keep_length(p.text)
         if p.zone == "body" and p is opening:
             weight = w.opening
-        for unit, s, e in find_units(p.text, units):
+        found = find_units(p.text, units)
+        if not found and p.zone == "header" and (bare := _MOTTO.sub(" ", p.text)) != p.text:
+            # OCR read the header's two columns across: "UBND HUYỆN MƯỜNG Độc lập - Tự do - Hạnh phúc LÁT"
+            found = [(u, 0, len(p.text)) for u, _s, _e in find_units(bare, units)]
+        for unit, s, e in found:
             v = weight
             if p.zone in ("header", "title") and PLACE_DATE.match(f[s:]):
                 v += w.seat  # "Hòa An, ngày ..." names the issuer's seat

@@ -134,6 +134,7 @@ def build_view(document: Document, config: ReportConfig) -> DocumentView:
                 break  # a sentence, or plain text after a bold title: the body has begun
             title_end += 1
     closing = False
+    listing = False  # inside the "Nơi nhận:" list, one paragraph per recipient ("- Cụm trưởng ...;")
     for blk in blocks:
         if isinstance(blk, Paragraph):
             zone = "header" if blk.index < title_at else "title" if blk.index < title_end else "body"
@@ -141,8 +142,13 @@ def build_view(document: Document, config: ReportConfig) -> DocumentView:
             if zone == "body" and f.startswith(("noi nhan", "tm.", "kt.", "tl.")):
                 closing = True
             if closing:
-                zone = "recipients" if f.startswith(("noi nhan", "- ", "+ ")) and "noi nhan" in f or zone == "recipients" else "signature"
-                if f.startswith(("tm.", "kt.", "tl.", "chu tich", "pho chu tich")):
+                # an item of the list, or its tail that OCR set apart ("huyện ... (UBND huyện X);"): it ends with ";"
+                signing = f.startswith(("tm.", "kt.", "tl.", "chu tich", "pho chu tich"))
+                item = listing and (f.lstrip().startswith(("-", "+", "•")) or f.rstrip().endswith(";"))
+                zone = "recipients" if f.startswith("noi nhan") or item or (f.startswith(("- ", "+ ")) and "noi nhan" in f) else "signature"
+                # the list goes on past a signature line OCR read in between ("TM. ỦY BAN NHÂN DÂN")
+                listing = f.startswith("noi nhan") or item or (listing and signing)
+                if signing:
                     zone = "signature"
             view.pieces.append(Piece(blk.text, Span(blk.index, 0, len(blk.text), blk.page), zone))
             continue
