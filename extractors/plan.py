@@ -1,8 +1,16 @@
 """Turn a cluster plan document into plan items `Q<quarter>-<number>` with responsibility, due date and place.
 
-The plan is a table (Số TT | Nội dung công việc | Đơn vị thực hiện [| Thời gian | Địa điểm]) with
-quarter rows ("Quý II/2022") between the items. Tables broken across pages continue in a second
-table; a row whose number cell is empty continues the item above it.
+Three layouts:
+- a table (Số TT | Nội dung công việc | Đơn vị thực hiện [| Thời gian | Địa điểm]) with quarter rows
+  ("Quý II/2022") between the items: the id is the quarter row's and the item's number;
+- prose under one heading per quarter ("1. Quý I năm 2026", "I. QUÝ I", "Quý I:"), items numbered
+  "1." or "1.1." with field lines "- Thời gian: …", "- Đơn vị chủ trì: …", "- Địa điểm: …": the
+  quarter is the heading's, the number the item's order under it;
+- a table numbered straight through, no quarter rows, maybe grouped under field rows ("I", "II"):
+  the quarter is its deadline's ("Tháng 5/2024", "trước 15/3/2024", "8-9/2024", "Quý III"), the
+  number its order among that quarter's items in plan order.
+Tables broken across pages continue in a second table; a row whose number cell is empty continues
+the item above it.
 """
 
 from __future__ import annotations
@@ -341,11 +349,13 @@ _Deadline = tuple[str | None, dt.date | None, int | None]
 
 
 def _cut(text: str, bare: str, m: re.Match[str]) -> str:
+    """The text a match on the text without diacritics covers."""
     # Diacritics stripped from composed text keep its length: the hint is cut from the text itself.
     return (text[m.start() : m.end()] if len(bare) == len(text) else m.group(0)).strip()
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    """The date, or None when the plan wrote an impossible one ("31/02")."""
     try:
         return dt.date(y, m, d)
     except ValueError:
@@ -423,8 +433,15 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-ZĐ])\s*[.)]?\s*$")
 
 
 def _is_section_row(row: list[Cell], number: str) -> bool:
-    """A row naming a group of items ("II | HOẠT ĐỘNG CHUYÊN ĐỀ" merged across the table), not an item's tail."""
-    return bool(_SECTION_NUMBER.match(number)) or any(c.merged for c in row[1:])
+    """A row naming a group of items ("II | HOẠT ĐỘNG CHUYÊN ĐỀ", or one text merged across), not an item's tail."""
+    if _SECTION_NUMBER.match(number):
+        return True
+    first = next((i for i, c in enumerate(row) if c.text.strip()), None)
+    # Merged across: every cell right of the first text repeats its left neighbour. A cell merged
+    # down from the row above (a lead cell spanning two rows) repeats the cell above instead.
+    return first is not None and first + 1 < len(row) and all(
+        c.merged and c.text == row[i - 1].text for i, c in enumerate(row) if i > first
+    )
 
 
 def _numbered_table_rows(tables: list[tuple[Table, dict[str, int], int]]) -> list[_Draft]:
@@ -437,7 +454,9 @@ def _numbered_table_rows(tables: list[tuple[Table, dict[str, int], int]]) -> lis
             if _is_column_numbers(cells):
                 continue
             get = {k: (cells[i] if i < len(cells) else "") for k, i in cols.items()}
-            number = _NUMBER.match(get.get("number", ""))
+            # A number cell merged down from the row above numbers that item, not a new one.
+            merged_number = cols["number"] < len(row) and row[cols["number"]].merged
+            number = None if merged_number else _NUMBER.match(get.get("number", ""))
             span = Span(table.index, 0, len(get.get("content", "")), table.page, r, cols["content"])
             if number:
                 drafts.append(_Draft({**get, "number": number.group(1)}, [span]))

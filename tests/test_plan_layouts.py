@@ -22,13 +22,15 @@ D = dt.date
 
 
 def _table(index: int, grid: list[list[str]]) -> Table:
-    """A table from rows of texts; '<' repeats the cell on its left as a merged cell."""
+    """A table from rows of texts; '<' repeats the cell on its left as a merged cell, '^' the one above."""
     rows: list[list[Cell]] = []
     for r, texts in enumerate(grid):
         row: list[Cell] = []
         for c, text in enumerate(texts):
             if text == "<":
                 row.append(Cell(row[c - 1].text, r, c, merged=True))
+            elif text == "^":
+                row.append(Cell(rows[r - 1][c].text, r, c, merged=True))
             else:
                 row.append(Cell(text, r, c))
         rows.append(row)
@@ -117,6 +119,22 @@ def test_field_table_other_column_order_and_names() -> None:
     assert items["Q1-1"].responsible == "head" and items["Q1-1"].due_date == D(2027, 2, 28)
     assert items["Q4-1"].due_date == D(2027, 11, 30)
     assert items["Q1-2"].due_date == D(2027, 3, 31) and items["Q1-2"].responsible == "all"
+
+
+def test_field_table_cells_merged_down_continue_the_item() -> None:
+    """A number or lead cell merged down over a second row: that row is the item's tail, not a field row."""
+    grid = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"],
+        ["1", "Hội nghị ký kết giao ước", "Trưởng Cụm", "Tháng 2/2027"],
+        ["^", "và trao đổi kinh nghiệm", "^", ""],
+        ["2", "Báo cáo quý I", "Các đơn vị trong Cụm", "Tháng 3/2027"],
+        ["", "gửi qua hộp thư của Cụm", "^", ""],
+    ]
+    spec = extract_plan(_doc("Kế hoạch năm 2027", grid), UNITS)
+    assert [i.id for i in spec.items] == ["Q1-1", "Q1-2"]
+    assert spec.items[0].content == "Hội nghị ký kết giao ước và trao đổi kinh nghiệm"
+    assert spec.items[1].content == "Báo cáo quý I gửi qua hộp thư của Cụm"
+    assert spec.items[0].responsible == "head" and spec.items[1].responsible == "all"
 
 
 # --- Prose plans: a heading per quarter, numbered items, dash lines ---------------------------------------
