@@ -571,8 +571,10 @@ def _add_line(draft: _Draft, text: str, last_key: str) -> str:
     if m and kind:
         value = m["value"].strip(" .;")
     else:
-        # A dash line with no known label, or a wrapped line: more of the content or the last field.
-        kind, value = (last_key if not _DASH.match(text) else "content"), _DASH.sub("", text)
+        # A dash or numbered line with no known label is a point of the content; a bare line wraps
+        # what came last (a PDF line group cut from its field).
+        kind = "content" if _DASH.match(text) or _LEAD.match(text) else last_key
+        value = _DASH.sub("", text)
     draft.fields[kind] = (draft.fields.get(kind, "") + " " + value).strip()
     return kind
 
