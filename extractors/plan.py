@@ -1,8 +1,16 @@
 """Turn a cluster plan document into plan items `Q<quarter>-<number>` with responsibility, due date and place.
 
-The plan is a table (Số TT | Nội dung công việc | Đơn vị thực hiện [| Thời gian | Địa điểm]) with
-quarter rows ("Quý II/2022") between the items. Tables broken across pages continue in a second
-table; a row whose number cell is empty continues the item above it.
+Three layouts:
+- a table (Số TT | Nội dung công việc | Đơn vị thực hiện [| Thời gian | Địa điểm]) with quarter rows
+  ("Quý II/2022") between the items: the id is the quarter row's and the item's number;
+- prose under one heading per quarter ("1. Quý I năm 2026", "I. QUÝ I", "Quý I:"), items numbered
+  "1." or "1.1." with field lines "- Thời gian: …", "- Đơn vị chủ trì: …", "- Địa điểm: …": the
+  quarter is the heading's, the number the item's order under it;
+- a table numbered straight through, no quarter rows, maybe grouped under field rows ("I", "II"):
+  the quarter is its deadline's ("Tháng 5/2024", "trước 15/3/2024", "8-9/2024", "Quý III"), the
+  number its order among that quarter's items in plan order.
+Tables broken across pages continue in a second table; a row whose number cell is empty continues
+the item above it.
 """
 
 from __future__ import annotations
@@ -10,8 +18,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from thidua.core.document import Document, Span, Table
+from thidua.core.document import Cell, Document, Span, Table
 from thidua.core.errors import PlanError
 from thidua.core.plan import PlanItemSpec, PlanSpec, quarter_end
 from thidua.core.text import fold, normalize_text, strip_diacritics
@@ -197,14 +206,46 @@ def _clean_responsible(text: str) -> str:
 
 
 def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int | None = None) -> PlanSpec:
-    """Read the plan items from a document; raise PlanError when no plan table is there."""
+    """Read the plan items from a document; raise PlanError when no plan layout is there.
+
+    Layouts, tried in this order: a table with quarter rows; prose under one heading per quarter;
+    a table numbered straight through (grouped by field or not), each item in its deadline's quarter.
+    """
     unit_names = unit_names or []
     tables = _plan_tables(doc)
-    if not tables:
-        raise PlanError("không tìm thấy bảng kế hoạch (cần cột 'Nội dung' và 'Đơn vị thực hiện')", doc.source)
     title = _title(doc)
-    year = year or _year_of(doc, tables)
-    rows: list[tuple[dict[str, str], Span]] = []
+    if tables:
+        items, raw, row_year = _quarter_table_items(tables)
+        if items:
+            year = year or _year_of(doc, tables) or row_year
+            return _finish(doc, title, year, items, raw, unit_names, deadlines=None)
+    prose = _prose_items(doc)
+    if prose is not None:
+        drafts, heading_year = prose
+        year = year or heading_year or _year_of(doc, [])
+    elif not tables:
+        raise PlanError(
+            "không tìm thấy kế hoạch (cần bảng có cột 'Nội dung' và 'Đơn vị thực hiện', "
+            "hoặc các mục theo quý 'Quý I', 'Quý II'… có nhiệm vụ đánh số)",
+            doc.source,
+        )
+    else:
+        drafts = _numbered_table_rows(tables)
+        if not drafts:
+            raise PlanError("bảng kế hoạch không có nhiệm vụ nào được đánh số", doc.source)
+        year = year or _year_of(doc, tables)
+    if year is None:
+        raise PlanError("không xác định được năm của kế hoạch", doc.source)
+    deadlines = _deadlines(drafts, year)
+    items = _items(drafts, deadlines)
+    return _finish(doc, title, year, items, [d.fields for d in drafts], unit_names, deadlines=deadlines)
+
+
+def _quarter_table_items(
+    tables: list[tuple[Table, dict[str, int], int]],
+) -> tuple[list[PlanItemSpec], list[dict[str, str]], int | None]:
+    """The items numbered under quarter rows, their fields, and the year a quarter row names."""
+    year: int | None = None
     quarter: int | None = None
     items: list[PlanItemSpec] = []
     raw: list[dict[str, str]] = []
@@ -235,18 +276,36 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
                 )
             elif items and any(get.get(k, "").strip() for k in ("content", "responsible", "due", "place")):
                 # An empty number cell: the tail of the item above (a row broken across a page).
-                prev = raw[-1]
-                for k, v in get.items():
-                    if k != "number" and v.strip() and v.strip() != prev.get(k, "").strip():
-                        prev[k] = (prev.get(k, "") + " " + v).strip()
+                _continue_row(raw[-1], get)
                 items[-1].spans.append(span)
-            rows.append((get, span))
-    if not items:
-        raise PlanError("bảng kế hoạch không có nhiệm vụ nào được đánh số theo quý", doc.source)
+    return items, raw, year
+
+
+def _continue_row(prev: dict[str, str], get: dict[str, str]) -> None:
+    """Append a continuation row's cells to the item above, skipping repeats of its own text."""
+    for k, v in get.items():
+        if k != "number" and v.strip() and v.strip() != prev.get(k, "").strip():
+            prev[k] = (prev.get(k, "") + " " + v).strip()
+
+
+def _finish(
+    doc: Document,
+    title: str,
+    year: int | None,
+    items: list[PlanItemSpec],
+    raw: list[dict[str, str]],
+    unit_names: list[str],
+    deadlines: list[_Deadline] | None,
+) -> PlanSpec:
+    """Fill each item's content, responsibility, place and due date from its fields; check ids and year.
+
+    `deadlines` None reads the due date as the quarter table always has (lead, time and place
+    cells); the other layouts pass the deadline each item's quarter was read from.
+    """
     if year is None:
         raise PlanError("không xác định được năm của kế hoạch", doc.source)
     seen: set[str] = set()
-    for item, fields in zip(items, raw):
+    for n, (item, fields) in enumerate(zip(items, raw)):
         if item.id in seen:
             raise PlanError(f"nhiệm vụ {item.id} xuất hiện hai lần trong bảng kế hoạch", doc.source)
         seen.add(item.id)
@@ -265,10 +324,259 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
         item.place = normalize_text(place.group(1)).rstrip(" .;") if place else (fields.get("place") or None)
         if not item.place:
             item.place = _host(fields.get("note", "")) or _host(fields.get("due", ""))
-        item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
+        if deadlines is None:
+            item.due, item.due_date = _due(responsible_raw + " " + extra, item.quarter, year)
+        else:
+            item.due, item.due_date = deadlines[n][0], deadlines[n][1]
         if item.due_date is None:
             item.due_date = quarter_end(item.quarter, year)
     return PlanSpec(year=year, title=title, items=items)
+
+
+# --- Deadlines: the quarter of an item in a plan without quarter rows --------------------------------------
+
+#: Dates and month ranges the quarter table's hints do not cover, read on the text without diacritics:
+#: "từ ngày 01/11 đến ngày 18/11/2026", "15/3/2024", "8-9/2024", "02/2024".
+_DATE_RANGE = re.compile(
+    r"(?:tu\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:-|–|den|toi)\s*(?:ngay\s+)?"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+)
+_FULL_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+_MONTHS = re.compile(r"(?<![\d/])(?:(?P<m1>\d{1,2})\s*[-–]\s*)?(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+_QUARTER_IN = re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4])\b")
+
+_Deadline = tuple[str | None, dt.date | None, int | None]
+
+
+def _cut(text: str, bare: str, m: re.Match[str]) -> str:
+    """The text a match on the text without diacritics covers."""
+    # Diacritics stripped from composed text keep its length: the hint is cut from the text itself.
+    return (text[m.start() : m.end()] if len(bare) == len(text) else m.group(0)).strip()
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    """The date, or None when the plan wrote an impossible one ("31/02")."""
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _deadline(text: str, year: int) -> _Deadline:
+    """An item's deadline (hint, date, quarter) from its time text; (None, None, None) when it names none.
+
+    The quarter table's hints first ("Tháng 5/2024", "trước ngày 15/3/2024"), then a date or date range
+    (due at its end), a month or month range ("8-9/2024", at the end of its last month), "Quý III".
+    """
+    hint, date = _due(text, 0, year)
+    text = normalize_text(text)
+    bare = strip_diacritics(text).lower()
+    if date is None:
+        for pattern in (_DATE_RANGE, _FULL_DATE):
+            if m := pattern.search(bare):
+                hint, date = _cut(text, bare, m), _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+                break
+    if date is None and (m := _MONTHS.search(bare)) and 1 <= int(m["m"]) <= 12:
+        y, month = int(m["y"]), int(m["m"])
+        hint, date = _cut(text, bare, m), dt.date(y, month, calendar.monthrange(y, month)[1])
+    if date is not None:
+        return hint, date, _quarter_of_date(date, year)
+    quarters = [(_ROMAN.get(q) or int(q)) for q in _QUARTER_IN.findall(bare)]
+    if not quarters:
+        return hint, None, None
+    # "Quý I, II": due by the end of the last quarter named.
+    m = _QUARTER_IN.search(bare)
+    assert m is not None
+    return hint or _cut(text, bare, m), quarter_end(max(quarters), year), max(quarters)
+
+
+def _quarter_of_date(date: dt.date, year: int) -> int:
+    # A year's closing work due early next year ("trước 10/01") belongs to the plan year's last quarter.
+    if date.year != year:
+        return 4 if date.year > year else 1
+    return (date.month - 1) // 3 + 1
+
+
+def _deadlines(drafts: list[_Draft], year: int) -> list[_Deadline]:
+    """Each item's deadline, read from its time field first, then its lead and place cells."""
+    return [_deadline(" ".join(d.fields.get(k, "") for k in ("due", "responsible", "place")), year) for d in drafts]
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An item as read before it has an id: its fields by column kind, its spans, its quarter if a heading gave one."""
+
+    fields: dict[str, str]
+    spans: list[Span]
+    quarter: int | None = None
+
+
+def _items(drafts: list[_Draft], deadlines: list[_Deadline]) -> list[PlanItemSpec]:
+    """Ids for items in plan order: each in its heading's quarter, else its deadline's; numbered in order within it.
+
+    An item with neither ("Thường xuyên", "Cả năm") runs until the year's end: the last quarter.
+    """
+    counts = dict.fromkeys(range(1, 5), 0)
+    items: list[PlanItemSpec] = []
+    for draft, (_hint, _date, due_quarter) in zip(drafts, deadlines):
+        q = draft.quarter or due_quarter or 4
+        counts[q] += 1
+        items.append(PlanItemSpec(id=f"Q{q}-{counts[q]}", quarter=q, number=counts[q], content="",
+                                  responsible="all", spans=draft.spans))
+    return items
+
+
+# --- A table numbered straight through, rows grouped by field -----------------------------------------------
+
+#: A field row's number: a Roman numeral or a capital letter ("II", "B.").
+_SECTION_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-ZĐ])\s*[.)]?\s*$")
+
+
+def _is_section_row(row: list[Cell], number: str) -> bool:
+    """A row naming a group of items ("II | HOẠT ĐỘNG CHUYÊN ĐỀ", or one text merged across), not an item's tail."""
+    if _SECTION_NUMBER.match(number):
+        return True
+    first = next((i for i, c in enumerate(row) if c.text.strip()), None)
+    # Merged across: every cell right of the first text repeats its left neighbour. A cell merged
+    # down from the row above (a lead cell spanning two rows) repeats the cell above instead.
+    return first is not None and first + 1 < len(row) and all(
+        c.merged and c.text == row[i - 1].text for i, c in enumerate(row) if i > first
+    )
+
+
+def _numbered_table_rows(tables: list[tuple[Table, dict[str, int], int]]) -> list[_Draft]:
+    """Every numbered row of the plan table with its continuation rows; field rows skipped."""
+    drafts: list[_Draft] = []
+    for table, cols, start in tables:
+        for r in range(start, len(table.rows)):
+            row = table.rows[r]
+            cells = [c.text for c in row]
+            if _is_column_numbers(cells):
+                continue
+            get = {k: (cells[i] if i < len(cells) else "") for k, i in cols.items()}
+            # A number cell merged down from the row above numbers that item, not a new one.
+            merged_number = cols["number"] < len(row) and row[cols["number"]].merged
+            number = None if merged_number else _NUMBER.match(get.get("number", ""))
+            span = Span(table.index, 0, len(get.get("content", "")), table.page, r, cols["content"])
+            if number:
+                drafts.append(_Draft({**get, "number": number.group(1)}, [span]))
+            elif _is_section_row(row, get.get("number", "")):
+                continue
+            elif drafts and any(get.get(k, "").strip() for k in ("content", "responsible", "due", "place")):
+                # An empty number cell: the tail of the item above (a row broken across a page).
+                _continue_row(drafts[-1].fields, get)
+                drafts[-1].spans.append(span)
+    return drafts
+
+
+# --- Prose: one heading per quarter, numbered items, dash lines of fields -----------------------------------
+
+#: A heading's or item's numbering: "II.", "1.", "1.1.", "2)"; a single number needs its dot or bracket.
+_LEAD = re.compile(r"^\s*(?:(?P<roman>[IVX]{1,5})\s*[.)]|(?P<multi>\d{1,2}(?:\.\d{1,2})+)\.?|(?P<one>\d{1,2})[.)])\s*")
+#: A field line: "- Thời gian: …", "- Đơn vị chủ trì: …"; the dash may be missing.
+_FIELD_LINE = re.compile(r"^\s*(?:[-–•+]\s*)?(?P<label>[^:\n]{2,40}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+_DASH = re.compile(r"^\s*[-–•+]\s*")
+#: Labels of field lines, by the column kind they stand for; read on folded text, first match wins.
+_LABELS = (
+    ("due", ("thoi gian", "thoi han")),
+    ("place", ("dia diem",)),
+    ("note", ("ghi chu",)),
+    ("cooperating", ("phoi hop",)),
+    ("responsible", ("chu tri", "thuc hien", "phu trach", "don vi", "co quan")),
+    ("content", ("noi dung",)),
+)
+#: Words a quarter heading may carry after "Quý I": its year, "(từ tháng 01 đến tháng 3)", a colon.
+_HEADING_WORDS = 5
+
+
+def _label_kind(label: str) -> str | None:
+    """The column kind a field line's label names ("Đơn vị chủ trì" → responsible), or None."""
+    f = fold(label)
+    return next((kind for kind, words in _LABELS if any(w in f for w in words)), None)
+
+
+def _numbering(text: str) -> tuple[int | None, str]:
+    """The depth of a paragraph's numbering (0 Roman, 1 for "1.", 2 for "1.1.", None unnumbered) and the rest."""
+    m = _LEAD.match(text)
+    if not m:
+        return None, text
+    if m["roman"]:
+        return 0, text[m.end() :]
+    return (m["multi"].count(".") + 1 if m["multi"] else 1), text[m.end() :]
+
+
+def _quarter_heading(text: str) -> tuple[int, int | None, int] | None:
+    """(quarter, year, depth) of a quarter heading ("1. Quý I năm 2026 (…)", "I. QUÝ I", "Quý I:"), or None."""
+    depth, rest = _numbering(text)
+    q = _quarter_of(rest)
+    if not q:
+        return None
+    tail = re.sub(r"\([^)]*\)", " ", _QUARTER.sub("", fold(rest), count=1))
+    # A heading, not a sentence that starts with the quarter ("Quý I các đơn vị tổ chức …").
+    if len(re.findall(r"\w+", tail)) > _HEADING_WORDS:
+        return None
+    return q[0], q[1], depth or 0
+
+
+def _ends_section(text: str, depth: int | None, heading_depth: int) -> bool:
+    """A paragraph that closes the quarters: a Roman heading, a capitalised title, a number at the heading's level."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(text) <= 120:
+        return True
+    if depth == 0:
+        return True
+    return depth is not None and heading_depth > 0 and depth <= heading_depth
+
+
+def _prose_items(doc: Document) -> tuple[list[_Draft], int | None] | None:
+    """The numbered items under quarter headings of a prose plan and the year a heading names; None if none."""
+    drafts: list[_Draft] = []
+    year: int | None = None
+    quarter: int | None = None
+    heading_depth = 0
+    item_depth: int | None = None
+    last_key = "content"
+    for p in doc.paragraphs():
+        text = normalize_text(p.text).strip()
+        if not text:
+            continue
+        heading = _quarter_heading(text)
+        if heading:
+            quarter, heading_year, heading_depth = heading
+            year = year or heading_year
+            item_depth = None
+            continue
+        if quarter is None:
+            continue
+        depth, rest = _numbering(text)
+        if depth is not None and depth > heading_depth and item_depth in (None, depth):
+            item_depth = depth
+            start = len(text) - len(rest)
+            drafts.append(_Draft({"content": rest.strip()}, [Span(p.index, start, len(text), p.page)], quarter))
+            last_key = "content"
+            continue
+        if _ends_section(text, depth, heading_depth) or fold(text).startswith("noi nhan"):
+            quarter = None
+            continue
+        if not drafts or drafts[-1].quarter != quarter:
+            continue
+        last_key = _add_line(drafts[-1], text, last_key)
+    return (drafts, year) if drafts else None
+
+
+def _add_line(draft: _Draft, text: str, last_key: str) -> str:
+    """Add a line under an item: a field line to its field, other text to what came last; the key written."""
+    m = _FIELD_LINE.match(text)
+    kind = _label_kind(m["label"]) if m else None
+    if m and kind:
+        value = m["value"].strip(" .;")
+    else:
+        # A dash or numbered line with no known label is a point of the content; a bare line wraps
+        # what came last (a PDF line group cut from its field).
+        kind = "content" if _DASH.match(text) or _LEAD.match(text) else last_key
+        value = _DASH.sub("", text)
+    draft.fields[kind] = (draft.fields.get(kind, "") + " " + value).strip()
+    return kind
 
 
 def _title(doc: Document) -> str:
