@@ -179,7 +179,7 @@ def _grid(
             else:
                 rect = boxes[r][c] if boxes and r < len(boxes) and c < len(boxes[r]) else None
                 box = Box.on_page(*rect, *size) if rect else None
-                cells.append(Cell(text=normalize_text(value.replace("\n", " ")), row=r, col=c, page=page_no, box=box))
+                cells.append(Cell(text=normalize_text(_join_cell_lines(value)), row=r, col=c, page=page_no, box=box))
         grid.append(cells)
     if not any(c.text for row in grid for c in row):
         return []
@@ -320,3 +320,18 @@ def _paragraphs(lines: list[dict], page_no: int, size: tuple[float, float] = (1.
     for col in ("full", "left", "right"):
         flush(col)
     return [(t, p) for t, p in out if p.text]
+
+
+#: A line of a cell that starts with letters but no vowel ("n" of "nhâ|n"): the tail of a word the
+#: narrow cell wrapped, since every Vietnamese syllable has a vowel.
+_WORD_TAIL = re.compile(r"^[^\W\daeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+(?=\W|$)", re.IGNORECASE)
+
+
+def _join_cell_lines(value: str) -> str:
+    """A cell's lines joined with spaces, a wrapped word's tail ("Cá nhâ" / "n") joined without one."""
+    lines = value.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        glue = "" if out[-1:].isalpha() and _WORD_TAIL.match(line) and not line[:1].isupper() else " "
+        out += glue + line
+    return out

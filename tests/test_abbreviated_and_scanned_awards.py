@@ -37,6 +37,12 @@ PROSE: list[tuple[Body, dict[str, int]]] = [
     (["- Công nhận danh hiệu TT LĐTT năm 2021 cho 18 tập thể và TT LĐXS cho 02 tập thể."],
      {"tap_the_lao_dong_tien_tien.tap_the": 18, "tap_the_lao_dong_xuat_sac.tap_the": 2}),
     (["- Thủ tướng Chính phủ tặng BK cho 01 CN có thành tích xuất sắc."], {"bang_khen_thu_tuong.ca_nhan": 1}),
+    # the cluster's members named as a list ("các huyện, thị xã trong Cụm") are others
+    (["Các huyện, thị xã trong Cụm đã tặng Giấy khen cho 96 tập thể, 310 cá nhân; huyện tặng Giấy khen cho 12 tập thể."],
+     {f"{GK}.tap_the": 12}),
+    # a bracketed breakdown by quarter after the count is not added to it
+    (["Chủ tịch UBND huyện tặng Giấy khen cho 31 hộ gia đình văn hóa tiêu biểu (quý I: 12 hộ; quý II: 19 hộ)."],
+     {f"{GK}.ho_gia_dinh": 31}),
 ]
 
 
@@ -119,3 +125,11 @@ def test_an_unreadable_cumulative_header_is_found_by_its_sums() -> None:
         ["3", "Chiến sĩ thi đua cơ sở", "-", "-", "-", "31", "31"],
     ]], ocr=True)
     assert figures == {f"{GK}.ca_nhan": 40, "lao_dong_tien_tien.ca_nhan": 260, "chien_si_thi_dua_co_so.ca_nhan": 31}
+
+
+def test_a_word_a_narrow_pdf_cell_wrapped_is_joined() -> None:
+    """"Cá nhâ" / "n": a line of consonants only is the tail of the word above (every syllable has a vowel)."""
+    from thidua.extractors.pdf_reader import _join_cell_lines
+
+    assert [_join_cell_lines(x) for x in ("Cá nhâ\nn", "Tập\nthể", "Hộ gia\nđình", "Chủ tịch\nUBND tỉnh")] == [
+        "Cá nhân", "Tập thể", "Hộ gia đình", "Chủ tịch UBND tỉnh"]

@@ -87,6 +87,24 @@ def prose_figures(view: DocumentView, award_tables: set[int]) -> list[Count]:
     return out
 
 
+def _without_bracketed_parts(doc: Doc, sent: DocSpan, counts: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+    """Counts in brackets after a count of the same metric break it down ("24 hộ gia đình ... (quý I:
+    10 hộ; quý II: 14 hộ)"): they are not added to it."""
+    opened: list[int] = []
+    bracket_of: dict[int, int] = {}  # token -> the token of the bracket it is in
+    for tok in sent:
+        if tok.text == "(":
+            opened.append(tok.i)
+        elif tok.text == ")" and opened:
+            opened.pop()
+        elif opened:
+            bracket_of[tok.i] = opened[0]
+    return [
+        (i, c) for i, c in counts
+        if i not in bracket_of or not any(j < bracket_of[i] and j not in bracket_of and d.metric == c.metric for j, d in counts)
+    ]
+
+
 def _open_bracket(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end leave a bracket open: what follows is inside it ("(năm 2021: … Lao động tiên
     tiến)"), while a bracket closed before ("01 cá nhân (nguyên Phó Bí thư) được tặng …") is an aside."""
@@ -276,6 +294,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             span = p.span_of(t.idx, doc[end - 1].idx + len(doc[end - 1].text))
             weight = view.config.figures.unchecked if misread else view.config.figures.prose
             in_sentence.append((t.i, Count(metric, value, span, text, weight * view.factor, proposed=why == "PROPOSAL")))
+        in_sentence = _without_bracketed_parts(doc, sent, in_sentence)
         if not others or others_after is not None:
             in_sentence += _unnumbered_awards(view, p, sent, sent_ents, counted_awards, cues, granted)
             in_sentence += _named_after_counts(p, doc, by_token, semis, in_sentence)

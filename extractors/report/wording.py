@@ -42,6 +42,8 @@ def clause_lead(folded: str) -> str:
 #: The whole cluster's or its members' numbers ("các huyện trong Cụm đã khen thưởng ...", "toàn Cụm"),
 #: never one report's own (folded text); members may be districts, communes, wards or departments.
 ABOUT_OTHERS = re.compile(
-    r"(?:\bcac|\b\d+\s*/\s*\d+|\b\d+\s*%|\b\d+) (?:huyen|xa|phuong|don vi|thanh vien|dia phuong|so|nganh) (?:trong|thuoc|cua) (?:cum|khoi)\b"
-    r"|\btoan cum\b|\bca cum\b"
+    r"(?:\bcac|\b\d+\s*/\s*\d+|\b\d+\s*%|\b\d+) (?:huyen|xa|phuong|don vi|thanh vien|dia phuong|so|nganh)"
+    # "các xã, phường trong Cụm", "các huyện, thị xã và thành phố trong Cụm"
+    r"(?:\s*(?:,|va)\s*(?:huyen|xa|phuong|thi tran|thi xa|thanh pho))* (?:trong|thuoc|cua) (?:cum|khoi)\b"
+    r"|\btoan (?:cum|khoi)\b|\bca (?:cum|khoi)\b"
 )
