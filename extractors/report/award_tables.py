@@ -134,6 +134,10 @@ def _cumulative(cols: list[int], heads: list[str], ocr: bool = False) -> list[in
     ranked = {c: r for c in cols if (r := _period_rank(heads[c])) is not None}
     if ocr and len(cols) >= 3 and (last := max(cols)) in ranked and ranked[last] >= 2 and all(ranked.get(c, 0) < ranked[last] for c in cols if c != last):
         return [last]
+    if ocr and len(cols) >= 3 and 1 in ranked.values() and max(ranked.values()) == 1:
+        # quarter columns, the last header unreadable ("Cá ¡išm"): the last column, by the layout's
+        # convention the cumulative one; its values are flagged for review
+        return [max(cols)]
     if len(ranked) < 2 or len(ranked) < len(cols):
         return []
     best = max(ranked.values())
@@ -423,6 +427,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     # With recipient column groups ("Quý I: TT | CN ..."), a cumulative column's parts are its own group's
     # other columns, whose quarter headers OCR may have garbled.
     group_of = {c: cols for cols in groups.values() for c in cols}
+    # a value column chosen by position under an unreadable header: its values are checked by a reviewer
+    guessed = {c for c in value_cols if ocr and _period_rank(heads[c]) is None and any(_period_rank(heads[q]) for q in group_of.get(c, []))}
     part_cols = {
         c: (
             [q for q in group_of[c] if q != c and q in numeric and (_period_rank(heads[q]) or 1) == 1]
@@ -550,6 +556,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                     f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}: cột «{heads[c].strip()}» ghi {v}, các cột quý"
                     f" cộng lại {parts_sum} (có thể OCR đọc sai một số), cần kiểm tra lại"
                 )
+            if c in guessed:
+                derived.add(id(piece))
             found.append((r, key, v, piece, total))
             column[(r, key)] = c
     # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
