@@ -27,9 +27,13 @@ def _new_style_tone(word: str) -> str:
     return unicodedata.normalize("NFC", base[:-1] + tone + base[-1])
 
 
+#: Eth (U+00D0/U+00F0), which OCR and some fonts give for Vietnamese Đ/đ (U+0110/U+0111).
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
 def normalize_text(text: str) -> str:
-    """NFC, new-style tone placement, single spaces; line breaks are kept."""
-    out = _WORD.sub(lambda m: _new_style_tone(m.group(0)), unicodedata.normalize("NFC", text))
+    """NFC, new-style tone placement, single spaces, the look-alike "Ð" (Eth, as OCR reads "Đ") as "Đ"; line breaks are kept."""
+    out = _WORD.sub(lambda m: _new_style_tone(m.group(0)), unicodedata.normalize("NFC", text).translate(_ETH))
     out = _SPACES.sub(" ", out)
     return out.replace("\r\n", "\n").replace("\r", "\n").strip(" ")
 
@@ -38,7 +42,7 @@ def strip_diacritics(text: str) -> str:
     """Remove Vietnamese diacritics ("Hòa An" -> "Hoa An"); đ becomes d."""
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.replace("đ", "d").replace("Đ", "D")
+    return bare.replace("đ", "d").replace("Đ", "D").replace("\u00f0", "d").replace("\u00d0", "D")
 
 
 def fold(text: str) -> str:

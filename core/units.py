@@ -77,5 +77,5 @@ def fold_keep_length(text: str) -> str:
     out = []
     for ch in text:
         base = unicodedata.normalize("NFD", ch)[0] if ch else ch
-        out.append({"đ": "d", "Đ": "d"}.get(ch, base.lower()))
+        out.append({"đ": "d", "Đ": "d", "\u00f0": "d", "\u00d0": "d"}.get(ch, base.lower()))
     return "".join(out)

@@ -133,3 +133,42 @@ def test_a_word_a_narrow_pdf_cell_wrapped_is_joined() -> None:
 
     assert [_join_cell_lines(x) for x in ("Cá nhâ\nn", "Tập\nthể", "Hộ gia\nđình", "Chủ tịch\nUBND tỉnh")] == [
         "Cá nhân", "Tập thể", "Hộ gia đình", "Chủ tịch UBND tỉnh"]
+
+
+def test_scanned_labels_with_glued_abbreviations_and_a_misread_period() -> None:
+    """"GKcủa CTUBND huyện", "BKcủa CTUBND tỉnh", "6 | tráng" (tháng), and "LĐTT" counted in a collective
+    column (OCR read "TT LĐTT" as "TP LĐTT"): the collective title."""
+    figures, _ = _found([[
+        ["STT", "Hình thức", "QuýI", "", "Qu/7", "H", "6", "tráng"],
+        ["STT", "Hình thức", "TT", "CN", "TT", "CN", "TT", "CN"],
+        ["1", "GKcủa CTUBND huyện", "14", "40", "09", "22", "23", "62"],
+        ["2", "BKcủa CTUBND tỉnh", "01", "02", "01", "-", "02", "02"],
+        ["3", "Danh hiệu TP LĐTT", "18", "-", "-", "-", "18", "-"],
+    ]], ocr=True)
+    assert figures == {f"{GK}.tap_the": 23, f"{GK}.ca_nhan": 62, f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 2,
+                       "tap_the_lao_dong_tien_tien.tap_the": 18}
+
+
+def test_a_last_row_that_sums_the_rows_above_is_a_total_whatever_ocr_made_of_its_label() -> None:
+    figures, _ = _found([
+        "Chủ tịch UBND huyện tặng Giấy khen cho các tập thể, cá nhân tiêu biểu:",
+        [
+            ["STT", "Đối tượng", "Số lượng"],
+            ["1", "Thôn, tổ dân phố văn hóa", "11 TT"],
+            ["2", "Trường học, trạm y tế", "04 TT, 06 CN"],
+            ["3", "Cán bộ, công chức xã", "15 CN"],
+            ["Cộitg", "Cộitg", "15 TT, 21 CN"],
+        ],
+    ], ocr=True)
+    assert figures == {f"{GK}.tap_the": 15, f"{GK}.ca_nhan": 21}
+
+
+@pytest.mark.parametrize("eth", ["QÐ", "QĐ"])
+def test_a_decision_written_qd_grants_or_is_awaited_whatever_the_d(eth: str) -> None:
+    """"chưa có QĐ" is pending, "(QĐ số ...)" grants; OCR gives Eth "Ð" for "Đ"."""
+    figures, proposals = rx.findings_of(
+        ["II. KHEN THƯỞNG", f"- Đã trình UBND tỉnh tặng Bằng khen cho 02 tập thể; Cờ thi đua của UBND tỉnh cho 01 tập thể - chưa có {eth}.",
+         f"- Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 03 cá nhân, đã được tặng ({eth} số 215/{eth}-UBND ngày 02/3/2022)."],
+        date="ngày 25 tháng 9 năm 2022", title=("Báo cáo công tác thi đua 9 tháng năm 2022",), ocr=eth == "QÐ",
+    ).figures, None
+    assert {f.metric: f.value for f in figures} == {f"{BK}.ca_nhan": 3}

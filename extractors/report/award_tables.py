@@ -200,6 +200,11 @@ def _is_period_column(head: list[Piece]) -> bool:
     return _period_rank(" ".join(fold_keep_length(p.text) for p in head)) is not None
 
 
+def _glued(text: str) -> bool:
+    """Words OCR glued together: a lower-case letter right before a capital inside a token ("khencủaChủ")."""
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
 #: A count glued to an abbreviated recipient in capitals ("38CN", "03TT").
 _GLUED_COUNT = re.compile(r"^(\d{1,4})([A-ZĐ]{2,3})$")
 
@@ -496,7 +501,13 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             row_award = None
         # a numbered row whose label names no award and no recipient (OCR glued or garbled it: "Giấy
         # khencủaChủ tịch") takes no award of the caption either
-        caption_for_row = caption_award if not (row_numbered[r] and not awards and not recips and not total) else None
+        # a numbered row naming no award and no recipient, in a table whose rows name their awards or with
+        # words OCR glued ("Giấy khencủaChủ", "thiđuacơ"), is a label OCR garbled: it takes no caption award
+        garbled = (
+            ocr and row_numbered[r] and not awards and not recips and not total
+            and (rows_name_awards or any(_glued(q.text) for q in label_pieces))
+        )
+        caption_for_row = None if garbled else caption_award
         for c in sorted(value_cols):
             if c >= len(rows[r]) or is_repeat(b, r, c):
                 continue
@@ -560,6 +571,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 derived.add(id(piece))
             found.append((r, key, v, piece, total))
             column[(r, key)] = c
+    found = _unlabelled_total_row(found, row_numbered)
     # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
     drop: set[tuple[int, tuple[str, bool]]] = set()
     by_metric: dict[tuple[str, bool], list[tuple[int, int]]] = defaultdict(list)
@@ -597,6 +609,25 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             weight = view.config.figures.unchecked if id(piece) in flagged else view.config.figures.table
             out.append(Count(key[0], v, piece.span, where, weight * view.factor, key not in detail, key[1]))
     return out, unit_rows
+
+
+def _unlabelled_total_row(
+    found: list[tuple[int, tuple[str, bool], int, Piece, bool]], row_numbered: dict[int, bool]
+) -> list[tuple[int, tuple[str, bool], int, Piece, bool]]:
+    """The last row, unnumbered, whose every count is the sum of the rows above it of the same metric is
+    the total row even when OCR garbled its label ("Cộitg | 21 TT, 26 CN"): it is marked as one."""
+    rows = sorted({r for r, *_ in found})
+    if len(rows) < 3:
+        return found
+    last = rows[-1]
+    if row_numbered.get(last) or any(total for r, *_rest, total in found if r == last):
+        return found
+    mine = [(key, v) for r, key, v, _p, _t in found if r == last]
+    sums = {key: sum(v for r, k, v, _p, total in found if k == key and r != last and not total) for key, _v in mine}
+    above = {key: sum(1 for r, k, *_ in found if k == key and r != last) for key, _v in mine}
+    if not mine or any(sums[key] != v for key, v in mine) or max(above.values()) < 2:
+        return found
+    return [(r, key, v, p, total or r == last) for r, key, v, p, total in found]
 
 
 def _check_totals(

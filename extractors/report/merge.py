@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from thidua.core.document import Span
 from thidua.core.findings import Figure
+from thidua.extractors.nlp import PATTERNS_DIR, _read_json
+
+#: Individual titles and their collective form ("lao_dong_tien_tien" -> "tap_the_lao_dong_tien_tien").
+_COLLECTIVE_FORM: dict[str, str] = {k: v for k, v in _read_json(PATTERNS_DIR / "awards_meta.json")["collective_form"].items() if not k.startswith("_")}
 
 
 @dataclass(slots=True)
@@ -43,7 +47,17 @@ def merge_proposals(table: list[Count], prose: list[Count]) -> list[Figure]:
     return _merge([c for c in table if c.proposed], [c for c in prose if c.proposed], proposed=True)
 
 
+def _collective(counts: list[Count]) -> list[Count]:
+    """An individual's title counted for collectives is the collective title (patterns/awards_meta.json)."""
+    for c in counts:
+        award, _, recipient = c.metric.partition(".")
+        if recipient == "tap_the" and award in _COLLECTIVE_FORM:
+            c.metric = f"{_COLLECTIVE_FORM[award]}.tap_the"
+    return counts
+
+
 def _merge(table: list[Count], prose: list[Count], proposed: bool) -> list[Figure]:
+    table, prose = _collective(table), _collective(prose)
     in_tables = {c.metric for c in table}
     counts = table + [c for c in prose if c.metric not in in_tables]
     grouped: dict[str, list[Count]] = defaultdict(list)
