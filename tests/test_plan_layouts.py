@@ -441,18 +441,19 @@ def test_world8_prose_plan(suffix: str) -> None:
 
 
 WORLD9 = SAMPLE_DOCS / "world9" / "plan" / "ke_hoach_cum_thi_dua_ven_bien_2023"
-#: sample_docs/world9/README.md, section Plan: id, plan number, deadline, responsibility.
+#: sample_docs/world9/README.md, section Plan: id, deadline, responsibility. A task the Cụm trưởng leads with
+#: "- Đơn vị phối hợp: các huyện thành viên / trong Cụm" is "head_and_all", as in every layout.
 WORLD9_ITEMS = [
     ("Q1-1", "Đăng ký thi đua năm 2023", D(2023, 2, 10), "all"),
-    ("Q1-2", "Hội nghị ký kết giao ước thi đua", D(2023, 2, 28), "head"),
+    ("Q1-2", "Hội nghị ký kết giao ước thi đua", D(2023, 2, 28), "head_and_all"),
     ("Q1-3", "Phát động phong trào thi đua", D(2023, 3, 31), "all"),
     ("Q2-1", "Hội nghị chuyên đề của Cụm", D(2023, 4, 30), "units"),
     ("Q2-2", "Giải Bóng chuyền hơi", D(2023, 5, 31), "units"),
     ("Q2-3", "Báo cáo sơ kết 6 tháng", D(2023, 6, 15), "all"),
-    ("Q3-1", "Hội nghị sơ kết 6 tháng", D(2023, 7, 31), "head"),
-    ("Q3-2", "Kiểm tra chéo", D(2023, 9, 30), "head"),
+    ("Q3-1", "Hội nghị sơ kết 6 tháng", D(2023, 7, 31), "head_and_all"),
+    ("Q3-2", "Kiểm tra chéo", D(2023, 9, 30), "head_and_all"),
     ("Q4-1", "Tự chấm điểm thi đua", D(2023, 11, 30), "all"),
-    ("Q4-2", "Hội nghị tổng kết năm", D(2023, 12, 31), "head"),
+    ("Q4-2", "Hội nghị tổng kết năm", D(2023, 12, 31), "head_and_all"),
     ("Q4-3", "Hồ sơ đề nghị khen thưởng", D(2023, 12, 31), "head"),
 ]
 
