@@ -629,9 +629,13 @@ def _straight_prose_items(doc: Document) -> list[_Draft]:
             continue
         if current is None:
             continue
+        title = current.fields["content"] if len(current.spans) == 1 else None
         last_key = _add_line(current, text, last_key)
         if last_key == "content":
             current.spans.append(Span(p.index, 0, len(text), p.page))
+            if title and not title.endswith((".", ":", ";", "!", "?")):
+                # A task's title line then its paragraph: "Đăng ký thi đua năm 2023. Các huyện xây dựng …".
+                current.fields["content"] = f"{title}. {current.fields['content'][len(title):].strip()}"
     return [d for d in drafts if any(d.fields.get(k, "").strip() for k in _TASK_FIELDS)]
 
 
