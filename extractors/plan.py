@@ -8,7 +8,11 @@ Three layouts:
   quarter is the heading's, the number the item's order under it;
 - a table numbered straight through, no quarter rows, maybe grouped under field rows ("I", "II"):
   the quarter is its deadline's ("Tháng 5/2024", "trước 15/3/2024", "8-9/2024", "Quý III"), the
-  number its order among that quarter's items in plan order.
+  number its order among that quarter's items in plan order;
+- prose numbered straight through ("1.", "1)", "Nhiệm vụ 1."), under field headings ("I. Hội nghị
+  chuyên đề", "A. CÔNG TÁC TUYÊN TRUYỀN") or none, each task with field lines ("- Thời gian: …",
+  "- Đơn vị chủ trì: …"): ids as for the table numbered straight through. A numbered paragraph with
+  no time or lead line (an aim, a closing point) is no task.
 Tables broken across pages continue in a second table; a row whose number cell is empty continues
 the item above it.
 """
@@ -209,7 +213,8 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
     """Read the plan items from a document; raise PlanError when no plan layout is there.
 
     Layouts, tried in this order: a table with quarter rows; prose under one heading per quarter;
-    a table numbered straight through (grouped by field or not), each item in its deadline's quarter.
+    a table numbered straight through (grouped by field or not); prose numbered straight through.
+    The last two put each item in its deadline's quarter.
     """
     unit_names = unit_names or []
     tables = _plan_tables(doc)
@@ -223,17 +228,19 @@ def extract_plan(doc: Document, unit_names: list[str] | None = None, year: int |
     if prose is not None:
         drafts, heading_year = prose
         year = year or heading_year or _year_of(doc, [])
-    elif not tables:
+    elif tables and (drafts := _numbered_table_rows(tables)):
+        year = year or _year_of(doc, tables)
+    elif drafts := _straight_prose_items(doc):
+        year = year or _year_of(doc, [])
+    elif tables:
+        raise PlanError("bảng kế hoạch không có nhiệm vụ nào được đánh số", doc.source)
+    else:
         raise PlanError(
             "không tìm thấy kế hoạch (cần bảng có cột 'Nội dung' và 'Đơn vị thực hiện', "
-            "hoặc các mục theo quý 'Quý I', 'Quý II'… có nhiệm vụ đánh số)",
+            "hoặc các mục theo quý 'Quý I', 'Quý II'… có nhiệm vụ đánh số, "
+            "hoặc các nhiệm vụ đánh số có dòng '- Thời gian:', '- Đơn vị chủ trì:')",
             doc.source,
         )
-    else:
-        drafts = _numbered_table_rows(tables)
-        if not drafts:
-            raise PlanError("bảng kế hoạch không có nhiệm vụ nào được đánh số", doc.source)
-        year = year or _year_of(doc, tables)
     if year is None:
         raise PlanError("không xác định được năm của kế hoạch", doc.source)
     deadlines = _deadlines(drafts, year)
@@ -481,7 +488,7 @@ _LABELS = (
     ("due", ("thoi gian", "thoi han")),
     ("place", ("dia diem",)),
     ("note", ("ghi chu",)),
-    ("cooperating", ("phoi hop",)),
+    ("cooperating", ("phoi hop", "tham gia")),
     ("responsible", ("chu tri", "thuc hien", "phu trach", "don vi", "co quan")),
     ("content", ("noi dung",)),
 )
@@ -577,6 +584,59 @@ def _add_line(draft: _Draft, text: str, last_key: str) -> str:
         value = _DASH.sub("", text)
     draft.fields[kind] = (draft.fields.get(kind, "") + " " + value).strip()
     return kind
+
+
+# --- Prose numbered straight through: tasks under field headings or none, the quarter from the deadline ----
+
+#: A task's number spelled out: "Nhiệm vụ 1.", "Nhiệm vụ 1:", "Công việc 2)".
+_TASK_WORD = re.compile(r"^\s*(?:nhiệm\s+vụ|công\s+việc|hoạt\s+động)\s+\d{1,3}\s*[.:)]\s*", re.IGNORECASE)
+#: A field heading by letter: "A. CÔNG TÁC TUYÊN TRUYỀN", "B) Công tác khen thưởng".
+_LETTER_HEADING = re.compile(r"^\s*[A-ZĐ]\s*[.)]\s+\S")
+#: The field lines that make a numbered paragraph a task.
+_TASK_FIELDS = ("due", "responsible")
+
+
+def _task_number(text: str) -> str | None:
+    """The rest of a task's paragraph after its number ("1.", "1)", "Nhiệm vụ 1."), or None if it has none."""
+    if m := _TASK_WORD.match(text):
+        return text[m.end() :]
+    depth, rest = _numbering(text)
+    return rest if depth == 1 else None
+
+
+def _straight_prose_items(doc: Document) -> list[_Draft]:
+    """The numbered tasks of a prose plan without quarter headings: each with a time or lead line under it.
+
+    A Roman or letter heading, a capitalised title or "Nơi nhận" closes the task above; a numbered
+    paragraph with neither a time nor a lead line (an aim, a closing point) is dropped.
+    """
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    last_key = "content"
+    for p in doc.paragraphs():
+        text = normalize_text(p.text).strip()
+        if not text:
+            continue
+        rest = _task_number(text)
+        if rest is not None:
+            current = _Draft({"content": rest.strip()}, [Span(p.index, len(text) - len(rest), len(text), p.page)])
+            drafts.append(current)
+            last_key = "content"
+            continue
+        depth, _rest = _numbering(text)
+        if _LETTER_HEADING.match(text) or _ends_section(text, depth, 0) or fold(text).startswith("noi nhan"):
+            current = None
+            continue
+        if current is None:
+            continue
+        title = current.fields["content"] if len(current.spans) == 1 else None
+        last_key = _add_line(current, text, last_key)
+        if last_key == "content":
+            current.spans.append(Span(p.index, 0, len(text), p.page))
+            if title and not title.endswith((".", ":", ";", "!", "?")):
+                # A task's title line then its paragraph: "Đăng ký thi đua năm 2023. Các huyện xây dựng …".
+                current.fields["content"] = f"{title}. {current.fields['content'][len(title):].strip()}"
+    return [d for d in drafts if any(d.fields.get(k, "").strip() for k in _TASK_FIELDS)]
 
 
 def _title(doc: Document) -> str:

@@ -244,6 +244,120 @@ def test_prose_heading_numbered_like_items_ends_the_quarters() -> None:
     assert [i.id for i in spec.items] == ["Q1-1", "Q2-1"]
 
 
+# --- Prose plans numbered straight through: no quarter headings, the quarter from the deadline ------------
+
+STRAIGHT_PROSE_TASKS = [
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Phát huy tinh thần thi đua yêu nước trong toàn Cụm.",
+    "2. Các hoạt động của Cụm thiết thực, hiệu quả.",
+    "II. NỘI DUNG",
+    "A. CÔNG TÁC TUYÊN TRUYỀN",
+    "Nhiệm vụ 1. Tuyên truyền phong trào thi đua trên cổng thông tin của các huyện.",
+    "- Thời hạn: trước 15/4/2027.",
+    "- Chủ trì: Các đơn vị trong Cụm.",
+    "Nhiệm vụ 2. Hội thi tuyên truyền viên giỏi.",
+    "- Thời gian: Quý III/2027.",
+    "- Chủ trì: UBND huyện Tân Mỹ.",
+    "- Địa điểm: huyện Tân Mỹ.",
+    "B. CÔNG TÁC KHEN THƯỞNG",
+    "Nhiệm vụ 3. Ký kết giao ước thi đua năm 2027.",
+    "- Thời hạn: tháng 2/2027.",
+    "- Chủ trì: Trưởng Cụm.",
+    "- Phối hợp: Các đơn vị trong Cụm.",
+    "Nhiệm vụ 4. Báo cáo sơ kết 6 tháng gửi Trưởng Cụm.",
+    "- Thời hạn: trước 10/6/2027.",
+    "- Chủ trì: Các đơn vị trong Cụm.",
+    "Nhiệm vụ 5. Kiểm tra chéo công tác khen thưởng.",
+    "- Thời gian: tháng 8/2027.",
+    "- Chủ trì: Trưởng Cụm.",
+    "Nhiệm vụ 6. Hội nghị tổng kết năm 2027.",
+    "- Thời gian: tháng 12/2027.",
+    "- Chủ trì: Trưởng Cụm.",
+    "- Phối hợp: Các đơn vị trong Cụm.",
+    "III. TỔ CHỨC THỰC HIỆN",
+    "1. Các đơn vị căn cứ kế hoạch triển khai thực hiện.",
+    "2. Trưởng Cụm theo dõi, đôn đốc.",
+]
+
+
+def test_straight_prose_tasks_under_field_headings() -> None:
+    """'Nhiệm vụ 1.' … 'Nhiệm vụ 6.' under 'A. CÔNG TÁC …' headings: Q<deadline quarter>-<order in it, plan order>.
+
+    The numbered aims and closing points carry no time or lead line: they are no items.
+    """
+    spec = extract_plan(_doc("Hoạt động của Cụm thi đua số 9 năm 2027", lines=STRAIGHT_PROSE_TASKS), UNITS)
+    assert spec.year == 2027
+    # Task 5 (August) comes after task 2 (Quý III) in the plan: it is Q3-2.
+    assert [i.id for i in spec.items] == ["Q2-1", "Q3-1", "Q1-1", "Q2-2", "Q3-2", "Q4-1"]
+    items = {i.id: i for i in spec.items}
+    assert items["Q2-1"].content == "Tuyên truyền phong trào thi đua trên cổng thông tin của các huyện."
+    assert items["Q2-1"].responsible == "all" and items["Q2-1"].due_date == D(2027, 4, 15)
+    assert items["Q2-1"].due and "15/4/2027" in items["Q2-1"].due
+    assert items["Q3-1"].responsible == "units" and items["Q3-1"].responsible_units == ["Tân Mỹ"]
+    assert items["Q3-1"].place == "huyện Tân Mỹ" and items["Q3-1"].due_date == D(2027, 9, 30)
+    assert items["Q3-1"].due and items["Q3-1"].due.startswith("Quý III")
+    assert items["Q1-1"].responsible == "head_and_all" and items["Q1-1"].due_date == D(2027, 2, 28)
+    assert items["Q2-2"].responsible == "all" and items["Q2-2"].due_date == D(2027, 6, 10)
+    assert items["Q3-2"].responsible == "head" and items["Q3-2"].due_date == D(2027, 8, 31)
+    assert items["Q4-1"].responsible == "head_and_all" and items["Q4-1"].due_date == D(2027, 12, 31)
+    assert all(i.quarter == int(i.id[1]) and i.number == int(i.id[3:]) for i in spec.items)
+
+
+STRAIGHT_PROSE_BARE = [
+    "NỘI DUNG HOẠT ĐỘNG",
+    "1) Hội nghị triển khai nhiệm vụ năm 2027",
+    "Tổ chức Hội nghị triển khai nhiệm vụ và ký kết giao ước thi đua.",
+    "- Thời gian: tháng 01/2027.",
+    "- Đơn vị chủ trì: Cụm trưởng.",
+    "- Địa điểm: huyện Lạc Sơn.",
+    "2) Giao lưu văn nghệ",
+    "Giao lưu văn nghệ chào mừng Ngày Quốc khánh 2/9.",
+    "- Thời gian: tháng 8 - 9/2027.",
+    "- Đơn vị chủ trì: UBND huyện Minh Tân.",
+    "- Đơn vị tham gia: Các đơn vị thành viên.",
+    "3) Báo cáo sơ kết 6 tháng",
+    "- Thời gian: trước ngày 15/6/2027.",
+    "- Đơn vị thực hiện: Các đơn vị thành viên.",
+    "4) Cập nhật thông tin thi đua trên trang của Cụm",
+    "- Thời gian: Thường xuyên.",
+    "- Đơn vị thực hiện: Các đơn vị thành viên.",
+    "5) Hội nghị sơ kết 6 tháng",
+    "- Thời gian: tháng 7/2027.",
+    "- Đơn vị chủ trì: Cụm trưởng.",
+    "- Đơn vị phối hợp: Các đơn vị thành viên.",
+]
+
+
+def test_straight_prose_tasks_with_no_headings() -> None:
+    """'1)' … '5)' with no heading at all, a title line then a paragraph; no deadline ('Thường xuyên') is Q4."""
+    spec = extract_plan(_doc("Kế hoạch hoạt động của Cụm năm 2027", lines=STRAIGHT_PROSE_BARE), UNITS)
+    assert spec.year == 2027
+    assert [i.id for i in spec.items] == ["Q1-1", "Q3-1", "Q2-1", "Q4-1", "Q3-2"]
+    items = {i.id: i for i in spec.items}
+    first = items["Q1-1"]
+    assert first.content.startswith("Hội nghị triển khai nhiệm vụ năm 2027")
+    assert "ký kết giao ước thi đua" in first.content
+    assert first.responsible == "head" and first.place == "huyện Lạc Sơn"
+    assert first.due_date == D(2027, 1, 31)
+    # The task's paragraph is part of its content: both lines are its spans.
+    assert len(first.spans) == 2
+    # Who takes part ("Đơn vị tham gia") does not lead: the host district does.
+    assert items["Q3-1"].responsible == "units" and items["Q3-1"].responsible_units == ["Minh Tân"]
+    assert items["Q3-1"].due_date == D(2027, 9, 30)
+    assert "Quốc khánh 2/9" in items["Q3-1"].content
+    assert items["Q2-1"].responsible == "all" and items["Q2-1"].due_date == D(2027, 6, 15)
+    assert items["Q4-1"].due_date == D(2027, 12, 31)
+    assert items["Q3-2"].responsible == "head_and_all" and items["Q3-2"].due_date == D(2027, 7, 31)
+
+
+def test_numbered_prose_without_time_or_lead_lines_is_no_plan() -> None:
+    """Numbered paragraphs with no time or lead line under them are not tasks: still the clear error."""
+    lines = ["1. Các đơn vị thực hiện tốt kế hoạch.", "2. Báo cáo đúng hạn về Trưởng Cụm."]
+    with pytest.raises(PlanError) as err:
+        extract_plan(_doc("Kế hoạch năm 2027", lines=lines), UNITS)
+    assert "kế hoạch" in str(err.value)
+
+
 def test_no_plan_layout_is_one_clear_error() -> None:
     """Neither a plan table nor quarter headings: a PlanError in Vietnamese."""
     with pytest.raises(PlanError) as err:
@@ -324,3 +438,39 @@ def test_world8_prose_plan(suffix: str) -> None:
     assert items["Q3-1"].place == "xã Đơn Dương"
     assert items["Q2-2"].responsible_units == ["Phường Lâm Viên - Đà Lạt"]
     assert items["Q3-2"].due and "9/2026" in items["Q3-2"].due
+
+
+WORLD9 = SAMPLE_DOCS / "world9" / "plan" / "ke_hoach_cum_thi_dua_ven_bien_2023"
+#: sample_docs/world9/README.md, section Plan: id, deadline, responsibility. A task the Cụm trưởng leads with
+#: "- Đơn vị phối hợp: các huyện thành viên / trong Cụm" is "head_and_all", as in every layout.
+WORLD9_ITEMS = [
+    ("Q1-1", "Đăng ký thi đua năm 2023", D(2023, 2, 10), "all"),
+    ("Q1-2", "Hội nghị ký kết giao ước thi đua", D(2023, 2, 28), "head_and_all"),
+    ("Q1-3", "Phát động phong trào thi đua", D(2023, 3, 31), "all"),
+    ("Q2-1", "Hội nghị chuyên đề của Cụm", D(2023, 4, 30), "units"),
+    ("Q2-2", "Giải Bóng chuyền hơi", D(2023, 5, 31), "units"),
+    ("Q2-3", "Báo cáo sơ kết 6 tháng", D(2023, 6, 15), "all"),
+    ("Q3-1", "Hội nghị sơ kết 6 tháng", D(2023, 7, 31), "head_and_all"),
+    ("Q3-2", "Kiểm tra chéo", D(2023, 9, 30), "head_and_all"),
+    ("Q4-1", "Tự chấm điểm thi đua", D(2023, 11, 30), "all"),
+    ("Q4-2", "Hội nghị tổng kết năm", D(2023, 12, 31), "head_and_all"),
+    ("Q4-3", "Hồ sơ đề nghị khen thưởng", D(2023, 12, 31), "head"),
+]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_world9_straight_prose_plan(suffix: str) -> None:
+    """World 9's prose plan (tasks 1-11 under four field headings, no quarters) reads with its README's ids."""
+    spec = extract_plan(read_document(WORLD9.with_suffix(suffix)), _units("world9"))
+    assert spec.year == 2023
+    got = [(i.id, i.content, i.due_date, i.responsible) for i in spec.items]
+    assert [g[0] for g in got] == [w[0] for w in WORLD9_ITEMS]
+    for (gid, content, due, resp), (wid, start, wdue, wresp) in zip(got, WORLD9_ITEMS):
+        assert content.startswith(start), (gid, content)
+        assert (due, resp) == (wdue, wresp), gid
+    items = {i.id: i for i in spec.items}
+    assert items["Q1-2"].place == "huyện Tiền Hải"
+    assert items["Q2-1"].responsible_units == ["Thái Thụy"] and items["Q2-1"].place == "huyện Thái Thụy"
+    assert items["Q2-2"].responsible_units == ["Kiến Xương"]
+    assert items["Q2-2"].place == "Nhà thi đấu thể thao huyện Kiến Xương"
+    assert "Vũ Thư" in items["Q3-2"].content
