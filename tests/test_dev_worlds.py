@@ -20,9 +20,17 @@ from thidua.extractors.evaluation import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Lowest acceptable F1 per field on any one world (today's lowest: unit 1.0, period 0.875,
-#: report date 0.933, tasks 0.945, tasks+date 0.898, figures 0.921).
-FLOORS = {"unit": 0.95, "period": 0.80, "report_date": 0.85, "tasks": 0.88, "tasks+date": 0.82, "figures": 0.88}
+#: Lowest acceptable F1 per field on any one world (today's lowest on worlds 1-5, 1b-1d, 7, 9:
+#: unit, period, report date 1.0, tasks 0.862, tasks+date 0.828, figures 0.928).
+FLOORS = {"unit": 0.95, "period": 0.80, "report_date": 0.85, "tasks": 0.82, "tasks+date": 0.78, "figures": 0.88}
+#: Worlds added from held-out sets whose task matching is still well below the others (their first
+#: measure, 2026-12-04: tasks 0.800 / 0.845 / 0.706, tasks+date 0.762 / 0.724 / 0.682): floors just
+#: under today's figures, so a regression still fails, until the gap is closed.
+WORLD_FLOORS = {
+    "sample_docs/world6/reports": {"tasks": 0.78, "tasks+date": 0.74},
+    "sample_docs/world8/reports": {"tasks": 0.80, "tasks+date": 0.70},
+    "sample_docs/world10/reports": {"tasks": 0.68, "tasks+date": 0.64},
+}
 
 
 def eval_worlds() -> list[tuple[str, Path, Path]]:
@@ -44,7 +52,7 @@ WORLDS = eval_worlds()
 
 
 def test_make_eval_measures_several_worlds() -> None:
-    assert len(WORLDS) >= 7, WORLDS
+    assert len(WORLDS) >= 13, WORLDS
 
 
 @pytest.mark.parametrize("units_file,reports,plan", WORLDS, ids=[str(w[1].relative_to(ROOT)) for w in WORLDS])
@@ -55,5 +63,6 @@ def test_world_stays_above_its_floors(units_file: str, reports: Path, plan: Path
     # The same call as `thidua eval`: the matcher's word weights come from the folder's own statements.
     result = evaluate(reports, units, matcher_for_corpus=lambda corpus: plan_matcher(plan, units, corpus=corpus))
     assert len(result.documents) >= 8 and not any(d.error for d in result.documents), [d.error for d in result.documents]
-    low = {f: round(result.totals[f].f1, 3) for f, floor in FLOORS.items() if result.totals[f].f1 < floor}
-    assert not low, f"{reports}: below the floors {FLOORS}: {low}"
+    floors = {**FLOORS, **WORLD_FLOORS.get(str(reports.relative_to(ROOT)), {})}
+    low = {f: round(result.totals[f].f1, 3) for f, floor in floors.items() if result.totals[f].f1 < floor}
+    assert not low, f"{reports}: below the floors {floors}: {low}"

@@ -432,3 +432,23 @@ def test_a_continuation_planned_keeps_the_items_done_status() -> None:
     new_work = TaskStatement("- Tổ chức phát động đợt thi đua cao điểm", Status.PLANNED, None, span, 0.9, [("Q1-2", 0.8)])
     f2 = Findings("r.docx", "docx", tasks=[done, new_work])
     assert [(v.plan_item, v.status) for v in f2.verdicts()] == [("Q1-2", Status.PLANNED)]
+
+
+@pytest.mark.parametrize(
+    "text,item",
+    [
+        ("- Đăng ký GƯTĐ năm 2027: đã gửi Cụm trưởng ngày 20-01-2027.", "Q1-1"),
+        ("- KT chéo: huyện được Đoàn KT của Cụm kiểm tra ngày 12-9-2027.", "Q3-1"),
+        ("- HN sơ kết 6 tháng của Cụm: đã dự ngày 15-7-2027.", "Q3-2"),
+    ],
+)
+def test_abbreviated_statements_find_their_item(text: str, item: str) -> None:
+    """A terse hand writes GƯTĐ, KT chéo, Đoàn KT, HN: expanded from the lexicon, they match the item."""
+    items = [
+        PlanItemSpec("Q1-1", 1, 1, "Các đơn vị đăng ký giao ước thi đua năm 2027, gửi Cụm trưởng", "all"),
+        PlanItemSpec("Q2-1", 2, 1, "Tổ chức Hội thi tuyên truyền cải cách hành chính", "all"),
+        PlanItemSpec("Q3-1", 3, 1, "Kiểm tra chéo công tác thi đua, khen thưởng", "head"),
+        PlanItemSpec("Q3-2", 3, 2, "Hội nghị sơ kết công tác thi đua 6 tháng đầu năm của Cụm", "head_and_all"),
+    ]
+    m = PlanMatcher(PlanSpec(2027, "Kế hoạch", items), UNITS, threshold=0.45)
+    assert [h.item_id for h in m.match(text, status="done", unit="Hòa An")][:1] == [item]
