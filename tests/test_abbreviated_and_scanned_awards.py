@@ -172,3 +172,30 @@ def test_a_decision_written_qd_grants_or_is_awaited_whatever_the_d(eth: str) -> 
         date="ngày 25 tháng 9 năm 2022", title=("Báo cáo công tác thi đua 9 tháng năm 2022",), ocr=eth == "QÐ",
     ).figures, None
     assert {f.metric: f.value for f in figures} == {f"{BK}.ca_nhan": 3}
+
+
+def test_a_scanned_cumulative_column_of_count_cells_survives_one_garbled_cell() -> None:
+    """"9 tháng" holds "06 TT, 09 CN" cells, one read as "20 1Ì, D2 CN": the column stays the figure (that row is
+    left out with a warning); a quarter column never stands in for it."""
+    found = rx.findings_of(
+        ["II. KẾT QUẢ KHEN THƯỞNG", [
+            ["TT", "Hình thức", "Quý I", "Quý II", "Quý III", "9 tháng"],
+            ["1", "Bằng khen Chủ tịch UBND tỉnh", "01 TT, 02 CN", "02 TT", "01 CN", "03 TT, 03 CN"],
+            ["2", "Giấy khen Chủ tịch UBND huyện", "04 TT, 10 CN", "05 TT, 11 CN", "02 TT, 09 CN", "11 1Ì, Z0 CN"],
+            ["3", "Cờ thi đua UBND tỉnh", "01 TT", "-", "-", "01 TT"],
+        ]],
+        date="ngày 25 tháng 9 năm 2022", title=("Báo cáo công tác thi đua 9 tháng năm 2022",), ocr=True,
+    )
+    assert {f.metric: f.value for f in found.figures} == {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 3, "co_thi_dua_tinh.tap_the": 1}
+    assert any("11 1Ì, Z0 CN" in w for w in found.warnings)
+
+
+def test_a_scanned_pending_header_split_over_its_two_columns_gives_proposals() -> None:
+    """"Đang chờ Quyết định" over "Tập thể | Cá nhân", OCR'd as "Đan(¡ Quyế" | "chờ :. định"."""
+    figures, _ = _found([[
+        ["TT", "Hình thức", "Đã có Quyết định", "Đã có Quyết định", "Đan(¡ Quyế", "chờ :. định"],
+        ["TT", "Hình thức", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "04", "11", "02", "05"],
+        ["2", "Giấy khen của Chủ tịch UBND huyện", "19", "47", "-", "-"],
+    ]], ocr=True)
+    assert figures == {f"{BK}.tap_the": 4, f"{BK}.ca_nhan": 11, f"{GK}.tap_the": 19, f"{GK}.ca_nhan": 47}

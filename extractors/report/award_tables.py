@@ -96,6 +96,24 @@ def _last_sums_the_rest(cols: list[int], text: list[list[str]], body_rows: list[
     return [last] if tried >= 2 and agree * 3 >= tried * 2 else []
 
 
+#: A scanned header over a pair of recipient columns that waits for a decision, OCR splitting and
+#: garbling it ("Đan(¡ Quyế" | "chờ :. định"): "chờ" then "định"/"QĐ" within three words (folded).
+_PENDING_HEAD = re.compile(r"\bcho\b\W*(?:\w+\W+){0,2}?(?:dinh|qd)\b|\bde nghi\b|\bchua co\b")
+
+
+def _pending_pairs(text: list[list[str]], h: int, col_recipient: dict[int, str]) -> set[int]:
+    """Columns of recipient pairs ("Tập thể | Cá nhân") whose joined header above waits for a decision."""
+    cols = sorted(col_recipient)
+    out: set[int] = set()
+    for a, b in zip(cols, cols[1:]):
+        if b != a + 1 or col_recipient[a] == col_recipient[b]:
+            continue
+        top = " ".join(fold_keep_length(f"{text[r][a]} {text[r][b]}") for r in range(h))
+        if _PENDING_HEAD.search(re.sub(r"\s+", " ", top)):
+            out |= {a, b}
+    return out
+
+
 def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipient: dict[int, str]) -> None:
     """In a scan, a period header merged over a pair of recipient columns ("9 tháng" over "TT | CN") is
     read as two cells ("9" | "tháng"): each column of the pair takes the pair's joined header text."""
@@ -183,14 +201,18 @@ def _letters_for_digits(text: str) -> bool:
     return 0 < len(t) <= 3 and t.isalpha() and fold_keep_length(t).lower() not in _SHORT_RECIPIENTS
 
 
-def _mostly_counts(cells: list[str], period_head: bool = False) -> bool:
+def _mostly_counts(cells: list[str], period_head: bool = False, multi: frozenset[int] = frozenset()) -> bool:
     """An OCR'd column whose filled cells are counts but for at most a third read as letters (half under a period header).
 
-    A column headed by a period ("Cả năm") keeps more: losing it would make a quarter column the figure.
+    A column headed by a period ("Cả năm") keeps more: losing it would make a quarter column the figure;
+    there, cells of counts with recipients (`multi`: their indexes in `cells`, "06 TT, 09 CN") count as
+    counts and any other unreadable cell ("20 1Ì, D2 CN") as junk.
     """
-    filled = [t for t in cells if not _blank(t)]
-    counts = sum(_cell_count(t, True)[0] is not None for t in filled)
-    junk = sum(_cell_count(t, True) == (None, False) and _letters_for_digits(t) for t in filled)
+    filled = [(i, t) for i, t in enumerate(cells) if not _blank(t)]
+    counts = sum(_cell_count(t, True)[0] is not None or i in multi for i, t in filled)
+    if period_head and multi:
+        return counts >= 2 and 0 < len(filled) - counts <= len(filled) // 2
+    junk = sum(_cell_count(t, True) == (None, False) and _letters_for_digits(t) for _i, t in filled)
     most = len(filled) // 2 if period_head else len(filled) // 3
     return counts >= (2 if period_head else 3) and 0 < junk <= most and counts + junk == len(filled)
 
@@ -331,6 +353,17 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for r in range(h, len(rows))
         if not is_colnum_row(r) and any(_cell_count(text[r][c], ocr) != (None, False) or counts_at(r, c) for c in range(1, n_cols))
     ]
+    def _column_rows(c: int) -> list[int]:
+        return [r for r in body_rows if c < len(text[r]) and not is_repeat(b, r, c)]
+
+    def _column_cells(c: int) -> tuple[list[str]]:
+        """The body cells of column c (for `_mostly_counts`)."""
+        return ([text[r][c] for r in _column_rows(c)],)
+
+    def _column_multi(c: int) -> frozenset[int]:
+        """Indexes, among column c's body cells, of cells of counts with their recipients."""
+        return frozenset(k for k, r in enumerate(_column_rows(c)) if counts_at(r, c))
+
     numeric = {
         c
         for c in range(n_cols)
@@ -344,7 +377,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             for r in body_rows
         )
         # an OCR'd column of counts with a few cells read as letters ("Sử.", "ĐI"): unreadable cells
-        or (ocr and _mostly_counts([text[r][c] for r in body_rows if c < len(text[r]) and not is_repeat(b, r, c)], _is_period_column(col_head[c])))
+        or (ocr and _mostly_counts(*_column_cells(c), _is_period_column(col_head[c]), _column_multi(c)))
     }
     short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
@@ -359,6 +392,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             excluded.add(c)
         elif any(_cue(p, "PROPOSAL") for p in parts):
             proposal_cols.add(c)
+    if ocr:
+        proposal_cols |= _pending_pairs(text, h, col_recipient)
     # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
     caption_award: str | None = None
     caption_text = ""
@@ -517,6 +552,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             bad = bad and not multi  # "389CN": a glued count and recipient, not a misread number
             if v is None and not bad and not multi and ocr and not total and (_sum_of_parts(r, c) or 0) > 0:
                 bad = True  # a scanned cumulative cell read as a speck (".") beside counted quarters: derived below
+            if ocr and v is None and not bad and not multi and not total and any(ch.isdigit() for ch in text[r][c]):
+                view.warnings.append(
+                    f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}, cột «{heads[c].strip()}»: OCR đọc «{text[r][c]}»"
+                    " không ra số, chưa tính, cần kiểm tra lại"
+                )
             if not v and not bad and not multi:
                 continue
             if multi:
