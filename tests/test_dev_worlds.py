@@ -23,13 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Lowest acceptable F1 per field on any one world (today's lowest on worlds 1-5, 1b-1d, 7, 9:
 #: unit, period, report date 1.0, tasks 0.862, tasks+date 0.828, figures 0.928).
 FLOORS = {"unit": 0.95, "period": 0.80, "report_date": 0.85, "tasks": 0.82, "tasks+date": 0.78, "figures": 0.88}
-#: Worlds added from held-out sets whose task matching is still well below the others (their first
-#: measure, 2026-12-04: tasks 0.800 / 0.845 / 0.706, tasks+date 0.762 / 0.724 / 0.682): floors just
-#: under today's figures, so a regression still fails, until the gap is closed.
+#: Worlds added from held-out sets whose task matching is still well below the others (first measure,
+#: 2026-12-04, worlds 6 / 8 / 10 / 12: tasks 0.800 / 0.845 / 0.706 / 0.462, tasks+date 0.762 / 0.724 /
+#: 0.682 / 0.462): floors just under today's figures, so a regression still fails, until the gap is closed.
 WORLD_FLOORS = {
     "sample_docs/world6/reports": {"tasks": 0.78, "tasks+date": 0.74},
     "sample_docs/world8/reports": {"tasks": 0.80, "tasks+date": 0.70},
     "sample_docs/world10/reports": {"tasks": 0.68, "tasks+date": 0.64},
+    # its plan's lettered items under quarter headings were read as one item per quarter (first measure)
+    "sample_docs/world12/reports": {"unit": 0.90, "tasks": 0.42, "tasks+date": 0.42},
 }
 
 
@@ -52,7 +54,7 @@ WORLDS = eval_worlds()
 
 
 def test_make_eval_measures_several_worlds() -> None:
-    assert len(WORLDS) >= 13, WORLDS
+    assert len(WORLDS) >= 15, WORLDS
 
 
 @pytest.mark.parametrize("units_file,reports,plan", WORLDS, ids=[str(w[1].relative_to(ROOT)) for w in WORLDS])
