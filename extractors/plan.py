@@ -1,11 +1,12 @@
 """Turn a cluster plan document into plan items `Q<quarter>-<number>` with responsibility, due date and place.
 
-Three layouts:
+Four layouts:
 - a table (Số TT | Nội dung công việc | Đơn vị thực hiện [| Thời gian | Địa điểm]) with quarter rows
   ("Quý II/2022") between the items: the id is the quarter row's and the item's number;
 - prose under one heading per quarter ("1. Quý I năm 2026", "I. QUÝ I", "Quý I:"), items numbered
-  "1." or "1.1." with field lines "- Thời gian: …", "- Đơn vị chủ trì: …", "- Địa điểm: …": the
-  quarter is the heading's, the number the item's order under it;
+  "1." or "1.1." or lettered "a)", "b." with field lines "- Thời gian: …", "- Đơn vị chủ trì: …",
+  "- Địa điểm: …" (or one line "Đơn vị thực hiện: …; thời hạn: …"): the quarter is the heading's, the
+  number the item's order under it;
 - a table numbered straight through, no quarter rows, maybe grouped under field rows ("I", "II"):
   the quarter is its deadline's ("Tháng 5/2024", "trước 15/3/2024", "8-9/2024", "Quý III"), the
   number its order among that quarter's items in plan order;
@@ -492,6 +493,10 @@ _LABELS = (
     ("responsible", ("chu tri", "thuc hien", "phu trach", "don vi", "co quan")),
     ("content", ("noi dung",)),
 )
+#: An item lettered under a quarter heading: "a)", "b.", "đ)"; a capital letter heads a field instead.
+_LETTER_ITEM = re.compile(r"^\s*[a-zđ]\s*[.)]\s+(?=\S)")
+#: The depth of lettered items: below any numbering, so a numbered line under them is a point of the item.
+_LETTERED = -1
 #: Words a quarter heading may carry after "Quý I": its year, "(từ tháng 01 đến tháng 3)", a colon.
 _HEADING_WORDS = 5
 
@@ -562,6 +567,14 @@ def _prose_items(doc: Document) -> tuple[list[_Draft], int | None] | None:
             drafts.append(_Draft({"content": rest.strip()}, [Span(p.index, start, len(text), p.page)], quarter))
             last_key = "content"
             continue
+        letter = _LETTER_ITEM.match(text) if depth is None and item_depth in (None, _LETTERED) else None
+        if letter:
+            # Items lettered "a)", "b)" under the heading, with no numbered item before them in this quarter.
+            item_depth = _LETTERED
+            drafts.append(_Draft({"content": text[letter.end() :].strip()},
+                                 [Span(p.index, letter.end(), len(text), p.page)], quarter))
+            last_key = "content"
+            continue
         if _ends_section(text, depth, heading_depth) or fold(text).startswith("noi nhan"):
             quarter = None
             continue
@@ -576,7 +589,10 @@ def _add_line(draft: _Draft, text: str, last_key: str) -> str:
     m = _FIELD_LINE.match(text)
     kind = _label_kind(m["label"]) if m else None
     if m and kind:
-        value = m["value"].strip(" .;")
+        # One line may hold several fields: "Đơn vị thực hiện: …; thời hạn: …".
+        for kind, value in _split_fields(kind, m["value"]):
+            draft.fields[kind] = (draft.fields.get(kind, "") + " " + value).strip()
+        return kind
     else:
         # A dash or numbered line with no known label is a point of the content; a bare line wraps
         # what came last (a PDF line group cut from its field).
@@ -584,6 +600,22 @@ def _add_line(draft: _Draft, text: str, last_key: str) -> str:
         value = _DASH.sub("", text)
     draft.fields[kind] = (draft.fields.get(kind, "") + " " + value).strip()
     return kind
+
+
+def _split_fields(kind: str, value: str) -> list[tuple[str, str]]:
+    """A field line's value cut where "; <label>: " starts the next field; a part with no known label stays."""
+    parts: list[tuple[str, str]] = []
+    current = ""
+    for piece in value.split(";"):
+        m = _FIELD_LINE.match(piece)
+        next_kind = _label_kind(m["label"]) if m and current.strip(" .;") else None
+        if m and next_kind:
+            parts.append((kind, current.strip(" .;")))
+            kind, current = next_kind, m["value"]
+        else:
+            current = f"{current};{piece}" if current else piece
+    parts.append((kind, current.strip(" .;")))
+    return parts
 
 
 # --- Prose numbered straight through: tasks under field headings or none, the quarter from the deadline ----

@@ -365,6 +365,112 @@ def test_no_plan_layout_is_one_clear_error() -> None:
     assert "kế hoạch" in str(err.value)
 
 
+# --- Prose under quarter headings, items lettered a) b) c) (world 12) -----------------------------------
+
+def test_prose_plan_with_lettered_items_and_dash_lines() -> None:
+    """'Quý I năm 2028.' headings, items 'a.', 'b.' with '- Thời gian:' lines; a) = item 1 of its quarter."""
+    lines = [
+        "I. MỤC ĐÍCH",
+        "1. Đẩy mạnh phong trào thi đua.",
+        "II. NỘI DUNG",
+        "Quý I năm 2028.",
+        "a. Xây dựng và gửi bản đăng ký thi đua về Cụm trưởng.",
+        "- Thời gian: trước ngày 25/01/2028.",
+        "- Đơn vị thực hiện: Các đơn vị thành viên.",
+        "b. Hội nghị ký kết giao ước thi đua.",
+        "- Thời gian: tháng 3/2028.",
+        "- Đơn vị chủ trì: Cụm trưởng.",
+        "- Đơn vị phối hợp: Các đơn vị trong Cụm.",
+        "- Địa điểm: huyện Lạc Sơn.",
+        "Quý II năm 2028.",
+        "a. Giải bóng đá thiếu niên của Cụm.",
+        "- Thời gian: tháng 5/2028.",
+        "- Đơn vị chủ trì: UBND huyện Minh Tân.",
+        "Quý III năm 2028.",
+        "a. Sơ kết công tác thi đua 6 tháng.",
+        "- Thời gian: tháng 7/2028.",
+        "- Đơn vị thực hiện: Cụm trưởng.",
+        "b. Tham quan học tập mô hình hay.",
+        "- Thời gian: tháng 8 - 9/2028.",
+        "- Đơn vị thực hiện: Các đơn vị thành viên.",
+        "Quý IV năm 2028.",
+        "a. Hội nghị tổng kết năm 2028.",
+        "- Thời gian: tháng 12/2028.",
+        "- Đơn vị chủ trì: Cụm trưởng; phối hợp: các đơn vị trong Cụm.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "a. Các đơn vị triển khai kế hoạch.",
+    ]
+    spec = extract_plan(_doc("Kế hoạch hoạt động của Cụm năm 2028", lines=lines), UNITS)
+    assert spec.year == 2028
+    assert [i.id for i in spec.items] == ["Q1-1", "Q1-2", "Q2-1", "Q3-1", "Q3-2", "Q4-1"]
+    items = {i.id: i for i in spec.items}
+    assert items["Q1-1"].content == "Xây dựng và gửi bản đăng ký thi đua về Cụm trưởng."
+    assert items["Q1-1"].responsible == "all" and items["Q1-1"].due_date == D(2028, 1, 25)
+    assert items["Q1-2"].responsible == "head_and_all" and items["Q1-2"].place == "huyện Lạc Sơn"
+    assert items["Q1-2"].due_date == D(2028, 3, 31)
+    assert items["Q2-1"].responsible == "units" and items["Q2-1"].responsible_units == ["Minh Tân"]
+    assert items["Q2-1"].due_date == D(2028, 5, 31)
+    assert items["Q3-1"].responsible == "head" and items["Q3-1"].due_date == D(2028, 7, 31)
+    assert items["Q3-2"].responsible == "all" and items["Q3-2"].due_date == D(2028, 9, 30)
+    assert items["Q4-1"].responsible == "head_and_all" and items["Q4-1"].due_date == D(2028, 12, 31)
+    assert items["Q4-1"].content == "Hội nghị tổng kết năm 2028."
+
+
+def test_prose_plan_with_lettered_items_and_one_who_deadline_line() -> None:
+    """'1. Quý I (…):' headings, items 'a)', 'b)' each with one line 'Chủ trì: …; thời hạn: …' or none."""
+    lines = [
+        "NỘI DUNG CÔNG VIỆC",
+        "1. Quý I (tháng 01 - tháng 3):",
+        "a) Tuyên truyền, phát động thi đua chào mừng Đại hội Đảng các cấp.",
+        "b) Hội nghị triển khai nhiệm vụ năm 2029",
+        "Thực hiện: Trưởng Cụm và các đơn vị trong Cụm; Thời hạn: trước ngày 15/02/2029.",
+        "2. Quý II (tháng 4 - tháng 6):",
+        "a) Giao lưu văn nghệ giữa các đơn vị,",
+        "nhân dịp kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh.",
+        "Chủ trì: UBND huyện Đông Phong; thời gian: tháng 5/2029; địa điểm: Nhà văn hóa huyện Đông Phong.",
+        "b) Báo cáo sơ kết 6 tháng, gửi Trưởng Cụm.",
+        "Đơn vị thực hiện: các đơn vị thành viên; thời hạn: trước ngày 12/6/2029.",
+        "3. Quý IV (tháng 10 - tháng 12):",
+        "a) Tổng kết phong trào thi đua năm 2029.",
+        "Thực hiện: Trưởng Cụm; thời hạn: tháng 12/2029.",
+        "4. Chế độ thông tin, báo cáo",
+        "a) Các đơn vị gửi báo cáo đúng hạn.",
+    ]
+    spec = extract_plan(_doc("Kế hoạch hoạt động năm 2029", lines=lines), UNITS)
+    assert spec.year == 2029
+    assert [i.id for i in spec.items] == ["Q1-1", "Q1-2", "Q2-1", "Q2-2", "Q4-1"]
+    items = {i.id: i for i in spec.items}
+    # No who/deadline line: every member, due at the quarter's end.
+    assert items["Q1-1"].responsible == "all" and items["Q1-1"].due_date == D(2029, 3, 31)
+    assert items["Q1-2"].content == "Hội nghị triển khai nhiệm vụ năm 2029"
+    assert items["Q1-2"].responsible == "head_and_all" and items["Q1-2"].due_date == D(2029, 2, 15)
+    assert "hạn" not in items["Q1-2"].responsible_text
+    assert items["Q2-1"].content == "Giao lưu văn nghệ giữa các đơn vị, nhân dịp kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh."
+    assert items["Q2-1"].responsible == "units" and items["Q2-1"].responsible_units == ["Đông Phong"]
+    assert items["Q2-1"].due_date == D(2029, 5, 31)
+    assert items["Q2-1"].place == "Nhà văn hóa huyện Đông Phong"
+    assert items["Q2-2"].responsible == "all" and items["Q2-2"].due_date == D(2029, 6, 12)
+    assert items["Q4-1"].responsible == "head" and items["Q4-1"].due_date == D(2029, 12, 31)
+
+
+def test_lettered_points_under_a_numbered_item_stay_its_content() -> None:
+    """Under '1.1.' items the lines 'a)', 'b)' are points of the item, not items of their own."""
+    lines = [
+        "1. Quý I năm 2029",
+        "1.1. Hội nghị triển khai nhiệm vụ năm 2029, gồm:",
+        "a) Ký kết giao ước thi đua;",
+        "b) Phát động phong trào thi đua.",
+        "- Thời gian: tháng 2/2029.",
+        "- Đơn vị chủ trì: Cụm trưởng.",
+        "1.2. Đăng ký thi đua.",
+        "- Thời gian: tháng 3/2029.",
+        "- Đơn vị thực hiện: Các đơn vị thành viên.",
+    ]
+    spec = extract_plan(_doc("Kế hoạch năm 2029", lines=lines), UNITS)
+    assert [i.id for i in spec.items] == ["Q1-1", "Q1-2"]
+    assert spec.items[0].content.endswith("a) Ký kết giao ước thi đua; b) Phát động phong trào thi đua.")
+
+
 # --- The two sample plans against their READMEs ------------------------------------------------------------
 
 def _units(world: str) -> list[str]:
@@ -474,3 +580,39 @@ def test_world9_straight_prose_plan(suffix: str) -> None:
     assert items["Q2-2"].responsible_units == ["Kiến Xương"]
     assert items["Q2-2"].place == "Nhà thi đấu thể thao huyện Kiến Xương"
     assert "Vũ Thư" in items["Q3-2"].content
+
+
+WORLD12 = SAMPLE_DOCS / "world12" / "plan" / "ke_hoach_khoi_thi_dua_vhxh_2026"
+#: sample_docs/world12/README.md, section Plan: items lettered a), b), c) under each quarter, a) = 1.
+WORLD12_ITEMS = [
+    ("Q1-1", "Các đơn vị đăng ký giao ước thi đua", D(2026, 1, 20)),
+    ("Q1-2", "Tổ chức Hội nghị triển khai nhiệm vụ", D(2026, 2, 28)),
+    ("Q1-3", "Ban hành kế hoạch phát động phong trào", D(2026, 2, 28)),
+    ("Q2-1", "Tổ chức Hội thao truyền thống", D(2026, 5, 31)),
+    ("Q2-2", "Báo cáo sơ kết", D(2026, 6, 15)),
+    ("Q3-1", "Tổ chức Hội nghị sơ kết", D(2026, 7, 31)),
+    ("Q3-2", "Kiểm tra chéo", D(2026, 9, 30)),
+    ("Q3-3", "Thực hiện Chương trình \"Tiếp sức đến trường\"", D(2026, 8, 31)),
+    ("Q4-1", "Các đơn vị tự đánh giá, chấm điểm", D(2026, 11, 25)),
+    ("Q4-2", "Tổ chức Hội nghị tổng kết", D(2026, 12, 31)),
+    ("Q4-3", "Tổng hợp hồ sơ đề nghị khen thưởng", D(2026, 12, 31)),
+]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_world12_lettered_prose_plan(suffix: str) -> None:
+    """World 12's prose plan (items a), b), c) under '1. Quý I năm 2026', one italic who/deadline line each)."""
+    spec = extract_plan(read_document(WORLD12.with_suffix(suffix)), _units("world12"))
+    assert spec.year == 2026
+    got = [(i.id, i.content, i.due_date) for i in spec.items]
+    assert [g[0] for g in got] == [w[0] for w in WORLD12_ITEMS]
+    for (gid, content, due), (wid, start, wdue) in zip(got, WORLD12_ITEMS):
+        assert content.startswith(start), (gid, content)
+        assert due == wdue, gid
+        assert "Đơn vị thực hiện" not in content and "thời hạn" not in content, gid
+    items = {i.id: i for i in spec.items}
+    assert items["Q1-1"].responsible_text == "các đơn vị thành viên"
+    assert items["Q4-3"].responsible_text == "Trưởng Khối"
+    assert items["Q3-2"].due == "tháng 8 - tháng 9/2026"
+    # The lead line names every member too: read as "all", as in every layout.
+    assert items["Q3-3"].responsible_text == "Sở Giáo dục và Đào tạo chủ trì, các đơn vị thành viên phối hợp"
