@@ -30,8 +30,8 @@ WORLD_FLOORS = {
     "sample_docs/world6/reports": {"tasks": 0.78, "tasks+date": 0.74},
     "sample_docs/world8/reports": {"tasks": 0.80, "tasks+date": 0.70},
     "sample_docs/world10/reports": {"tasks": 0.68, "tasks+date": 0.64},
-    # its plan's lettered items under quarter headings were read as one item per quarter (first measure)
-    "sample_docs/world12/reports": {"unit": 0.90, "tasks": 0.42, "tasks+date": 0.42},
+    # one scan's header names its department in a form the units file does not hold (unit 0.933)
+    "sample_docs/world12/reports": {"unit": 0.90},
 }
 
 
