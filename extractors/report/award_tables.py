@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span as DocSpan
 
@@ -18,7 +18,7 @@ from thidua.core.numbers import count_value, spelled_count
 from thidua.core.units import find_units, fold_keep_length
 from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
-from thidua.extractors.report.figures import DEFAULT_RECIPIENT
+from thidua.extractors.report.figures import DEFAULT_RECIPIENT, SHORT_RECIPIENTS
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
@@ -64,8 +64,8 @@ _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})\s*[.)]?\s*$")
 
 
 #: Recipients abbreviated in a header row ("TT | CN"): only where the row holds two of them, since a
-#: lone "TT" heads the row-number column (patterns/awards_meta.json).
-_SHORT_RECIPIENTS: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["short_recipients"]
+#: lone "TT" heads the row-number column.
+_SHORT_RECIPIENTS = SHORT_RECIPIENTS
 
 
 def _short_recipients(text: list[list[str]], h: int, is_colnum_row: Callable[[int], bool]) -> dict[int, str]:
@@ -101,33 +101,32 @@ def _last_sums_the_rest(cols: list[int], text: list[list[str]], body_rows: list[
 _PENDING_HEAD = re.compile(r"\bcho\b\W*(?:\w+\W+){0,2}?(?:dinh|qd)\b|\bde nghi\b|\bchua co\b")
 
 
-def _pending_pairs(text: list[list[str]], h: int, col_recipient: dict[int, str]) -> set[int]:
-    """Columns of recipient pairs ("Tập thể | Cá nhân") whose joined header above waits for a decision."""
+def _recipient_pairs(text: list[list[str]], h: int, col_recipient: dict[int, str]) -> Iterator[tuple[int, int, int, str]]:
+    """Adjacent columns of two recipients ("Tập thể | Cá nhân") as (position among the recipient columns,
+    left, right, the folded header text above both, the abbreviated recipient rows left out). A scan
+    reads a header merged over the pair as two cells ("9" | "tháng", "Đan(¡ Quyế" | "chờ :. định")."""
     cols = sorted(col_recipient)
-    out: set[int] = set()
-    for a, b in zip(cols, cols[1:]):
+    for k, (a, b) in enumerate(zip(cols, cols[1:])):
         if b != a + 1 or col_recipient[a] == col_recipient[b]:
-            continue
-        top = " ".join(fold_keep_length(f"{text[r][a]} {text[r][b]}") for r in range(h))
-        if _PENDING_HEAD.search(re.sub(r"\s+", " ", top)):
-            out |= {a, b}
-    return out
-
-
-def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipient: dict[int, str]) -> None:
-    """In a scan, a period header merged over a pair of recipient columns ("9 tháng" over "TT | CN") is
-    read as two cells ("9" | "tháng"): each column of the pair takes the pair's joined header text."""
-    cols = sorted(col_recipient)
-    for a, b in zip(cols, cols[1:]):
-        if b != a + 1 or col_recipient[a] == col_recipient[b] or not (cols.index(a) % 2 == 0):
             continue
         top = " ".join(
             fold_keep_length(f"{text[r][a]} {text[r][b]}")
             for r in range(h)
             if fold_keep_length(text[r][a]).strip() not in _SHORT_RECIPIENTS and fold_keep_length(text[r][b]).strip() not in _SHORT_RECIPIENTS
         )
-        joined = re.sub(r"\s+", " ", top).strip()
-        if _period_rank(joined) is not None:
+        yield k, a, b, re.sub(r"\s+", " ", top).strip()
+
+
+def _pending_pairs(text: list[list[str]], h: int, col_recipient: dict[int, str]) -> set[int]:
+    """Columns of recipient pairs whose joined header above waits for a decision."""
+    return {c for _k, a, b, top in _recipient_pairs(text, h, col_recipient) if _PENDING_HEAD.search(top) for c in (a, b)}
+
+
+def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipient: dict[int, str]) -> None:
+    """In a scan, each column of a recipient pair under a period header ("9 tháng" over "TT | CN") takes
+    the pair's joined header text."""
+    for k, a, b, joined in _recipient_pairs(text, h, col_recipient):
+        if k % 2 == 0 and _period_rank(joined) is not None:
             heads[a] = f"{joined} {heads[a]}"
             heads[b] = f"{joined} {heads[b]}"
 
@@ -353,16 +352,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for r in range(h, len(rows))
         if not is_colnum_row(r) and any(_cell_count(text[r][c], ocr) != (None, False) or counts_at(r, c) for c in range(1, n_cols))
     ]
-    def _column_rows(c: int) -> list[int]:
-        return [r for r in body_rows if c < len(text[r]) and not is_repeat(b, r, c)]
-
-    def _column_cells(c: int) -> tuple[list[str]]:
-        """The body cells of column c (for `_mostly_counts`)."""
-        return ([text[r][c] for r in _column_rows(c)],)
-
-    def _column_multi(c: int) -> frozenset[int]:
-        """Indexes, among column c's body cells, of cells of counts with their recipients."""
-        return frozenset(k for k, r in enumerate(_column_rows(c)) if counts_at(r, c))
+    def mostly_counts(c: int) -> bool:
+        """`_mostly_counts` of column c's body cells, with the indexes of its cells of counts with recipients."""
+        rows_c = [r for r in body_rows if c < len(text[r]) and not is_repeat(b, r, c)]
+        multi = frozenset(k for k, r in enumerate(rows_c) if counts_at(r, c))
+        return _mostly_counts([text[r][c] for r in rows_c], _is_period_column(col_head[c]), multi)
 
     numeric = {
         c
@@ -377,7 +371,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             for r in body_rows
         )
         # an OCR'd column of counts with a few cells read as letters ("Sử.", "ĐI"): unreadable cells
-        or (ocr and _mostly_counts(*_column_cells(c), _is_period_column(col_head[c]), _column_multi(c)))
+        or (ocr and mostly_counts(c))
     }
     short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
@@ -534,8 +528,6 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             row_award = parent_award  # "- Tập thể" under a "Giấy khen ..." row, not under a label OCR could not read
         else:
             row_award = None
-        # a numbered row whose label names no award and no recipient (OCR glued or garbled it: "Giấy
-        # khencủaChủ tịch") takes no award of the caption either
         # a numbered row naming no award and no recipient, in a table whose rows name their awards or with
         # words OCR glued ("Giấy khencủaChủ", "thiđuacơ"), is a label OCR garbled: it takes no caption award
         garbled = (

@@ -52,8 +52,9 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _AND_NAMED = re.compile(r"^\s*(?:,|va)\s+")
 _REGISTERED = _rx("registered")
 
-#: Recipients abbreviated in capitals right after a count ("05 TT, 12 CN"), as in table headers.
-_SHORT_RECIPIENTS: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["short_recipients"]
+#: Recipients abbreviated in capitals (folded key -> recipient): right after a count ("05 TT, 12 CN") and
+#: in award tables' header rows and cells (patterns/awards_meta.json).
+SHORT_RECIPIENTS: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["short_recipients"]
 
 #: The recipient an award implies when the text names none ("Cờ thi đua" goes to a collective).
 DEFAULT_RECIPIENT: dict[str, str] = _read_json(PATTERNS_DIR / "awards_meta.json")["default_recipient"]
@@ -202,7 +203,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             if recipient is None and nxt is not None and nxt.start == end and _honour_recipient(doc, sent.start, t.i, nxt):
                 recipient = _HONOUR_AS_RECIPIENT["recipient"]  # "tặng Giấy khen cho 05 gia đình văn hóa"
             if recipient is None and nxt is None and end < sent.end and doc[end].text.isupper():
-                recipient = _SHORT_RECIPIENTS.get(fold_keep_length(doc[end].text))  # "02 TT, 05 CN": abbreviated after a count
+                recipient = SHORT_RECIPIENTS.get(fold_keep_length(doc[end].text))  # "02 TT, 05 CN": abbreviated after a count
             if recipient is None:
                 # "tập thể: 03", "Cá nhân: 47" (label, colon, number)
                 j = t.i - 1
