@@ -118,14 +118,18 @@ eval: venv
 # Held-out reports, a final measure NOT for tuning (never look at them while tuning). Each held-out
 # set is measured once, then becomes development data and a new one is written by other hands: worlds
 # 4, 1c, 5 and the held-out parts of 2, 1b, 3 were measured on 2026-12-03, worlds 1d, 6-12 on
-# 2026-12-03/04, and all are now in their reports/ folders. No held-out set is waiting now: the next
-# one goes in sample_docs/world13/heldout/ (an unseen cluster; its plan the one .docx in its plan/).
+# 2026-12-03/04, and all are now in their reports/ folders. Waiting: worlds 13 and 14 (written
+# 2026-12-07 by other hands, each an unseen cluster; its plan the one .docx in its plan/).
 WORLD13 := sample_docs/world13
 WORLD13_PLAN = $(firstword $(wildcard $(WORLD13)/plan/*.docx))
+WORLD14 := sample_docs/world14
+WORLD14_PLAN = $(firstword $(wildcard $(WORLD14)/plan/*.docx))
 eval-heldout: venv
 	@test -d $(WORLD13)/heldout || { echo "no held-out set: write one in $(WORLD13)/heldout (see sample_docs/build/sources/README.md)"; exit 1; }
 	@echo "== world 13 held-out (an unseen cluster) =="
 	THIDUA_UNITS_FILE=$(WORLD13)/units.toml $(VENV)/bin/thidua eval $(WORLD13)/heldout --plan $(WORLD13_PLAN)
+	@test -d $(WORLD14)/heldout || exit 0; echo "== world 14 held-out (an unseen cluster) =="; \
+	THIDUA_UNITS_FILE=$(WORLD14)/units.toml $(VENV)/bin/thidua eval $(WORLD14)/heldout --plan $(WORLD14_PLAN)
 
 # Speed figures (printed, never asserted): readers per format, whole extraction vs bare pdfplumber.
 bench: venv
