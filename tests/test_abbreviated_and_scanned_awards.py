@@ -199,3 +199,41 @@ def test_a_scanned_pending_header_split_over_its_two_columns_gives_proposals() -
         ["2", "Giấy khen của Chủ tịch UBND huyện", "19", "47", "-", "-"],
     ]], ocr=True)
     assert figures == {f"{BK}.tap_the": 4, f"{BK}.ca_nhan": 11, f"{GK}.tap_the": 19, f"{GK}.ca_nhan": 47}
+
+
+def test_scanned_abbreviations_misread_by_one_letter_still_name_their_awards() -> None:
+    """A scan's "LUTT", "TILĐTT", "..CSTĐCGS" (one letter misread, added or dropped) are LĐTT, TTLĐTT and
+    CSTĐCS; the same words in a typed report are not repaired, and a word two letters away never is."""
+    table = [
+        ["STT", "Danh hiệu", "Tập thể", "Cá nhân"],
+        ["1", "LUTT", "-", "612"],
+        ["2", "TILĐTT", "27", "-"],
+        ["3", "..CSTĐCGS", "-", "44"],
+        ["4", "LĐXX", "-", "9"],
+    ]
+    figs, conf = _found([table], ocr=True)
+    assert figs == {"lao_dong_tien_tien.ca_nhan": 612, "tap_the_lao_dong_tien_tien.tap_the": 27, "chien_si_thi_dua_co_so.ca_nhan": 44}
+    typed, _ = _found([table])
+    assert "lao_dong_tien_tien.ca_nhan" not in typed
+
+
+def test_a_scanned_count_with_a_letter_for_a_digit_is_read_and_flagged() -> None:
+    """"1Ì" in a count column (no total row to check it) reads 11, at the confidence of a figure to review."""
+    table = [
+        ["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "04", "1Ì"],
+        ["2", "Giấy khen của Chủ tịch UBND huyện", "23", "58"],
+    ]
+    figs, conf = _found([table], ocr=True)
+    assert figs == {f"{BK}.tap_the": 4, f"{BK}.ca_nhan": 11, f"{GK}.tap_the": 23, f"{GK}.ca_nhan": 58}
+    assert conf[f"{BK}.ca_nhan"] < conf[f"{BK}.tap_the"]
+
+
+@pytest.mark.parametrize(("word", "read"), [("LUTT", "LĐTT"), ("TILĐTT", "TTLĐTT"), (".TTILĐTT", ".TTLĐTT "), ("UBNĐ tỉnh", "UBND tỉnh"),
+                                            ("LĐTB&XH", "LĐTB&XH"), ("Lượt", "Lượt"), ("CSTĐS", "CSTĐS"), ("TT", "TT")])
+def test_repair_abbreviations_keeps_the_length_and_leaves_doubtful_words(word: str, read: str) -> None:
+    """One edit from exactly one abbreviation: repaired, padded to its length; kept words, words near two, short words: as read."""
+    from thidua.extractors.report.ocr_words import repair_abbreviations
+
+    assert repair_abbreviations(word) == read
+    assert len(repair_abbreviations(word)) == len(word)

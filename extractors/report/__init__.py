@@ -9,7 +9,8 @@ One module a concern:
 - view: the document as pieces of text in zones (header, title, body, recipients, signature).
 - header: document number and report date; unit: the vote for the reporting unit; period.
 - statements: task statements in running text (noise: cue clauses that report no task, dropped); task_tables: one statement per task-table row.
-- figures: award counts in running text; award_tables: counts in award tables.
+- figures: award counts in running text; award_tables: counts in award tables; ocr_words: a scanned
+  table's abbreviations misread by one letter.
 - merge: counts summed into one Figure per metric (awards only proposed into `Findings.proposals`).
   When a metric is in an award table, prose mentions of the same metric are taken to restate the
   table and are not added.
@@ -26,6 +27,7 @@ from thidua.extractors.report.config import report_config
 from thidua.extractors.report.figures import period_covers, prose_figures
 from thidua.extractors.report.header import doc_number, report_date
 from thidua.extractors.report.merge import merge_figures, merge_proposals
+from thidua.extractors.report.ocr_words import repair_abbreviations
 from thidua.extractors.report.period import report_period
 from thidua.extractors.report.statements import prose_tasks
 from thidua.extractors.report.task_tables import table_tasks
@@ -39,6 +41,10 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
     """Find the unit, period, report date, document number, task statements and figures of a report."""
     view = build_view(doc, report_config())
     nlp = get_nlp()
+    if doc.ocr:  # a scanned table's abbreviations misread by one letter ("LUTT") read as they were written
+        for p in view.pieces:
+            if p.span.row is not None:
+                p.text = repair_abbreviations(p.text)
     texts = [p.text for p in view.pieces]
     for piece, parsed in zip(view.pieces, nlp.pipe(texts, batch_size=256)):
         piece.doc = parsed

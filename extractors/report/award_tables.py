@@ -18,7 +18,7 @@ from thidua.core.numbers import count_value, spelled_count
 from thidua.core.units import find_units, fold_keep_length
 from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
-from thidua.extractors.report.figures import DEFAULT_RECIPIENT, SHORT_RECIPIENTS
+from thidua.extractors.report.figures import DEFAULT_RECIPIENT, SHORT_RECIPIENTS, ocr_count
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
@@ -589,6 +589,15 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                     f" không ra số; lấy {v} = cộng các cột quý của dòng, cần kiểm tra lại"
                 )
                 bad = False
+            elif bad and not total and (read_as := ocr_count(_OCR_EDGE.sub("", text[r][c]))) is not None:
+                # a digit OCR read as the letter it looks like ("1Ì", "O5"): read so, for review
+                derived.add(id(piece))
+                col_sums[c] += read_as
+                view.warnings.append(
+                    f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}, cột «{heads[c].strip()}»: OCR đọc «{piece.text}»;"
+                    f" hiểu là {read_as}, cần kiểm tra lại"
+                )
+                v, bad = read_as, False
             elif bad or v is None:
                 if not total:
                     unreadable.append((r, c, key, piece))

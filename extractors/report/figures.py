@@ -47,7 +47,7 @@ _OWN_SUBJECT = _rx("own_subject")
 _NEW_ACTION = _rx("new_action")
 _PERIOD_RANKS = tuple((re.compile(rx), rank) for rx, rank in _WORDING["period_ranks"]["ranks"])
 #: Letters OCR reads for digits in a scanned count.
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "Ì": "1", "Í": "1", "ì": "1", "í": "1"})
 #: "... tập thể và bà X", "..., ông Y": a name joined to a list of counts.
 _AND_NAMED = re.compile(r"^\s*(?:,|va)\s+")
 _REGISTERED = _rx("registered")
@@ -179,7 +179,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             value = count_value(t.text) if t.like_num or t.text[:1].isdigit() else None
             misread = False
-            if value is None and view.document.ocr and (read_as := _ocr_count(t.text)) is not None:
+            if value is None and view.document.ocr and (read_as := ocr_count(t.text)) is not None:
                 nxt_ent = by_token.get(t.i + 1)
                 value = read_as if nxt_ent is not None and nxt_ent.start == t.i + 1 and nxt_ent.label_ == "RECIPIENT" else None
                 misread = value is not None  # kept, at the unchecked confidence, for a reviewer to confirm
@@ -318,8 +318,8 @@ def _in_earlier_year(view: DocumentView, doc: Doc, sent_start: int, semis: list[
     return False
 
 
-def _ocr_count(text: str) -> int | None:
-    """A count OCR read with a letter for a digit ("0l", "O5", "l2"): at least one real digit, two characters or more."""
+def ocr_count(text: str) -> int | None:
+    """A count OCR read with a letter for a digit ("0l", "O5", "l2", "1Ì"): at least one real digit, two characters or more."""
     if len(text) < 2 or not any(ch.isdigit() for ch in text) or not all(ch.isdigit() or ord(ch) in _OCR_DIGITS for ch in text):
         return None
     return count_value(text.translate(_OCR_DIGITS))
