@@ -160,8 +160,9 @@ def _host(note: str) -> str | None:
     return None
 
 
-#: The cluster head as plans name it ("Trưởng Cụm", "Cụm trưởng"); "Cụm phó" is a member.
-_HEAD = re.compile(r"\b(truong cum|cum truong)\b")
+#: The cluster or bloc head as plans name it ("Trưởng Cụm", "Cụm trưởng", "Trưởng Khối", "Khối trưởng");
+#: "Cụm phó", "Phó Trưởng Khối" are members.
+_HEAD = re.compile(r"(?<!pho )\b(truong cum|cum truong|truong khoi|khoi truong)\b")
 
 
 def _responsibility(text: str, unit_names: list[str], cooperating: str = "") -> tuple[str, list[str]]:

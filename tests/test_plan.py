@@ -142,6 +142,18 @@ def test_named_communes_are_not_everyone() -> None:
     assert _responsibility("Cụm trưởng", WORLD3_UNITS, "Các xã, phường trong Cụm")[0] == "head_and_all"
 
 
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Trưởng Khối", "head"), ("Khối trưởng (Sở Xây dựng)", "head"), ("Trưởng Khối thi đua", "head"),
+    ("Trưởng Khối chủ trì, các đơn vị thành viên", "head_and_all"),
+    ("Phó Trưởng Khối và các đơn vị trong Khối", "all"), ("Phó Trưởng Cụm", "all"),
+])
+def test_a_bloc_head_leads_like_a_cluster_head(lead: str, expected: str) -> None:
+    """A bloc (Khối thi đua) names its head "Trưởng Khối"/"Khối trưởng"; a deputy ("Phó Trưởng Khối") is a member."""
+    from thidua.extractors.plan import _responsibility
+
+    assert _responsibility(lead, WORLD3_UNITS)[0] == expected
+
+
 def _plan_doc(header: list[str], rows: list[list[str]]) -> "Document":
     """A one-table plan of an invented bloc, laid out with the given header and rows."""
     from thidua.core.document import Cell, Document, Paragraph, SourceFormat, Table
