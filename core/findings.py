@@ -14,6 +14,10 @@ from thidua.core.lexicon import general_lexicon, words
 from thidua.core.text import fold
 
 
+#: The recipient keys of a figure's metric ("bang_khen_tinh.tap_the") as Vietnamese names them.
+RECIPIENT_LABELS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
+
+
 class Status(StrEnum):
     """How far a task is, as the report states it."""
 

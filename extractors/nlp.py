@@ -64,6 +64,18 @@ def _fold_token(text: str) -> str:
     return fold(text)
 
 
+def _glued_capitals(word: str) -> int:
+    """Where an abbreviation ends that OCR or a typist glued to the next word ("LĐTTnăm", "UBNDtỉnh"):
+    two capitals or more, then two lower-case letters or more; 0 for any other word ("TTg", "ThS")."""
+    if len(word) < 4 or not word[0].isupper() or not word[1].isupper() or word.isupper():
+        return 0
+    i = 2
+    while i < len(word) and word[i].isupper():
+        i += 1
+    rest = word[i:]
+    return i if len(rest) >= 2 and rest.isalpha() and rest.islower() else 0
+
+
 class FoldingTokenizer:
     """spaCy's rule tokenizer with generic punctuation rules; sets NORM to the folded text."""
 
@@ -81,6 +93,11 @@ class FoldingTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenize one text and fold every token into NORM."""
         doc = self.inner(text)
+        glued = [(t, i) for t in doc if (i := _glued_capitals(t.text))]
+        if glued:
+            with doc.retokenize() as retokenizer:
+                for token, i in glued:
+                    retokenizer.split(token, [token.text[:i], token.text[i:]], heads=[(token, 1), (token, 1)])
         for token in doc:
             token.norm_ = _fold_token(token.text)
         return doc

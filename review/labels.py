@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from thidua.core.findings import RECIPIENT_LABELS
+
 STATUS_LABELS = {
     "done": "Đã thực hiện",
     "in_progress": "Đang thực hiện",
@@ -38,7 +40,6 @@ AWARD_LABELS = {
     "tap_the_lao_dong_xuat_sac": "Tập thể lao động xuất sắc",
 }
 
-RECIPIENT_LABELS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
 
 FIELD_LABELS = {"accept": "Xác nhận", "change": "Sửa", "reject": "Bác bỏ", "undo": "Hoàn tác"}
 

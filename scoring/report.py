@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from thidua.core.findings import RECIPIENT_LABELS
 from thidua.core.settings import Settings
 from thidua.models.tables import Report, SourceFile
 from thidua.scoring.compute import ScoreSheet, score_year
@@ -31,7 +32,6 @@ AWARD_LABELS = {
     "chien_si_thi_dua_co_so": "CSTĐ cơ sở", "giay_khen": "Giấy khen", "lao_dong_tien_tien": "Lao động tiên tiến",
     "tap_the_lao_dong_tien_tien": "Tập thể LĐTT", "tap_the_lao_dong_xuat_sac": "Tập thể LĐXS",
 }
-RECIPIENT_LABELS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
 
 
 def points_vi(value: float | None) -> str:

@@ -82,7 +82,7 @@ def test_a_numbered_row_with_a_garbled_label_takes_no_award_of_the_caption() -> 
         "Kết quả tặng Giấy khen và Bằng khen của Chủ tịch UBND tỉnh:",
         [
             ["STT", "Hình thức", "Tập thể", "Cá nhân"],
-            ["1", "GiấykhencủaChủ", "09", "27"],
+            ["1", "G1ấykencủaChủ", "09", "27"],
             ["2", "Bằng khen của Chủ tịch UBND tỉnh", "01", "02"],
         ],
     ], ocr=True)
@@ -175,8 +175,8 @@ def test_a_decision_written_qd_grants_or_is_awaited_whatever_the_d(eth: str) -> 
 
 
 def test_a_scanned_cumulative_column_of_count_cells_survives_one_garbled_cell() -> None:
-    """"9 tháng" holds "06 TT, 09 CN" cells, one read as "20 1Ì, D2 CN": the column stays the figure (that row is
-    left out with a warning); a quarter column never stands in for it."""
+    """"9 tháng" holds "06 TT, 09 CN" cells, one read as "20 1Ì, D2 CN": the column stays the figure (that row
+    takes the sums of its quarter cells, flagged with a warning); a quarter column never stands in for it."""
     found = rx.findings_of(
         ["II. KẾT QUẢ KHEN THƯỞNG", [
             ["TT", "Hình thức", "Quý I", "Quý II", "Quý III", "9 tháng"],
@@ -186,8 +186,11 @@ def test_a_scanned_cumulative_column_of_count_cells_survives_one_garbled_cell() 
         ]],
         date="ngày 25 tháng 9 năm 2022", title=("Báo cáo công tác thi đua 9 tháng năm 2022",), ocr=True,
     )
-    assert {f.metric: f.value for f in found.figures} == {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 3, "co_thi_dua_tinh.tap_the": 1}
-    assert any("11 1Ì, Z0 CN" in w for w in found.warnings)
+    figs = {f.metric: f for f in found.figures}
+    assert {m: f.value for m, f in figs.items()} == {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 3, "co_thi_dua_tinh.tap_the": 1,
+                                                     f"{GK}.tap_the": 11, f"{GK}.ca_nhan": 30}
+    assert figs[f"{GK}.ca_nhan"].confidence < figs[f"{BK}.ca_nhan"].confidence
+    assert any("11 1Ì, Z0 CN" in w and "11 tap_the" not in w for w in found.warnings)
 
 
 def test_a_scanned_pending_header_split_over_its_two_columns_gives_proposals() -> None:
@@ -229,11 +232,99 @@ def test_a_scanned_count_with_a_letter_for_a_digit_is_read_and_flagged() -> None
     assert conf[f"{BK}.ca_nhan"] < conf[f"{BK}.tap_the"]
 
 
-@pytest.mark.parametrize(("word", "read"), [("LUTT", "LĐTT"), ("TILĐTT", "TTLĐTT"), (".TTILĐTT", ".TTLĐTT "), ("UBNĐ tỉnh", "UBND tỉnh"),
-                                            ("LĐTB&XH", "LĐTB&XH"), ("Lượt", "Lượt"), ("CSTĐS", "CSTĐS"), ("TT", "TT")])
+@pytest.mark.parametrize(("word", "read"), [("LUTT", "LĐTT"), ("TILĐTT", "TTLĐTT"), (".TTILĐTT", "TTLĐTT  "), ("UBNĐ, tỉnh", "UBND, tỉnh"), ("UBNĐ tỉnh", "UBND tỉnh"),
+                                            ("LOII", "LĐTT"), ("IILOXS", "TTLĐXS"), ("LĐTB&XH", "LĐTB&XH"), ("TDTT", "TDTT"), ("DTTS", "DTTS"), ("Lượt", "Lượt"), ("CSTĐS", "CSTĐS"), ("TT", "TT")])
 def test_repair_abbreviations_keeps_the_length_and_leaves_doubtful_words(word: str, read: str) -> None:
     """One edit from exactly one abbreviation: repaired, padded to its length; kept words, words near two, short words: as read."""
     from thidua.extractors.report.ocr_words import repair_abbreviations
 
     assert repair_abbreviations(word) == read
     assert len(repair_abbreviations(word)) == len(word)
+
+
+def test_an_abbreviation_glued_to_the_next_word_is_read_apart() -> None:
+    """"LĐTTnăm 2024" (OCR or a typist dropped the space) is "LĐTT năm 2024"; "QĐ-TTg", "ThS." stay whole."""
+    from thidua.extractors.nlp import get_nlp
+
+    figs, _ = _found([[["TT", "Danh hiệu", "Số lượng"], ["1", "Danh hiệu LĐTTnăm 2024", "214 CN"], ["2", "CSTĐCSnăm 2024", "17 CN"]]], ocr=True)
+    assert figs == {"lao_dong_tien_tien.ca_nhan": 214, "chien_si_thi_dua_co_so.ca_nhan": 17}
+    assert [t.text for t in get_nlp().make_doc("QĐ số 15/QĐ-TTg, ThS. Lan, UBNDtỉnh")] == [
+        "QĐ", "số", "15", "/", "QĐ", "-", "TTg", ",", "ThS.", "Lan", ",", "UBND", "tỉnh"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the proposal granted and the award received, in one sentence: one award
+    ("Hồ sơ đề nghị tặng Cờ thi đua cho thôn Khuổi Tát đã được chấp thuận: thôn Khuổi Tát được UBND tỉnh tặng Cờ thi đua"
+     " theo Quyết định số 977/QĐ-UBND ngày 14/8/2022.", 1),
+    ("Huyện đã trình đề nghị tặng Cờ thi đua cho xã Ngọc Côn, đã được UBND tỉnh tặng Cờ thi đua tại Quyết định số 88/QĐ-UBND.", 1),
+    # two recipients, each receiving one: two
+    ("Xã Phong Châu được UBND tỉnh tặng Cờ thi đua; thị trấn Nước Hai được UBND tỉnh tặng Cờ thi đua (Quyết định số 12/QĐ-UBND).", 2),
+])
+def test_a_granted_proposal_told_with_its_award_counts_once(sentence: str, expected: int) -> None:
+    """"Hồ sơ đề nghị tặng Cờ ... đã được chấp thuận: ... được UBND tỉnh tặng Cờ thi đua": one Cờ, not two."""
+    figs, _ = _found([sentence])
+    assert figs == {"co_thi_dua_tinh.tap_the": expected}
+
+
+def test_a_scanned_dash_read_with_a_speck_keeps_its_column_of_counts() -> None:
+    """"Hộ -" where a dash stood, in a scanned column of counts: the column (and its Cờ thi đua) is kept."""
+    table = [
+        ["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân"],
+        ["1", "Giấy khen của Chủ tịch UBND huyện", "17", "46"],
+        ["2", "Bằng khen của Chủ tịch UBND tỉnh", "Hộ -", "03"],
+        ["3", "Cờ thi đua của UBND tỉnh", "01", "-"],
+        ["4", "Tập thể lao động tiên tiến", "12", "-"],
+    ]
+    figs, _ = _found([table], ocr=True)
+    assert figs == {f"{GK}.tap_the": 17, f"{GK}.ca_nhan": 46, f"{BK}.ca_nhan": 3, "co_thi_dua_tinh.tap_the": 1,
+                    "tap_the_lao_dong_tien_tien.tap_the": 12}
+
+
+def test_a_scanned_table_with_no_stt_column_broken_mid_label_and_a_split_total_header() -> None:
+    """A 6-month table without an STT column, "Cộng 6 tháng" over its TT | CN pair OCR'd as "Cộng (" | "tháng",
+    one count unreadable, and a row label a page break cut ("Bằng khen của Chủ" | "tịch UBND tỉnh" on the next
+    page): the pair of the total header gives the figures, and the cut row is one Bằng khen of the province."""
+    from thidua.extractors.report import extract_findings
+
+    head = [["Hình thức khen thưởng", "Quý I", "Quý I", "Qu/", "II", "Cộng (", "tháng"],
+            ["Hình thức khen thưởng", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"]]
+    part1 = [*head, ["Giấy khen của Giám đốc Sở", "05", "đài", "03", "12", "08", "31"], ["Bằng khen của Chủ", "01", "02", "01", "03", "02", "05"]]
+    part2 = [*head, ["tịch UBND tỉnh", "", "", "", "", "", ""], ["Cờ thi đua của UBND tỉnh", "-", "-", "01", "-", "01", "-"]]
+    doc = rx.report(["II. KẾT QUẢ KHEN THƯỞNG", part1, part2], date="ngày 20 tháng 6 năm 2022",
+                    title=("Báo cáo sơ kết 6 tháng đầu năm 2022",), ocr=True)
+    first, second = (b for b in doc.blocks if getattr(b, "rows", None) and b.rows[0][0].text.startswith("Hình thức"))
+    first.page, second.page = 1, 2
+    figs = {f.metric: f.value for f in extract_findings(doc, rx.UNITS).figures}
+    assert figs == {f"{GK}.tap_the": 8, f"{GK}.ca_nhan": 31, f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 5, "co_thi_dua_tinh.tap_the": 1}
+
+
+def test_a_scanned_row_label_whose_words_ran_together_still_names_its_award() -> None:
+    """"Chiến sỹ thiđuacơ sở", "Tập thể lao độngtiên tiến": OCR dropped spaces; the award phrase is still
+    there once spaces are dropped. "Chiến sĩ thi đuatoàn quốc" is an honour that is no metric."""
+    table = [
+        ["STT", "Hình thức khen thưởng", "Quý I", "Quý II", "6 tháng"],
+        ["1", "Chiến sỹ thiđuacơ sở (năm 2021)", "28 CN", "-", "28 CN"],
+        ["2", "Tập thể lao độngtiên tiến (năm 2021)", "15 TT", "-", "15 TT"],
+        ["3", "Chiến sĩ thi đuatoàn quốc", "-", "01 CN", "01 CN"],
+    ]
+    figs, _ = _found([table], ocr=True)
+    assert figs == {"chien_si_thi_dua_co_so.ca_nhan": 28, "tap_the_lao_dong_tien_tien.tap_the": 15}
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Năm học trước (2020-2021), ngành có 2.416 CN đạt danh hiệu LĐTT (số liệu tham khảo).",
+    "- Quý trước, Chủ tịch UBND huyện đã tặng Giấy khen cho 14 tập thể.",
+    "- Năm liền trước, huyện được UBND tỉnh tặng Cờ thi đua.",
+])
+def test_the_school_year_or_quarter_before_is_no_figure_of_the_report(sentence: str) -> None:
+    """"Năm học trước", "quý trước", "năm liền trước" compare with an earlier period, like "năm trước"."""
+    figs, _ = _found([sentence])
+    assert figs == {}
+
+
+def test_an_award_received_in_an_earlier_year_told_after_a_semicolon_is_no_figure() -> None:
+    """"...; năm 2021 huyện đã được tặng Cờ thi đua của UBND tỉnh" in the 2022 report: last year's award."""
+    figs, _ = _found(["Huyện đã trình UBND tỉnh tặng Cờ thi đua năm 2022, đang chờ Quyết định; năm 2021 huyện đã được tặng Cờ thi đua của UBND tỉnh."])
+    assert figs == {}
+    figs, _ = _found(["Huyện đã trình hồ sơ; tháng 8/2022 huyện đã được tặng Cờ thi đua của UBND tỉnh."])
+    assert figs == {"co_thi_dua_tinh.tap_the": 1}

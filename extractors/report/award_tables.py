@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Span as DocSpan
 
 from thidua.core.document import Table
+from thidua.core.findings import RECIPIENT_LABELS
 from thidua.core.numbers import count_value, spelled_count
 from thidua.core.units import find_units, fold_keep_length
 from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.figures import DEFAULT_RECIPIENT, SHORT_RECIPIENTS, ocr_count
 from thidua.extractors.report.merge import Count
+from thidua.extractors.report.ocr_words import glued_award
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
 #: Wording of award tables as data (patterns/award_table_wording.json).
@@ -123,10 +125,13 @@ def _pending_pairs(text: list[list[str]], h: int, col_recipient: dict[int, str])
 
 
 def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipient: dict[int, str]) -> None:
-    """In a scan, each column of a recipient pair under a period header ("9 tháng" over "TT | CN") takes
-    the pair's joined header text."""
+    """In a scan, each column of a recipient pair under a period or total header ("9 tháng", "Cộng 6 tháng"
+    over "TT | CN", OCR splitting it as "Cộng (" | "tháng") takes the pair's joined header text."""
+    first = col_recipient[min(col_recipient)] if col_recipient else None
     for k, a, b, joined in _recipient_pairs(text, h, col_recipient):
-        if k % 2 == 0 and _period_rank(joined) is not None:
+        # a total header joins only a pair in the table's own order ("Tập thể | Cá nhân"): a column OCR
+        # could not read shifts the count of pairs
+        if (k % 2 == 0 and _period_rank(joined) is not None) or (col_recipient[a] == first and _TOTAL_HEAD.search(joined)):
             heads[a] = f"{joined} {heads[a]}"
             heads[b] = f"{joined} {heads[b]}"
 
@@ -200,6 +205,11 @@ def _letters_for_digits(text: str) -> bool:
     return 0 < len(t) <= 3 and t.isalpha() and fold_keep_length(t).lower() not in _SHORT_RECIPIENTS
 
 
+def _dash_with_specks(text: str) -> bool:
+    """An OCR'd dash with a few letters read beside it ("Hộ -", "- h"): no digit, at most three letters."""
+    return "-" in text and not any(ch.isdigit() for ch in text) and sum(ch.isalpha() for ch in text) <= 3
+
+
 def _mostly_counts(cells: list[str], period_head: bool = False, multi: frozenset[int] = frozenset()) -> bool:
     """An OCR'd column whose filled cells are counts but for at most a third read as letters (half under a period header).
 
@@ -211,7 +221,7 @@ def _mostly_counts(cells: list[str], period_head: bool = False, multi: frozenset
     counts = sum(_cell_count(t, True)[0] is not None or i in multi for i, t in filled)
     if period_head and multi:
         return counts >= 2 and 0 < len(filled) - counts <= len(filled) // 2
-    junk = sum(_cell_count(t, True) == (None, False) and _letters_for_digits(t) for _i, t in filled)
+    junk = sum(_cell_count(t, True) == (None, False) and (_letters_for_digits(t) or _dash_with_specks(t)) for _i, t in filled)
     most = len(filled) // 2 if period_head else len(filled) // 3
     return counts >= (2 if period_head else 3) and 0 < junk <= most and counts + junk == len(filled)
 
@@ -483,6 +493,20 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             return None
         return sum(v for v, _bad in vals if v is not None)
 
+    def _sum_of_count_cells(r: int, c: int) -> dict[str, int] | None:
+        """Per recipient, the sum of row r's quarter cells of counts with recipients ("05 TT, 12 CN") beside
+        cumulative column c; None unless every filled one reads so."""
+        sums: dict[str, int] = defaultdict(int)
+        for q in part_cols.get(c) or []:
+            if q >= len(text[r]) or _blank(text[r][q]):
+                continue
+            parts = counts_at(r, q)
+            if not parts:
+                return None
+            for value, whom, _s, _e in parts:
+                sums[whom] += value
+        return dict(sums) or None
+
     for r in range(h, len(rows)):
         if is_colnum_row(r):
             continue
@@ -514,9 +538,10 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             unit_rows = True  # a row per member (the head's report): only the reporting unit's row is its own
             if view.unit_name not in named or len(named) > 1:
                 continue
-        if awards:
+        glued = glued_award(label_text) if ocr and not awards and not total else None  # "Chiến sỹ thiđuacơ sở"
+        if awards or glued:
             real = [e for e in awards if e.label_ == "AWARD"]
-            row_award = real[0].ent_id_ if real else None
+            row_award = real[0].ent_id_ if real else glued
             if row_award is None and caption_text:
                 # "Chủ tịch UBND tỉnh khen thưởng:" over a row "Bằng khen": the caption names the giver
                 row_award = next((a for e in awards if (a := award_of_giver(e.ent_id_, caption_text))), None)
@@ -542,6 +567,23 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             bad = bad or (ocr and v is None and _letters_for_digits(text[r][c]))  # "ĐI" in a column of counts
             multi = counts_at(r, c) if v is None else None
             bad = bad and not multi  # "389CN": a glued count and recipient, not a misread number
+            if ocr and v is None and not multi and not total and not _blank(text[r][c]) and (sums := _sum_of_count_cells(r, c)):
+                # a cumulative cell of counts with recipients OCR garbled ("20 1Ì, D2 CN"): the sums of the
+                # row's quarter cells ("05 TT, 12 CN" ...), for review
+                award = row_award or col_award.get(c) or caption_for_row
+                piece = cells[r][c] or _origin_piece(view, b, r, c)
+                if award is not None and piece is not None:
+                    derived.add(id(piece))
+                    said = ", ".join(f"{value} {RECIPIENT_LABELS.get(whom, whom)}" for whom, value in sums.items())
+                    view.warnings.append(
+                        f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}, cột «{heads[c].strip()}»: OCR đọc «{text[r][c]}»"
+                        f" không ra số; lấy {said} = cộng các cột quý của dòng, cần kiểm tra lại"
+                    )
+                    for whom, value in sums.items():
+                        key = (f"{award}.{whom}", row_proposed or c in proposal_cols)
+                        found.append((r, key, value, piece, total))
+                        column[(r, key)] = c
+                continue
             if v is None and not bad and not multi and ocr and not total and (_sum_of_parts(r, c) or 0) > 0:
                 bad = True  # a scanned cumulative cell read as a speck (".") beside counted quarters: derived below
             if ocr and v is None and not bad and not multi and not total and any(ch.isdigit() for ch in text[r][c]):

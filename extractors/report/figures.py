@@ -488,6 +488,7 @@ def _unnumbered_awards(
     """An award received without a number ("Xã X được UBND tỉnh tặng Cờ thi đua") counts 1."""
     doc = sent.doc
     out: list[tuple[int, Count]] = []
+    granted_proposals: set[int] = set()  # awards named as a proposal the sentence says was granted
     semis = [sent.start] + [t.i + 1 for t in sent if t.text == ";"] + [sent.end]
     for e in sent_ents:
         if e.label_ != "AWARD" or e.start in counted:
@@ -515,10 +516,17 @@ def _unnumbered_awards(
         why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1), sent.start)
         if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, c0, e.start, None):
             continue
+        if _in_earlier_year(view, doc, sent.start, semis, e.start):
+            continue  # "...; năm 2025 Sở đã được tặng Cờ thi đua" in the 2026 report
         text = p.text[doc[c0].idx : e.end_char].strip(" ,;()-")
         span = p.span_of(e.start_char, e.end_char)
         out.append((e.start, Count(f"{e.ent_id_}.{recipient}", 1, span, text, view.config.figures.prose * view.factor, proposed=why == "PROPOSAL")))
-    return out
+        if why is None and _excluded(doc, cues, e.start, c0, c1, c0, c1, e, False, sent.start) == "PROPOSAL":
+            granted_proposals.add(e.start)
+    # "Hồ sơ đề nghị tặng Cờ thi đua cho thôn X đã được chấp thuận: thôn X được UBND tỉnh tặng Cờ thi đua":
+    # the proposal granted and the award received are one award, counted once
+    last = {c.metric: i for i, c in out if not c.proposed}
+    return [(i, c) for i, c in out if not (i in granted_proposals and last[c.metric] > i)]
 
 
 def _named_by(ent: DocSpan) -> tuple[str | None, DocSpan | None]:

@@ -225,8 +225,13 @@ def _split_row(a: Table, b: Table) -> tuple[int, int] | None:
     row = b.rows[first]
     last = len(a.rows) - 1
     texts = [c.text.strip() for c in row]
-    if not any(texts) or texts[0] or any(ch.isdigit() for t in texts for ch in t):
+    if not any(texts) or any(ch.isdigit() for t in texts for ch in t):
         return None
+    if texts[0]:
+        # a table with no STT column: its label goes on in lower case ("Bằng khen của Chủ" | "tịch UBND
+        # tỉnh") and the row has nothing else
+        label = a.rows[last][0].text
+        return (last, first) if _GOES_ON.match(texts[0]) and not any(texts[1:]) and _OPEN_END.search(label) else None
     if not a.rows[last][0].text.strip():
         return None  # a's last row has no row number either: nothing says b's row is not its own
     if any(t and not a.rows[last][c].text.strip() for c, t in enumerate(texts)):
