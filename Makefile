@@ -82,6 +82,8 @@ WORLD11 := sample_docs/world11
 WORLD11_PLAN := $(WORLD11)/plan/ke_hoach_cum_thi_dua_trung_du_2024.docx
 WORLD12 := sample_docs/world12
 WORLD12_PLAN := $(WORLD12)/plan/ke_hoach_khoi_thi_dua_vhxh_2026.docx
+WORLD15 := sample_docs/world15
+WORLD15_PLAN := $(WORLD15)/plan/ke_hoach_cum_thi_dua_cac_huyen_phia_nam_2023.docx
 
 eval: venv
 	@echo "== world 1 (sample_docs/reports, plan 2022) =="
@@ -114,6 +116,8 @@ eval: venv
 	THIDUA_UNITS_FILE=$(WORLD11)/units.toml $(VENV)/bin/thidua eval $(WORLD11)/reports --plan $(WORLD11_PLAN)
 	@echo "== world 12 (sample_docs/world12/reports, Nghệ An bloc of culture and social departments, plan 2026) =="
 	THIDUA_UNITS_FILE=$(WORLD12)/units.toml $(VENV)/bin/thidua eval $(WORLD12)/reports --plan $(WORLD12_PLAN)
+	@echo "== world 15 (sample_docs/world15/reports, Sóc Trăng southern districts, plan 2023, six scans) =="
+	THIDUA_UNITS_FILE=$(WORLD15)/units.toml $(VENV)/bin/thidua eval $(WORLD15)/reports --plan $(WORLD15_PLAN)
 
 # Held-out reports, a final measure NOT for tuning (never look at them while tuning). Each held-out
 # set is measured once, then becomes development data and a new one is written by other hands: worlds

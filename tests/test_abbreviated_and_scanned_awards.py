@@ -328,3 +328,80 @@ def test_an_award_received_in_an_earlier_year_told_after_a_semicolon_is_no_figur
     assert figs == {}
     figs, _ = _found(["Huyện đã trình hồ sơ; tháng 8/2022 huyện đã được tặng Cờ thi đua của UBND tỉnh."])
     assert figs == {"co_thi_dua_tinh.tap_the": 1}
+
+
+def test_a_scanned_half_year_table_with_an_unreadable_year_header_and_split_recipient_headers() -> None:
+    """"6 tháng đầu năm | 6 tháng cuối năm | Cả năm" pairs, "Cả năm" OCR'd as "Cá iišăm", "Cá nhân" as "Cá nhâ n",
+    one count unreadable ("TÚI") so that a Cá nhân column drops out: the last pair is the year's figure."""
+    table = [
+        ["STT", "Hình thức khen thưởng", "6 tháng đầu năm", "6 tháng đầu năm", "6 tháng cuối năm", "6 tháng cuối năm", "Cá iišăm", "Cá iišăm"],
+        ["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhà n", "Tập thể", "Cá nhâ n", "Tập thể", "Cá nhâ n"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "03", "TÚI", "02", "06", "05", "13"],
+        ["2", "Giấy khen của Chủ tịch UBND huyện", "17", "40", "09", "21", "26", "61"],
+        ["3", "Cờ thi đua của UBND tỉnh", "-", "-", "01", "-", "01", "-"],
+    ]
+    found = rx.findings_of(["II. KẾT QUẢ KHEN THƯỞNG", table], date="ngày 15 tháng 12 năm 2022",
+                           title=("Tổng kết công tác thi đua, khen thưởng năm 2022",), ocr=True)
+    assert {f.metric: f.value for f in found.figures} == {
+        f"{BK}.tap_the": 5, f"{BK}.ca_nhan": 13, f"{GK}.tap_the": 26, f"{GK}.ca_nhan": 61, "co_thi_dua_tinh.tap_the": 1}
+
+
+def test_a_scanned_quarter_table_with_a_dropped_column_keeps_its_cumulative_pair() -> None:
+    """A "Quý II | CN" column of specks drops out of the recipient columns: the "Lũy kế 9 tháng" header still
+    belongs to its own TT | CN pair only, not to the "Quý III CN | Lũy kế TT" pair beside it."""
+    table = [
+        ["STT", "Hình thức", "Quý I", "Quý I", "Quý II", "Quý II", "Quý III", "Quý III", "Lũy kế 9 tháng", "Lũy kế 9 tháng"],
+        ["STT", "Hình thức", "TT", "CN", "TT", "CN", "TT", "CN", "TT", "CN"],
+        ["1", "Bằng khen của Chủ tịch UBND tỉnh", "01", "03", "02", "h", "-", "02", "03", "07"],
+        ["2", "Giấy khen của Chủ tịch UBND huyện", "12", "30", "-", ",", "08", "19", "20", "52"],
+        ["3", "Lao động tiên tiến", "-", "402", "-", ":", "-", "-", "-", "402"],
+        ["4", "Cờ TĐ UBND tỉnh", "01", "-", "-", "-", "-", "-", "01", "-"],
+    ]
+    found = rx.findings_of(["II. KẾT QUẢ KHEN THƯỞNG", table], date="ngày 25 tháng 9 năm 2022",
+                           title=("Báo cáo công tác thi đua, khen thưởng 9 tháng đầu năm 2022",), ocr=True)
+    figs = {f.metric: f.value for f in found.figures}
+    assert figs == {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 7, f"{GK}.tap_the": 20, f"{GK}.ca_nhan": 52,
+                    "lao_dong_tien_tien.ca_nhan": 402, "co_thi_dua_tinh.tap_the": 1}
+
+
+def test_sub_rows_with_a_note_column_and_a_count_read_through_specks() -> None:
+    """"- Tập thể | 01 | Năm 2021 (QĐ ngày ...)": the note after the count is no label, the sub-row keeps its
+    award's row; "46€©N" is 46 with its recipient's last letter, read for review."""
+    table = [
+        ["STT", "Hình thức khen thưởng", "Số lượng", "Ghi chú"],
+        ["1", "Cờ thi đua của UBND tỉnh", "", ""],
+        ["", "- Tập thể", "01", "Năm 2021 (QĐ ngày 14/02/2022)"],
+        ["2", "Danh hiệu Chiến sĩ thi đua cơ sở năm 2021", "46€©N", ""],
+        ["3", "Giấy khen của Chủ tịch UBND huyện", "", ""],
+        ["", "- Cá nhân", "29", "02 Quyết định"],
+    ]
+    figs, conf = _found([table], ocr=True)
+    assert figs == {"co_thi_dua_tinh.tap_the": 1, "chien_si_thi_dua_co_so.ca_nhan": 46, f"{GK}.ca_nhan": 29}
+    assert conf["chien_si_thi_dua_co_so.ca_nhan"] < conf[f"{GK}.ca_nhan"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the province's numbers beside the district's own
+    (["Trong năm, toàn tỉnh có 25 tập thể được tặng Cờ thi đua của UBND tỉnh. Huyện có 01 tập thể được tặng Cờ thi đua của UBND tỉnh."],
+     {"co_thi_dua_tinh.tap_the": 1}),
+    # a spelled-out count with its digits in brackets
+    (["Chủ tịch UBND huyện tặng Giấy khen cho ba (03) tập thể và mười hai (12) cá nhân."], {f"{GK}.tap_the": 3, f"{GK}.ca_nhan": 12}),
+    # the granted part of a proposal; "số còn lại" is what still waits, and no named recipient
+    (["Huyện đã đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 05 tập thể; đến nay đã có Quyết định cho 03 tập thể, số còn lại đang chờ Quyết định."],
+     {f"{BK}.tap_the": 3}),
+    # "Trên cơ sở đề nghị của ...": who asked, for an award given
+    (["Trên cơ sở đề nghị của UBND huyện, Chủ tịch UBND tỉnh đã ban hành Quyết định công nhận danh hiệu Tập thể lao động xuất sắc cho 04 tập thể."],
+     {"tap_the_lao_dong_xuat_sac.tap_the": 4}),
+    # a status cell that only says the decision is awaited makes its row a proposal
+    ([[["TT", "Hình thức khen thưởng", "Số lượng", "Tình trạng"],
+       ["1", "Bằng khen của Chủ tịch UBND tỉnh", "03 TT, 05 CN", "Đã có Quyết định"],
+       ["2", "Bằng khen của Chủ tịch UBND tỉnh (đợt 2)", "02 TT", "Đang chờ Quyết định"]]], {f"{BK}.tap_the": 3, f"{BK}.ca_nhan": 5}),
+    # a label going on in the next row, where the counts are
+    ([[["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân"],
+       ["1", "Giấy khen của Chủ tịch Ủy ban nhân", "", ""], ["", "dân huyện", "21", "57"],
+       ["2", "Bằng khen của Chủ tịch UBND tỉnh", "02", "04"]]], {f"{GK}.tap_the": 21, f"{GK}.ca_nhan": 57, f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 4}),
+])
+def test_prose_and_table_rules_found_by_cases_of_another_hand(body: Body, expected: dict[str, int]) -> None:
+    """The general rules behind the cases of `tests/test_figure_cases_by_another_hand.py`, in other words."""
+    figs, _ = _found(body)
+    assert figs == expected

@@ -21,11 +21,13 @@ from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.figures import DEFAULT_RECIPIENT, SHORT_RECIPIENTS, ocr_count
 from thidua.extractors.report.merge import Count
-from thidua.extractors.report.ocr_words import glued_award
+from thidua.extractors.report.ocr_words import glued_award, glued_recipient
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
 #: Wording of award tables as data (patterns/award_table_wording.json).
 _WORDING = _read_json(PATTERNS_DIR / "award_table_wording.json")
+#: Wording of an award awaiting its decision ("chưa có Quyết định", "đang chờ"), as running text says it.
+_PENDING_NOTE = re.compile(_read_json(PATTERNS_DIR / "figure_wording.json")["pending"]["regex"])
 _TOTAL_LABEL = re.compile(_WORDING["total_label"]["regex"])
 _TOTAL_LABEL_START = re.compile(_WORDING["total_label_start"]["regex"])
 _TOTAL_HEAD = re.compile(_WORDING["total_head"]["regex"])
@@ -128,10 +130,10 @@ def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipi
     """In a scan, each column of a recipient pair under a period or total header ("9 tháng", "Cộng 6 tháng"
     over "TT | CN", OCR splitting it as "Cộng (" | "tháng") takes the pair's joined header text."""
     first = col_recipient[min(col_recipient)] if col_recipient else None
-    for k, a, b, joined in _recipient_pairs(text, h, col_recipient):
-        # a total header joins only a pair in the table's own order ("Tập thể | Cá nhân"): a column OCR
-        # could not read shifts the count of pairs
-        if (k % 2 == 0 and _period_rank(joined) is not None) or (col_recipient[a] == first and _TOTAL_HEAD.search(joined)):
+    for _k, a, b, joined in _recipient_pairs(text, h, col_recipient):
+        # only a pair in the table's own order ("Tập thể | Cá nhân"), not the "Cá nhân | Tập thể" of two
+        # pairs side by side: a column OCR could not read drops out of the recipient columns
+        if col_recipient[a] == first and (_period_rank(joined) is not None or _TOTAL_HEAD.search(joined)):
             heads[a] = f"{joined} {heads[a]}"
             heads[b] = f"{joined} {heads[b]}"
 
@@ -159,6 +161,9 @@ def _cumulative(cols: list[int], heads: list[str], ocr: bool = False) -> list[in
     if ocr and len(cols) >= 3 and 1 in ranked.values() and max(ranked.values()) == 1:
         # quarter columns, the last header unreadable ("Cá ¡išm"): the last column, by the layout's
         # convention the cumulative one; its values are flagged for review
+        return [max(cols)]
+    if ocr and len(cols) >= 3 and max(cols) not in ranked and len(ranked) >= 2 and len(set(ranked.values())) == 1 and max(ranked.values()) < 5:
+        # columns of equal periods ("6 tháng đầu năm | 6 tháng cuối năm"), the last header unreadable: the same
         return [max(cols)]
     if len(ranked) < 2 or len(ranked) < len(cols):
         return []
@@ -235,6 +240,11 @@ def _glued(text: str) -> bool:
     """Words OCR glued together: a lower-case letter right before a capital inside a token ("khencủaChủ")."""
     return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
 
+
+#: A scanned count followed by specks OCR made of its recipient ("58€©N"), no space, no other digit.
+_COUNT_SPECKS = re.compile(r"^\s*(\d{1,4})([^\w\s]{1,3}[A-ZĐ]?)\s*$")
+#: The last letter left of an abbreviated recipient: "N" of "CN", "T" of "TT", "Đ" of "HGĐ".
+_SPECK_RECIPIENT = {"N": "ca_nhan", "T": "tap_the", "Đ": "ho_gia_dinh"}
 
 #: A count glued to an abbreviated recipient in capitals ("38CN", "03TT").
 _GLUED_COUNT = re.compile(r"^(\d{1,4})([A-ZĐ]{2,3})$")
@@ -386,6 +396,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     short = _short_recipients(text, h, is_colnum_row)
     for c, parts in enumerate(col_head):
         rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
+        if not rec and ocr and c in numeric:
+            rec = [r for p in parts if (r := glued_recipient(p.text))]  # "Cá nhâ n"
         if not rec and c in numeric and c in short:
             rec = [short[c]]
         aw = [e.ent_id_ for p in parts for e in _ents(p, "AWARD")]
@@ -421,9 +433,19 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if ocr:
         _join_pair_heads(heads, text, h, col_recipient)
     value_cols: set[int] = set()
-    for cols in groups.values():
+    chosen: dict[tuple[str | None, str, bool], list[int]] = {}
+    for key, cols in groups.items():
         totals = [c for c in cols if _TOTAL_HEAD.search(heads[c])]
-        value_cols.update(totals[:1] if totals else _cumulative(cols, heads, ocr) or _last_sums_the_rest(cols, text, body_rows, ocr) or cols)
+        chosen[key] = totals[:1] or _cumulative(cols, heads, ocr) or _last_sums_the_rest(cols, text, body_rows, ocr) or cols
+    for (award, whom, pending), cols in groups.items():
+        picked = chosen[(award, whom, pending)]
+        if ocr and len(picked) > 1 and picked == cols:
+            # no column of this recipient stands out (a header OCR garbled, a column dropped out): the one
+            # beside the column its pair's other recipient takes ("Cả năm: TT | CN")
+            step = -1 if whom == col_recipient[min(col_recipient)] else 1  # the table's first recipient is on the left
+            beside = {got[0] + step for (a2, w2, p2), got in chosen.items() if (a2, p2) == (award, pending) and w2 != whom and len(got) == 1}
+            picked = sorted(beside & set(cols))[:1] or picked
+        value_cols.update(picked)
     # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
     # columns of the award table just before it when the grid has the same width.
     prev_layout = view.table_layout
@@ -452,6 +474,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if not value_cols:
         return [], False
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
+    first_value = min(value_cols)
     found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)
     column: dict[tuple[int, tuple[str, bool]], int] = {}  # (row, key) -> the value column it was read in
     unreadable: list[tuple[int, int, tuple[str, bool], Piece]] = []  # OCR'd cells that are no number
@@ -515,7 +538,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         row_numbered[r] = bool(label_pieces and re.match(r"^\s*(\d+|[ivx]+)\s*[.)]?\s*$", fold_keep_length(text[r][0])))
         if any(_cue(p, "COMPARISON") for p in label_pieces):
             continue
-        row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces)
+        row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces) or any(
+            # a status or note cell after the counts that only says the decision is awaited ("Chưa có Quyết định")
+            c > first_value and c not in value_cols and not any(ch.isdigit() for ch in text[r][c]) and _PENDING_NOTE.search(fold_keep_length(text[r][c]))
+            for c in range(min(len(rows[r]), n_cols))
+        )
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
         total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(_TOTAL_LABEL_START.match(label_text.strip()))
@@ -549,8 +576,19 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             rows_name_awards = True
             if row_award is None:
                 continue
-        elif recips and not any(not _ents(p, "RECIPIENT") and not _ROW_NUMBER.match(fold_keep_length(p.text)) and not _blank(p.text) for p in label_pieces):
+        elif recips and not any(
+            not _ents(p, "RECIPIENT") and not _ROW_NUMBER.match(fold_keep_length(p.text)) and not _blank(p.text)
+            for p in label_pieces
+            if p.span.col is None or p.span.col < first_value  # a note after the counts ("Năm 2022 (QĐ ...)") is no label
+        ):
             row_award = parent_award  # "- Tập thể" under a "Giấy khen ..." row, not under a label OCR could not read
+        elif (
+            parent_award and not recips and not total and not row_numbered[r] and r - 1 >= h
+            and any(p.text.strip()[:1].islower() for p in label_pieces)
+            and all(_blank(text[r - 1][c]) for c in value_cols if c < len(text[r - 1]))
+        ):
+            # "2 | Giấy khen của Chủ tịch Ủy ban nhân dân | | " over " | huyện | 39 | 112": the label goes on
+            row_award = parent_award
         else:
             row_award = None
         # a numbered row naming no award and no recipient, in a table whose rows name their awards or with
@@ -586,6 +624,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 continue
             if v is None and not bad and not multi and ocr and not total and (_sum_of_parts(r, c) or 0) > 0:
                 bad = True  # a scanned cumulative cell read as a speck (".") beside counted quarters: derived below
+            specked = None  # the recipient a count glued to specks names ("58€©N": "N" of "CN")
+            if ocr and v is None and not bad and not multi and not total and (m := _COUNT_SPECKS.match(text[r][c])):
+                v, specked = int(m.group(1)), _SPECK_RECIPIENT.get(m.group(2).rstrip()[-1:].upper(), "")
             if ocr and v is None and not bad and not multi and not total and any(ch.isdigit() for ch in text[r][c]):
                 view.warnings.append(
                     f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}, cột «{heads[c].strip()}»: OCR đọc «{text[r][c]}»"
@@ -615,12 +656,18 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             if total and row_award is None and rows_name_awards and not col_award.get(c):
                 continue  # the total of rows of several awards: no award's figure
             award = row_award or col_award.get(c) or caption_for_row
-            recipient = col_recipient.get(c) or (recips[0] if recips else None) or (DEFAULT_RECIPIENT.get(award) if award else None)
+            recipient = col_recipient.get(c) or (recips[0] if recips else None) or specked or (DEFAULT_RECIPIENT.get(award) if award else None)
             if award is None or recipient is None:
                 continue
             piece = cells[r][c] or _origin_piece(view, b, r, c)
             if piece is None:
                 continue
+            if specked is not None:
+                derived.add(id(piece))  # read through the specks: for review
+                view.warnings.append(
+                    f"bảng số liệu khen thưởng (khối {b.index}), dòng {r}, cột «{heads[c].strip()}»: OCR đọc «{text[r][c]}»;"
+                    f" hiểu là {v} {RECIPIENT_LABELS.get(recipient, recipient)}, cần kiểm tra lại"
+                )
             key = (f"{award}.{recipient}", row_proposed or c in proposal_cols)
             if (bad or v is None) and not total and (v := _sum_of_parts(r, c)) is not None:
                 # an unreadable cumulative cell is the sum of the row's quarter cells, for review

@@ -28,6 +28,7 @@ def _rx(key: str) -> re.Pattern[str]:
 
 
 _PENDING = _rx("pending")
+_THE_REST = _rx("the_rest")
 _GRANTED = _rx("granted")
 _EARLIER_YEAR = _rx("earlier_period")
 _ATTAINS = _rx("attains")
@@ -168,7 +169,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
         earlier = _EARLIER_YEAR.match(LIST_MARK.sub("", sent_folded, count=1))
         if earlier and view.year and int(earlier.group(1)) < view.year:
             continue  # "Năm 2021, huyện có ...": a sentence about an earlier year
-        pending = _PENDING.search(sent_folded) is not None
+        pending = _PENDING.search(_THE_REST.sub("", sent_folded)) is not None
         granted = not pending and _GRANTED.search(sent_folded) is not None
         in_sentence: list[tuple[int, Count]] = []  # (token, count) of this sentence
         counted_awards: set[int] = set()
@@ -188,6 +189,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 end += 3  # "01 (một) tập thể": the number spelled out in brackets
             if value is None and (spelled := _spelled_at(doc, t.i, sent.end, folded)) is not None:
                 w, end = spelled
+                if end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")" and count_value(doc[end + 1].text) == w:
+                    end += 3  # "hai (02) tập thể": the number in digits in brackets
                 nxt_ent = by_token.get(end)
                 value = w if nxt_ent is not None and nxt_ent.start == end and nxt_ent.label_ in ("RECIPIENT", "AWARD") else None
                 spelled_to = end if value is not None else spelled_to
@@ -278,7 +281,7 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             if why == "BREAKDOWN" and metric not in broken_down:
                 why = None  # "cho 18 điển hình, gồm 13 cá nhân và 05 tập thể": no total of this metric before it
             broken_down.add(metric)
-            if why is None and pending and _PENDING.search(fold_keep_length(doc[clause_start:clause_end].text)):
+            if why is None and pending and _PENDING.search(_THE_REST.sub("", fold_keep_length(doc[clause_start:clause_end].text))):
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
                 continue
@@ -586,8 +589,8 @@ def _excluding_cue(
         return None  # "... được huyện đề nghị đã được Chủ tịch UBND tỉnh tặng Bằng khen tại Quyết định số ..."
     if label == "COMPARISON" and c0 <= c.start <= c0 + 2 and c.start < i:
         return label  # "Cùng kỳ năm 2022, huyện tặng ...": the clause is about the earlier period
-    if label == "PROPOSAL" and c.start > 0 and doc[c.start - 1].lower_ in {"theo", "của", "trên"}:
-        return None  # "theo đề nghị của ..." names who asked for an award that was given
+    if label == "PROPOSAL" and ((c.start > 0 and doc[c.start - 1].lower_ in {"theo", "của", "trên"}) or (c.end < len(doc) and doc[c.end].lower_ == "của")):
+        return None  # "theo đề nghị của ...", "Trên cơ sở đề nghị của UBND huyện, ...": who asked for an award given
     in_segment = s0 <= c.start < s1
     before_in_clause = c0 <= c.start < i
     if label == "PROPOSAL" and c.start > i and c.start > 0 and _NEW_ACTION.search(fold_keep_length(doc[max(i + 1, c.start - 2) : c.start].text.lower())):

@@ -131,3 +131,18 @@ def glued_award(label: str) -> str | None:
     """
     flat = _key(label)
     return next((award for k, award in _glued_keys() if k in flat), None)
+
+
+@functools.cache
+def _recipient_keys() -> dict[str, str]:
+    """Recipient phrases ("cá nhân", "hộ gia đình"), spaces dropped, of five letters or more."""
+    keys: dict[str, str] = {}
+    for entry in _read_jsonl(PATTERNS_DIR / "awards.jsonl"):
+        if entry["label"] == "RECIPIENT" and isinstance(entry["pattern"], str) and len(k := _key(entry["pattern"])) >= 5:
+            keys.setdefault(k, entry["id"])
+    return keys
+
+
+def glued_recipient(header: str) -> str | None:
+    """The recipient a scanned column header names with a space OCR put inside a word ("Cá nhâ n"), or None."""
+    return _recipient_keys().get(_key(header))

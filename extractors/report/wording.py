@@ -46,4 +46,6 @@ ABOUT_OTHERS = re.compile(
     # "các xã, phường trong Cụm", "các huyện, thị xã và thành phố trong Cụm"
     r"(?:\s*(?:,|va)\s*(?:huyen|xa|phuong|thi tran|thi xa|thanh pho))* (?:trong|thuoc|cua) (?:cum|khoi)\b"
     r"|\btoan (?:cum|khoi)\b|\bca (?:cum|khoi)\b"
+    # the province's numbers: no member's own ("toàn tỉnh có 18 tập thể được tặng Cờ thi đua")
+    r"|\b(?:toan|ca) (?:tinh|quoc)\b"
 )
