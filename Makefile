@@ -84,6 +84,8 @@ WORLD12 := sample_docs/world12
 WORLD12_PLAN := $(WORLD12)/plan/ke_hoach_khoi_thi_dua_vhxh_2026.docx
 WORLD15 := sample_docs/world15
 WORLD15_PLAN := $(WORLD15)/plan/ke_hoach_cum_thi_dua_cac_huyen_phia_nam_2023.docx
+WORLD16 := sample_docs/world16
+WORLD16_PLAN := $(WORLD16)/plan/ke_hoach_cum_thi_dua_so_2_xa_bien_gioi_2026.docx
 
 eval: venv
 	@echo "== world 1 (sample_docs/reports, plan 2022) =="
@@ -118,6 +120,8 @@ eval: venv
 	THIDUA_UNITS_FILE=$(WORLD12)/units.toml $(VENV)/bin/thidua eval $(WORLD12)/reports --plan $(WORLD12_PLAN)
 	@echo "== world 15 (sample_docs/world15/reports, Sóc Trăng southern districts, plan 2023, six scans) =="
 	THIDUA_UNITS_FILE=$(WORLD15)/units.toml $(VENV)/bin/thidua eval $(WORLD15)/reports --plan $(WORLD15_PLAN)
+	@echo "== world 16 (sample_docs/world16/reports, Quảng Trị border communes, plan 2026, five scans) =="
+	THIDUA_UNITS_FILE=$(WORLD16)/units.toml $(VENV)/bin/thidua eval $(WORLD16)/reports --plan $(WORLD16_PLAN)
 
 # Held-out reports, a final measure NOT for tuning (never look at them while tuning). Each held-out
 # set is measured once, then becomes development data and a new one is written by other hands: worlds

@@ -64,7 +64,7 @@ def _fold_token(text: str) -> str:
     return fold(text)
 
 
-def _glued_capitals(word: str) -> int:
+def glued_capitals(word: str) -> int:
     """Where an abbreviation ends that OCR or a typist glued to the next word ("LĐTTnăm", "UBNDtỉnh"):
     two capitals or more, then two lower-case letters or more; 0 for any other word ("TTg", "ThS")."""
     if len(word) < 4 or not word[0].isupper() or not word[1].isupper() or word.isupper():
@@ -93,7 +93,7 @@ class FoldingTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenize one text and fold every token into NORM."""
         doc = self.inner(text)
-        glued = [(t, i) for t in doc if (i := _glued_capitals(t.text))]
+        glued = [(t, i) for t in doc if (i := glued_capitals(t.text))]
         if glued:
             with doc.retokenize() as retokenizer:
                 for token, i in glued:

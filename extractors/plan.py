@@ -481,7 +481,7 @@ def _numbered_table_rows(tables: list[tuple[Table, dict[str, int], int]]) -> lis
 # --- Prose: one heading per quarter, numbered items, dash lines of fields -----------------------------------
 
 #: A heading's or item's numbering: "II.", "1.", "1.1.", "2)"; a single number needs its dot or bracket.
-_LEAD = re.compile(r"^\s*(?:(?P<roman>[IVX]{1,5})\s*[.)]|(?P<multi>\d{1,2}(?:\.\d{1,2})+)\.?|(?P<one>\d{1,2})[.)])\s*")
+_LEAD = re.compile(r"^\s*(?:(?P<roman>[IVX]{1,5})\s*[.)]|(?P<multi>\d{1,2}(?:\.\d{1,2})+)\.?|(?P<one>\d{1,2})[.)]|\((?P<paren>\d{1,2})\))\s*")
 #: A field line: "- Thời gian: …", "- Đơn vị chủ trì: …"; the dash may be missing.
 _FIELD_LINE = re.compile(r"^\s*(?:[-–•+]\s*)?(?P<label>[^:\n]{2,40}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
 _DASH = re.compile(r"^\s*[-–•+]\s*")
@@ -519,8 +519,10 @@ def _numbering(text: str) -> tuple[int | None, str]:
 
 
 def _quarter_heading(text: str) -> tuple[int, int | None, int] | None:
-    """(quarter, year, depth) of a quarter heading ("1. Quý I năm 2026 (…)", "I. QUÝ I", "Quý I:"), or None."""
+    """(quarter, year, depth) of a quarter heading ("1. Quý I năm 2026 (…)", "I. QUÝ I", "A. QUÝ I", "Quý I:"), or None."""
     depth, rest = _numbering(text)
+    if depth is None and (letter := _LETTER_HEADING.match(text)):
+        rest = text[letter.end() - 1 :]  # "A. QUÝ I (tháng 01 - tháng 3/2026)": a lettered heading, at the top
     q = _quarter_of(rest)
     if not q:
         return None

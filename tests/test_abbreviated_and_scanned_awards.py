@@ -405,3 +405,41 @@ def test_prose_and_table_rules_found_by_cases_of_another_hand(body: Body, expect
     """The general rules behind the cases of `tests/test_figure_cases_by_another_hand.py`, in other words."""
     figs, _ = _found(body)
     assert figs == expected
+
+
+def test_a_table_with_a_row_per_quarter_takes_its_cumulative_row() -> None:
+    """Awards as column groups over TT | CN, a row per quarter and "Lũy kế 9 tháng": that row is the figure;
+    "UBNItỉnh" (D read as I, glued to the next word) still names the province's Bằng khen."""
+    table = [
+        ["Thời gian", "GK CT UBND xã", "GK CT UBND xã", "BK CT UBNItỉnh", "BK CT UBNItỉnh"],
+        ["Thời gian", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"],
+        ["Quý I", "03", "11", "01", "-"],
+        ["Quý II", "02", "08", "-", "02"],
+        ["Quý III", "04", "10", "01", "01"],
+        ["Lũy kế 9 tháng", "09", "29", "02", "03"],
+    ]
+    found = rx.findings_of(["II. KẾT QUẢ KHEN THƯỞNG", table], date="ngày 25 tháng 9 năm 2022",
+                           title=("Báo cáo công tác thi đua, khen thưởng 9 tháng đầu năm 2022",), ocr=True)
+    assert {f.metric: f.value for f in found.figures} == {f"{GK}.tap_the": 9, f"{GK}.ca_nhan": 29, f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}
+
+
+def test_sub_rows_after_a_page_break_keep_the_award_row_before_it() -> None:
+    """"2 | BK của CT UBND tỉnh | |" ends a page; its "- Tập thể | 01", "- Cá nhân | 02" open the next one's table."""
+    from thidua.extractors.report import extract_findings
+
+    head = ["TT", "Hình thức khen thưởng", "Số lượng", "Ghi chú"]
+    part1 = [head, ["1", "Giấy khen của Chủ tịch UBND huyện", "", ""], ["", "- Tập thể", "08", ""], ["", "- Cá nhân", "19", ""],
+             ["2", "Bằng khen của Chủ tịch UBND tỉnh", "", "QĐ số 318/QĐ-UBND"]]
+    part2 = [head, ["", "- Tập thể", "01", ""], ["", "- Cá nhân", "02", ""], ["3", "Danh hiệu Lao động tiên tiến năm 2021", "211", ""]]
+    doc = rx.report(["II. KẾT QUẢ KHEN THƯỞNG", part1, part2], date="ngày 25 tháng 3 năm 2022",
+                    title=("Báo cáo công tác thi đua, khen thưởng quý I năm 2022",), ocr=True)
+    first, second = (b for b in doc.blocks if getattr(b, "rows", None) and b.rows[0][0].text == "TT")
+    first.page, second.page = 1, 2
+    figs = {f.metric: f.value for f in extract_findings(doc, rx.UNITS).figures}
+    assert figs == {f"{GK}.tap_the": 8, f"{GK}.ca_nhan": 19, f"{BK}.tap_the": 1, f"{BK}.ca_nhan": 2, "lao_dong_tien_tien.ca_nhan": 211}
+
+
+def test_an_award_of_last_year_given_to_the_unit_by_name_counts_one() -> None:
+    """"Cờ thi đua của UBND tỉnh năm 2021 tặng huyện Hòa An (QĐ ...)": the unit received it in the period."""
+    figs, _ = _found(["- Cờ thi đua của UBND tỉnh năm 2021 tặng huyện Hòa An (QĐ số 245/QĐ-UBND ngày 28/01/2022), trao tại Hội nghị."])
+    assert figs == {"co_thi_dua_tinh.tap_the": 1}

@@ -222,13 +222,20 @@ def test_quarters_that_do_not_add_up_flag_the_cumulative_cell() -> None:
 
 
 def test_a_numbered_row_with_an_unreadable_label_takes_no_award_from_the_row_above() -> None:
-    """OCR turned "LĐTT" into "LOII": its count is not added to the award of the row above."""
+    """OCR garbled a label past reading ("B0.G5sIĐGS"): its count is not added to the award of the row above;
+    one it misread letter by letter ("LOII" for "LĐTT") reads as that award (`ocr_words`)."""
+    figures, _confidence, _warnings = _scan_figures([
+        ["STT", "Hình thức", "Đối tượng", "Số lượng"],
+        ["1", "Chiến sĩ thi đua cơ sở", "Cá nhân", "24"],
+        ["2", "B0.G5sIĐGS", "Cá nhân", "517"],
+    ])
+    assert figures == {"chien_si_thi_dua_co_so.ca_nhan": 24}
     figures, _confidence, _warnings = _scan_figures([
         ["STT", "Hình thức", "Đối tượng", "Số lượng"],
         ["1", "Chiến sĩ thi đua cơ sở", "Cá nhân", "24"],
         ["2", "LOII", "Cá nhân", "517"],
     ])
-    assert figures == {"chien_si_thi_dua_co_so.ca_nhan": 24}
+    assert figures == {"chien_si_thi_dua_co_so.ca_nhan": 24, "lao_dong_tien_tien.ca_nhan": 517}
 
 
 def test_a_cumulative_column_with_half_its_cells_unreadable_stays_the_figure() -> None:

@@ -210,3 +210,21 @@ def test_host_place_in_note_column(note: str, expected: str | None) -> None:
     )
     item = extract_plan(doc, _BLOC).items[0]
     assert item.place == expected
+
+
+def test_a_plan_under_lettered_quarter_headings_with_bracketed_numbers() -> None:
+    """"A. QUÝ I (tháng 01 - tháng 3/2026)" over "(1) …", "(2) …" items, each with a "Thực hiện: …. Thời gian: …" line."""
+    from thidua.core.document import Document, Paragraph, SourceFormat
+    from thidua.extractors.plan import extract_plan
+
+    lines = ["KẾ HOẠCH", "Hoạt động của Cụm thi đua năm 2026", "II. NỘI DUNG HOẠT ĐỘNG",
+             "A. QUÝ I (tháng 01 - tháng 3/2026)",
+             "(1) Các xã đăng ký giao ước thi đua năm 2026, gửi về Cụm trưởng.", "Thực hiện: Các xã trong Cụm. Thời gian: trước ngày 20/01/2026.",
+             "(2) Tổ chức Hội nghị ký kết giao ước thi đua.", "Chủ trì: Cụm trưởng. Phối hợp: Các xã trong Cụm. Thời gian: tháng 02/2026.",
+             "B. QUÝ II (tháng 4 - tháng 6/2026)",
+             "(1) Các xã gửi báo cáo sơ kết 6 tháng về Cụm trưởng.", "Thực hiện: Các xã trong Cụm. Thời gian: trước ngày 15/6/2026.",
+             "III. TỔ CHỨC THỰC HIỆN", "Các xã căn cứ Kế hoạch này thực hiện."]
+    doc = Document("plan.docx", SourceFormat.DOCX, blocks=[Paragraph(i, t) for i, t in enumerate(lines)])
+    items = {i.id: i for i in extract_plan(doc, [], 2026).items}
+    assert list(items) == ["Q1-1", "Q1-2", "Q2-1"]
+    assert items["Q1-1"].due_date == dt.date(2026, 1, 20) and items["Q1-2"].responsible == "head_and_all"

@@ -27,7 +27,10 @@ from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_r
 #: Wording of award tables as data (patterns/award_table_wording.json).
 _WORDING = _read_json(PATTERNS_DIR / "award_table_wording.json")
 #: Wording of an award awaiting its decision ("chưa có Quyết định", "đang chờ"), as running text says it.
-_PENDING_NOTE = re.compile(_read_json(PATTERNS_DIR / "figure_wording.json")["pending"]["regex"])
+_FIGURE_WORDING = _read_json(PATTERNS_DIR / "figure_wording.json")
+_PENDING_NOTE = re.compile(_FIGURE_WORDING["pending"]["regex"])
+#: ... and of the decision that grants it ("đã có Quyết định", "tại Quyết định số ...").
+_GRANTED_NOTE = re.compile(_FIGURE_WORDING["granted"]["regex"])
 _TOTAL_LABEL = re.compile(_WORDING["total_label"]["regex"])
 _TOTAL_LABEL_START = re.compile(_WORDING["total_label_start"]["regex"])
 _TOTAL_HEAD = re.compile(_WORDING["total_head"]["regex"])
@@ -246,6 +249,13 @@ _COUNT_SPECKS = re.compile(r"^\s*(\d{1,4})([^\w\s]{1,3}[A-ZĐ]?)\s*$")
 #: The last letter left of an abbreviated recipient: "N" of "CN", "T" of "TT", "Đ" of "HGĐ".
 _SPECK_RECIPIENT = {"N": "ca_nhan", "T": "tap_the", "Đ": "ho_gia_dinh"}
 
+#: A lead-in that reports results beside proposals ("Tình hình đề nghị và kết quả khen thưởng ...").
+_RESULTS = re.compile(r"\bket qua\b")
+#: A cell of two counts split by a slash under a "(TT/CN)" header ("05/11", "-/02").
+_SLASHED_COUNTS = re.compile(r"^\s*(\d{1,4}|-)\s*/\s*(\d{1,4}|-)\s*$")
+_SLASHED_HEAD = re.compile(r"\b(tt|cn|tap the|ca nhan)\s*/\s*(tt|cn|tap the|ca nhan)\b")
+_SLASHED_RECIPIENTS = {"tt": "tap_the", "tap the": "tap_the", "cn": "ca_nhan", "ca nhan": "ca_nhan"}
+
 #: A count glued to an abbreviated recipient in capitals ("38CN", "03TT").
 _GLUED_COUNT = re.compile(r"^(\d{1,4})([A-ZĐ]{2,3})$")
 
@@ -327,8 +337,21 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     # The header ends at the first row with a count in a column other than the first (STT), or
     # before it at a numbered row ("1 | Bằng khen ... | (empty)" over its "- Tập thể | 02" rows).
     def counts_at(r: int, c: int) -> list[tuple[int, str, int, int]] | None:
-        """The counts with recipients (and their spans) of a cell ("23 tập thể, 96 cá nhân"), None for any other cell."""
-        return _recipient_counts(cells[r][c]) if c < len(cells[r]) else None
+        """The counts with recipients (and their spans) of a cell ("23 tập thể, 96 cá nhân"; "05/11" under a
+        "(TT/CN)" header), None for any other cell."""
+        if c >= len(cells[r]):
+            return None
+        if (m := _SLASHED_COUNTS.match(text[r][c])) and (order := _slashed_head(c, r)):
+            return [(count_value(m.group(k + 1)) or 0, whom, m.start(k + 1), m.end(k + 1)) for k, whom in enumerate(order)
+                    if count_value(m.group(k + 1))]
+        return _recipient_counts(cells[r][c])
+
+    def _slashed_head(c: int, r: int) -> tuple[str, str] | None:
+        """The recipients, in order, a "TT/CN" header above row r of column c names."""
+        for k in range(r):
+            if (m := _SLASHED_HEAD.search(fold_keep_length(text[k][c]).lower())):
+                return _SLASHED_RECIPIENTS[m.group(1)], _SLASHED_RECIPIENTS[m.group(2)]
+        return None
 
     def period_header(r: int) -> bool:
         """A header row of periods whose "9 tháng" OCR split over two cells ("9" | "tháng"): one number at most."""
@@ -421,7 +444,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         caption_text = prev[0].text
         # A table introduced as proposals ("Danh sách đề nghị khen thưởng:") holds no conferred
         # awards, unless the lead-in also reports results ("đã thực hiện khen thưởng ... và đề nghị").
-        proposal_table = _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE")
+        proposal_table = _cue(prev[0], "PROPOSAL") and not _cue(prev[0], "DONE") and not _RESULTS.search(fold_keep_length(caption_text))
     # Several columns of one recipient: a column headed as a total ("Tổng số ... đã có quyết định")
     # stands for the others, which break it down; without one the columns are parallel groups
     # ("thường xuyên / chuyên đề / đột xuất" × tập thể / cá nhân) and are all summed.
@@ -485,10 +508,13 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         col_sums.update(carry[2])  # the part of the same table before a page break
     view.table_carry = None
     parent_award: str | None = None
+    if (pc := view.parent_carry) is not None and pc[1] == n_cols and 0 < b.index - pc[0] <= 2:
+        parent_award = pc[2]  # "2 | BK của CT UBND tỉnh | |" at a page's foot, its "- Tập thể | 01" on the next
     section_proposed = False  # under a section row of proposals
     rows_name_awards = False  # some row above named its award
     unit_rows = False  # some row names a member of the cluster
     row_numbered: dict[int, bool] = {}
+    row_label: dict[int, str] = {}  # folded label text per row
     derived: set[int] = set()  # ids of pieces whose value was derived or does not check: for review
     # In an OCR'd table with a column per quarter beside the cumulative one, the quarters check it.
     # With recipient column groups ("Quý I: TT | CN ..."), a cumulative column's parts are its own group's
@@ -535,6 +561,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             continue
         label_pieces = [q for c in label_cols if c < len(cells[r]) and (q := cells[r][c]) is not None]
         label_text = " ".join(fold_keep_length(p.text) for p in label_pieces)
+        row_label[r] = label_text
         row_numbered[r] = bool(label_pieces and re.match(r"^\s*(\d+|[ivx]+)\s*[.)]?\s*$", fold_keep_length(text[r][0])))
         if any(_cue(p, "COMPARISON") for p in label_pieces):
             continue
@@ -554,7 +581,13 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             row_text = " ".join(dict.fromkeys(fold_keep_length(x).lower() for x in text[r] if x.strip()))
             section_proposed = row_proposed or _PROPOSAL_SECTION.search(re.sub(r"\s+", " ", row_text)) is not None
             continue
-        row_proposed = row_proposed or section_proposed
+        # a note after the counts telling the decision ("Đã có Quyết định số 2231/QĐ-UBND") grants a row of a
+        # section of proposals ("II | Đề nghị cấp trên khen thưởng")
+        row_granted = any(
+            c > first_value and c not in value_cols and _GRANTED_NOTE.search(note := fold_keep_length(text[r][c])) and not _PENDING_NOTE.search(note)
+            for c in range(min(len(rows[r]), n_cols))
+        )
+        row_proposed = (row_proposed or section_proposed) and not row_granted
         # every number of the column, whatever its row names, for the total check; but not a proposal's in a
         # table of awards given too: its "Cộng" row counts what was given
         for c in value_cols if not total and not (row_proposed and not proposal_table) else ():
@@ -702,6 +735,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             found.append((r, key, v, piece, total))
             column[(r, key)] = c
     found = _unlabelled_total_row(found, row_numbered)
+    # Rows per period ("Quý I | Quý II | Quý III | Lũy kế 9 tháng", the awards in the columns): the row
+    # covering the most is the figure, as a cumulative column is.
+    ranked = {r: rank for r in {f[0] for f in found} if (rank := _period_rank(row_label.get(r, ""))) is not None}
+    if len(ranked) >= 2 and (top := max(ranked.values())) >= 2 and list(ranked.values()).count(top) == 1:
+        found = [f for f in found if f[0] not in ranked or ranked[f[0]] == top]
     # Subtotal rows: a row whose value equals the sum of the unnumbered rows under it (same metric).
     drop: set[tuple[int, tuple[str, bool]]] = set()
     by_metric: dict[tuple[str, bool], list[tuple[int, int]]] = defaultdict(list)
@@ -722,6 +760,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             col_sums[column[(r, key)]] -= v  # a subtotal row is not added again
     if not col_totals:
         view.table_carry = (b.index, n_cols, dict(col_sums))
+    view.parent_carry = (b.index, n_cols, parent_award)
     flagged = _check_totals(view, b, found, drop, column, unreadable, col_totals, col_sums, col_head) if ocr and col_totals else set()
     flagged |= derived
     detail: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)

@@ -170,7 +170,9 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
         if earlier and view.year and int(earlier.group(1)) < view.year:
             continue  # "Năm 2021, huyện có ...": a sentence about an earlier year
         pending = _PENDING.search(_THE_REST.sub("", sent_folded)) is not None
-        granted = not pending and _GRANTED.search(sent_folded) is not None
+        # a decision told in the sentence grants the clauses that wait for none ("... đã được tặng theo Quyết
+        # định số ...; đề nghị ... cho 01 tập thể, đến nay chưa có Quyết định" grants only the first)
+        granted = _GRANTED.search(sent_folded) is not None
         in_sentence: list[tuple[int, Count]] = []  # (token, count) of this sentence
         counted_awards: set[int] = set()
         broken_down: set[str] = set()  # metrics counted earlier in the sentence (a "trong đó" breaks them down)
@@ -275,13 +277,13 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             if award_ent is not None and clause_start <= award_ent.start < clause_end:
                 counted_awards.add(award_ent.start)
-            granted_here = granted and _granted_in(doc, semis, clause_start, clause_end)
+            granted_here = granted and _granted_in(doc, semis, clause_start, clause_end) and not _pending_in(doc, clause_start, clause_end)
             why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted_here, sent.start)
             metric = f"{award}.{recipient}"
             if why == "BREAKDOWN" and metric not in broken_down:
                 why = None  # "cho 18 điển hình, gồm 13 cá nhân và 05 tập thể": no total of this metric before it
             broken_down.add(metric)
-            if why is None and pending and _PENDING.search(_THE_REST.sub("", fold_keep_length(doc[clause_start:clause_end].text))):
+            if why is None and pending and _pending_in(doc, clause_start, clause_end):
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
                 continue
@@ -458,6 +460,11 @@ def _about_others(doc: Doc, semis: list[int], c0: int) -> bool:
     return False
 
 
+def _pending_in(doc: Doc, c0: int, c1: int) -> bool:
+    """The clause c0..c1 says an award waits for its decision (not "số còn lại đang chờ ...": the rest)."""
+    return _PENDING.search(_THE_REST.sub("", fold_keep_length(doc[c0:c1].text))) is not None
+
+
 def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
     """The decision granting an award is told in the clause c0..c1 itself, in a later clause with no
     numbers of its own ("...; Chủ tịch UBND huyện đã ký Quyết định khen thưởng"), or the sentence is
@@ -510,13 +517,13 @@ def _unnumbered_awards(
             if given_to is not None and spelled_count(raw_after[given_to.end() :].split(" ", 1)[0].lower()) is not None:
                 continue  # "cho hai tập thể": a count, read with the numbers
             confers = _CONFERS_BEFORE.search(before) or _CONFERS_IN.search(fold_keep_length(e.text))
-            if given_to is None or not (confers or given_to.group(1)):
+            if given_to is None or not (confers or given_to.group(1) or given_to.group(2)):
                 continue
             named = after[given_to.end() :]
         recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(named) else "tap_the" if _BODY.search(named) else None)
         if recipient is None:
             continue
-        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1), sent.start)
+        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1) and not _pending_in(doc, c0, c1), sent.start)
         if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, c0, e.start, None):
             continue
         if _in_earlier_year(view, doc, sent.start, semis, e.start):

@@ -17,7 +17,7 @@ import json
 import re
 
 from thidua.core.units import fold_keep_length
-from thidua.extractors.nlp import PATTERNS_DIR, _read_jsonl
+from thidua.extractors.nlp import PATTERNS_DIR, _read_jsonl, glued_capitals
 
 #: A word: a run of letters.
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -63,6 +63,11 @@ def repair_abbreviations(text: str) -> str:
     out = text
     for m in _WORD.finditer(text):
         word = m.group()
+        if (cut := glued_capitals(word)) and cut >= min_length:
+            # "UBNItỉnh": the abbreviation glued to the next word (the tokenizer splits them) is repaired alone
+            word, end_of_word = word[:cut], m.start() + cut
+        else:
+            end_of_word = m.end()
         upper = word.upper()
         if len(word) < min_length or not _mostly_capitals(word) or upper in keep:
             continue
@@ -75,13 +80,13 @@ def repair_abbreviations(text: str) -> str:
             near = [t for t in targets if len(t) == len(upper) and t.translate(_SHAPES) == upper.translate(_SHAPES)]
         if len(near) != 1 or len(near[0]) > len(word):
             continue  # none, several, or one longer than the room the word leaves
-        start, end = m.start(), m.end()
+        start, end = m.start(), end_of_word
         while start > 0 and text[start - 1] in _SPECKS_BEFORE:
             start -= 1
-        while end < len(text) and text[end] in _SPECKS_AFTER:
+        while end < len(text) and end == m.end() and text[end] in _SPECKS_AFTER:
             end += 1
-        if (start > 0 and not text[start - 1].isspace()) or (end < len(text) and not text[end].isspace()):
-            start, end = m.start(), m.end()  # specks inside a longer token ("QĐ-UBND"): the word alone
+        if (start > 0 and not text[start - 1].isspace()) or (end < len(text) and end == m.end() and not text[end].isspace()):
+            start, end = m.start(), end_of_word  # specks inside a longer token ("QĐ-UBND"): the word alone
         out = out[:start] + near[0].ljust(end - start) + out[end:]
     return out
 

@@ -76,6 +76,8 @@ class DocumentView:
     unit_name: str | None = None
     #: (block, columns, sum per column) of an award table without a total row, for its continuation.
     table_carry: tuple[int, int, dict[int, int]] | None = None
+    #: (block, columns, award) of the last award row of an award table, for its "- Tập thể" rows after a page break.
+    parent_carry: tuple[int, int, str | None] | None = None
     #: Warnings for the reviewer found while reading (e.g. table numbers that do not add up to their total).
     warnings: list[str] = field(default_factory=list)
 
