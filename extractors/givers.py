@@ -19,6 +19,11 @@ from spacy.tokens import Doc, Span
 from thidua.core.units import fold_keep_length
 
 
+#: The id suffix of an own-only award another body gives ("giay_khen:other_body"): no figure, unless
+#: the report is that body's own (report extraction reads it back once it knows the reporting unit).
+OTHER_BODY = ":other_body"
+
+
 @dataclass(frozen=True)
 class _Mark:
     start: int  # token
@@ -48,7 +53,8 @@ class AwardGivers:
         ents: list[Span] = []
         for e in doc.ents:
             if e.label_ == "AWARD" and e.ent_id_ in self.own_only and self._by_other_body(doc, e, marks):
-                e = Span(doc, e.start, e.end, label="OTHER_HONOUR", span_id="other")  # "Huyện đoàn tặng Giấy khen"
+                # "Huyện đoàn tặng Giấy khen": another body's, unless the report is that body's (see `OTHER_BODY`)
+                e = Span(doc, e.start, e.end, label="OTHER_HONOUR", span_id=e.ent_id_ + OTHER_BODY)
             elif e.label_ == "AWARD" and e.ent_id_ in self.family:
                 last[self.family[e.ent_id_]] = (e.end, e.ent_id_)
             elif e.label_ == "OTHER_HONOUR" and e.ent_id_ in self.by_giver:

@@ -443,3 +443,53 @@ def test_an_award_of_last_year_given_to_the_unit_by_name_counts_one() -> None:
     """"Cờ thi đua của UBND tỉnh năm 2021 tặng huyện Hòa An (QĐ ...)": the unit received it in the period."""
     figs, _ = _found(["- Cờ thi đua của UBND tỉnh năm 2021 tặng huyện Hòa An (QĐ số 245/QĐ-UBND ngày 28/01/2022), trao tại Hội nghị."])
     assert figs == {"co_thi_dua_tinh.tap_the": 1}
+
+
+def test_a_lead_in_that_waits_for_the_decision_holds_for_every_clause_after_it() -> None:
+    """"- Đã trình, chưa có QĐ: Huân chương ... cho 01 TT; CSTĐ cấp tỉnh cho 02 CN.": both are proposals."""
+    figs, _ = _found(["- Đã trình, chưa có QĐ: Huân chương Lao động hạng Ba cho 01 TT; CSTĐ cấp tỉnh cho 03 CN."])
+    assert figs == {}
+
+
+def test_a_mass_organisations_own_giay_khen_counts_in_its_own_report() -> None:
+    """"Ban Thường vụ Hội Nông dân tỉnh tặng Giấy khen": another body's in a district's report, the unit's
+    own in the report of that Hội (a bloc of mass organisations)."""
+    from thidua.core.units import UnitSpec
+
+    units = [UnitSpec("Hội Nông dân tỉnh", "head", ("Hội Nông dân", "Hội ND tỉnh")), UnitSpec("Tỉnh đoàn", "member", ("Tỉnh Đoàn",))]
+    sentence = "Ban Thường vụ Hội Nông dân tỉnh đã tặng Giấy khen cho 14 tập thể và 31 cá nhân."
+    doc = rx.report(["II. KẾT QUẢ KHEN THƯỞNG", sentence], district="NÔNG DÂN", place="Thanh Hóa")
+    doc.blocks[0].rows[0][0].text = "TỈNH ỦY THANH HÓA\nHỘI NÔNG DÂN TỈNH"
+    from thidua.extractors.report import extract_findings
+
+    found = extract_findings(doc, units)
+    assert found.unit is not None and found.unit.value == "Hội Nông dân tỉnh"
+    assert {f.metric: f.value for f in found.figures} == {f"{GK}.tap_the": 14, f"{GK}.ca_nhan": 31}
+    other = extract_findings(rx.report(["II. KẾT QUẢ KHEN THƯỞNG", "Hội Nông dân tỉnh đã tặng Giấy khen cho 14 tập thể."]), rx.UNITS)
+    assert other.figures == []
+
+
+def test_an_abbreviated_recipient_ending_the_sentence() -> None:
+    """"... TT LĐTT 03 TT.": the dot of "TT." is the sentence's full stop, "TT" the recipient."""
+    figs, _ = _found(["- Công nhận danh hiệu năm 2021: LĐTT 214 CN; TT LĐTT 05 TT."])
+    assert figs == {"lao_dong_tien_tien.ca_nhan": 214, "tap_the_lao_dong_tien_tien.tap_the": 5}
+
+
+def test_a_scanned_year_table_with_a_lost_letter_in_a_header_and_its_continuation() -> None:
+    """"Tậ thể" (a letter lost) is Tập thể; "Cả năt ì" (unreadable) is still the pair beside the one its
+    Cá nhân column takes; a continuation that repeats only "(1) (2) …" keeps the columns before it."""
+    from thidua.extractors.report import extract_findings
+
+    part1 = [["STT", "Hình thức", "9 tháng", "9 tháng", "Quý IV", "Quý IV", "Cả năt ì", "Cả năt ì"],
+             ["STT", "Hình thức", "Tậ thể", "Cá nhân", "Tập thể", "Cá nhân", "Tập thể", "Cá nhân"],
+             ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"],
+             ["1", "Giấy khen của Chủ tịch UBND huyện", "H1", "29", "06", "24", "17", "53"],
+             ["2", "Bằng khen của Chủ tịch UBND tỉnh", "01", "02", "01", "01", "02", "03"]]
+    part2 = [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"],
+             ["3", "Chiến sĩ thi đua cơ sở", "-", "07", "-", "-", "-", "07"]]
+    doc = rx.report(["II. KẾT QUẢ KHEN THƯỞNG", part1, part2], date="ngày 15 tháng 12 năm 2022",
+                    title=("Tổng kết công tác thi đua, khen thưởng năm 2022",), ocr=True)
+    first, second = (b for b in doc.blocks if getattr(b, "rows", None) and b.rows[0][0].text in ("STT", "(1)"))
+    first.page, second.page = 1, 2
+    figs = {f.metric: f.value for f in extract_findings(doc, rx.UNITS).figures}
+    assert figs == {f"{GK}.tap_the": 17, f"{GK}.ca_nhan": 53, f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3, "chien_si_thi_dua_co_so.ca_nhan": 7}

@@ -9,6 +9,7 @@ One module a concern:
 - view: the document as pieces of text in zones (header, title, body, recipients, signature).
 - header: document number and report date; unit: the vote for the reporting unit; period.
 - statements: task statements in running text (noise: cue clauses that report no task, dropped); task_tables: one statement per task-table row.
+- own_awards: another body's award read back as the unit's own when the report is that body's.
 - figures: award counts in running text; award_tables: counts in award tables; ocr_words: a scanned
   table's abbreviations misread by one letter.
 - merge: counts summed into one Figure per metric (awards only proposed into `Findings.proposals`).
@@ -28,6 +29,7 @@ from thidua.extractors.report.figures import period_covers, prose_figures
 from thidua.extractors.report.header import doc_number, report_date
 from thidua.extractors.report.merge import merge_figures, merge_proposals
 from thidua.extractors.report.ocr_words import repair_abbreviations
+from thidua.extractors.report.own_awards import restore_own_awards
 from thidua.extractors.report.period import report_period
 from thidua.extractors.report.statements import prose_tasks
 from thidua.extractors.report.task_tables import table_tasks
@@ -59,6 +61,7 @@ def extract_findings(doc: Document, units: list[UnitSpec]) -> Findings:
         view.year = view.report_date.year
     out.unit = reporting_unit(view, units)
     view.units, view.unit_name = units, out.unit.value if out.unit else None
+    restore_own_awards(view)
     award_tables, counted = table_figures(view)
     out.tasks = prose_tasks(view) + table_tasks(view, award_tables)
     prose = prose_figures(view, award_tables)

@@ -420,7 +420,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     for c, parts in enumerate(col_head):
         rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
         if not rec and ocr and c in numeric:
-            rec = [r for p in parts if (r := glued_recipient(p.text))]  # "Cá nhâ n"
+            rec = [who for p in parts if (who := glued_recipient(p.text))]  # "Cá nhâ n"
         if not rec and c in numeric and c in short:
             rec = [short[c]]
         aw = [e.ent_id_ for p in parts for e in _ents(p, "AWARD")]
@@ -457,25 +457,28 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         _join_pair_heads(heads, text, h, col_recipient)
     value_cols: set[int] = set()
     chosen: dict[tuple[str | None, str, bool], list[int]] = {}
-    for key, cols in groups.items():
+    for group, cols in groups.items():
         totals = [c for c in cols if _TOTAL_HEAD.search(heads[c])]
-        chosen[key] = totals[:1] or _cumulative(cols, heads, ocr) or _last_sums_the_rest(cols, text, body_rows, ocr) or cols
-    for (award, whom, pending), cols in groups.items():
-        picked = chosen[(award, whom, pending)]
+        chosen[group] = totals[:1] or _cumulative(cols, heads, ocr) or _last_sums_the_rest(cols, text, body_rows, ocr) or cols
+    for (g_award, g_whom, g_pending), cols in groups.items():
+        picked = chosen[(g_award, g_whom, g_pending)]
         if ocr and len(picked) > 1 and picked == cols:
             # no column of this recipient stands out (a header OCR garbled, a column dropped out): the one
-            # beside the column its pair's other recipient takes ("Cả năm: TT | CN")
-            step = -1 if whom == col_recipient[min(col_recipient)] else 1  # the table's first recipient is on the left
-            beside = {got[0] + step for (a2, w2, p2), got in chosen.items() if (a2, p2) == (award, pending) and w2 != whom and len(got) == 1}
-            picked = sorted(beside & set(cols))[:1] or picked
+            # beside the column its pair's other recipient takes, under the same header above ("Cả năm"
+            # merged over "TT | CN")
+            beside = {
+                c for (a2, w2, p2), got in chosen.items() if (a2, p2) == (g_award, g_pending) and w2 != g_whom and len(got) == 1
+                for c in (got[0] - 1, got[0] + 1)
+                if c in cols and h > 1
+                and all(text[r][c] == text[r][got[0]] for r in range(h) if not is_colnum_row(r) and not glued_recipient(text[r][c]))
+            }
+            picked = sorted(beside)[:1] if len(beside) == 1 else picked
         value_cols.update(picked)
     # A table continued after a page break often repeats only the "(1) (2) ..." row: it takes the
     # columns of the award table just before it when the grid has the same width.
     prev_layout = view.table_layout
     if not groups and prev_layout and prev_layout.n_cols == n_cols and b.index - prev_layout.block <= 2:
         col_recipient, col_award, value_cols = prev_layout.recipients, prev_layout.awards, prev_layout.values
-    if value_cols:
-        view.table_layout = TableLayout(n_cols, b.index, col_recipient, col_award, value_cols)
     if not value_cols:
         # no recipient columns: a "Số lượng" column with the recipient in the row label
         value_cols = {c for c in range(1, n_cols) if c not in excluded and _COUNT_HEAD.search(" ".join(fold_keep_length(p.text) for p in col_head[c]))}
@@ -496,6 +499,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         value_cols = set(rest) if len(rest) == 1 else set()
     if not value_cols:
         return [], False
+    # the columns found, whichever way, for a continuation after a page break that repeats only "(1) (2) …"
+    view.table_layout = TableLayout(n_cols, b.index, col_recipient, col_award, value_cols)
     label_cols = [c for c in range(n_cols) if c not in value_cols and c not in col_recipient]
     first_value = min(value_cols)
     found: list[tuple[int, tuple[str, bool], int, Piece, bool]] = []  # (row, (metric, proposed), value, piece, total)

@@ -208,7 +208,8 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
             if recipient is None and nxt is not None and nxt.start == end and _honour_recipient(doc, sent.start, t.i, nxt):
                 recipient = _HONOUR_AS_RECIPIENT["recipient"]  # "tặng Giấy khen cho 05 gia đình văn hóa"
             if recipient is None and nxt is None and end < sent.end and doc[end].text.isupper():
-                recipient = SHORT_RECIPIENTS.get(fold_keep_length(doc[end].text))  # "02 TT, 05 CN": abbreviated after a count
+                # "02 TT, 05 CN": abbreviated after a count ("03 TT." at the end of a sentence: the dot of "TT." is the full stop)
+                recipient = SHORT_RECIPIENTS.get(fold_keep_length(doc[end].text).rstrip("."))
             if recipient is None:
                 # "tập thể: 03", "Cá nhân: 47" (label, colon, number)
                 j = t.i - 1
@@ -277,13 +278,13 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
                 continue
             if award_ent is not None and clause_start <= award_ent.start < clause_end:
                 counted_awards.add(award_ent.start)
-            granted_here = granted and _granted_in(doc, semis, clause_start, clause_end) and not _pending_in(doc, clause_start, clause_end)
+            granted_here = granted and _granted_in(doc, semis, clause_start, clause_end) and not _pending_in(doc, clause_start, clause_end, sent.start)
             why = _excluded(doc, cues, t.i, clause_start, clause_end, seg_start, seg_end, award_ent, granted_here, sent.start)
             metric = f"{award}.{recipient}"
             if why == "BREAKDOWN" and metric not in broken_down:
                 why = None  # "cho 18 điển hình, gồm 13 cá nhân và 05 tập thể": no total of this metric before it
             broken_down.add(metric)
-            if why is None and pending and _pending_in(doc, clause_start, clause_end):
+            if why is None and pending and _pending_in(doc, clause_start, clause_end, sent.start):
                 why = "PROPOSAL"  # "... cho 02 tập thể, chưa có Quyết định"
             if why is not None and why != "PROPOSAL":
                 continue
@@ -460,9 +461,12 @@ def _about_others(doc: Doc, semis: list[int], c0: int) -> bool:
     return False
 
 
-def _pending_in(doc: Doc, c0: int, c1: int) -> bool:
-    """The clause c0..c1 says an award waits for its decision (not "số còn lại đang chờ ...": the rest)."""
-    return _PENDING.search(_THE_REST.sub("", fold_keep_length(doc[c0:c1].text))) is not None
+def _pending_in(doc: Doc, c0: int, c1: int, sent_start: int) -> bool:
+    """The clause c0..c1 says an award waits for its decision (not "số còn lại đang chờ ...": the rest), or
+    the lead-in of its sentence does ("- Đã trình, chưa có QĐ: ... cho 01 TT; CSTĐ cấp tỉnh cho 02 CN")."""
+    colon = next((t.i for t in doc[sent_start:c0] if t.text == ":"), None)
+    lead = fold_keep_length(doc[sent_start:colon].text) if colon is not None else ""
+    return _PENDING.search(_THE_REST.sub("", fold_keep_length(doc[c0:c1].text))) is not None or _PENDING.search(lead) is not None
 
 
 def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
@@ -523,7 +527,7 @@ def _unnumbered_awards(
         recipient = DEFAULT_RECIPIENT.get(e.ent_id_) or ("ca_nhan" if _PERSON.search(named) else "tap_the" if _BODY.search(named) else None)
         if recipient is None:
             continue
-        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1) and not _pending_in(doc, c0, c1), sent.start)
+        why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1) and not _pending_in(doc, c0, c1, sent.start), sent.start)
         if (why is not None and why != "PROPOSAL") or _names_other_unit(view, doc[c0:c1].text) or _intended(doc, cues, c0, c0, e.start, None):
             continue
         if _in_earlier_year(view, doc, sent.start, semis, e.start):

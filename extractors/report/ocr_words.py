@@ -149,5 +149,10 @@ def _recipient_keys() -> dict[str, str]:
 
 
 def glued_recipient(header: str) -> str | None:
-    """The recipient a scanned column header names with a space OCR put inside a word ("Cá nhâ n"), or None."""
-    return _recipient_keys().get(_key(header))
+    """The recipient a scanned column header names with a space OCR put inside a word ("Cá nhâ n") or one
+    letter misread or lost ("Tậ thể"), or None."""
+    key = _key(header)
+    if (found := _recipient_keys().get(key)) is not None:
+        return found
+    near = {r for k, r in _recipient_keys().items() if len(key) >= 5 and abs(len(k) - len(key)) <= 1 and _distance(key, k) == 1}
+    return near.pop() if len(near) == 1 else None
