@@ -19,18 +19,13 @@ from thidua.core.numbers import count_value, spelled_count
 from thidua.core.units import find_units, fold_keep_length
 from thidua.extractors.givers import award_of_giver
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
-from thidua.extractors.report.figures import DEFAULT_RECIPIENT, SHORT_RECIPIENTS, ocr_count
+from thidua.extractors.report.figures import DEFAULT_RECIPIENT, GRANTED, PENDING, SHORT_RECIPIENTS, ocr_count
 from thidua.extractors.report.merge import Count
 from thidua.extractors.report.ocr_words import glued_award, glued_recipient
 from thidua.extractors.report.view import DocumentView, Piece, TableLayout, is_repeat
 
 #: Wording of award tables as data (patterns/award_table_wording.json).
 _WORDING = _read_json(PATTERNS_DIR / "award_table_wording.json")
-#: Wording of an award awaiting its decision ("chưa có Quyết định", "đang chờ"), as running text says it.
-_FIGURE_WORDING = _read_json(PATTERNS_DIR / "figure_wording.json")
-_PENDING_NOTE = re.compile(_FIGURE_WORDING["pending"]["regex"])
-#: ... and of the decision that grants it ("đã có Quyết định", "tại Quyết định số ...").
-_GRANTED_NOTE = re.compile(_FIGURE_WORDING["granted"]["regex"])
 _TOTAL_LABEL = re.compile(_WORDING["total_label"]["regex"])
 _TOTAL_LABEL_START = re.compile(_WORDING["total_label_start"]["regex"])
 _TOTAL_HEAD = re.compile(_WORDING["total_head"]["regex"])
@@ -570,10 +565,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         row_numbered[r] = bool(label_pieces and re.match(r"^\s*(\d+|[ivx]+)\s*[.)]?\s*$", fold_keep_length(text[r][0])))
         if any(_cue(p, "COMPARISON") for p in label_pieces):
             continue
+        # status and note cells after the counts ("Chưa có Quyết định", "Đã có Quyết định số 2231/QĐ-UBND")
+        notes = [fold_keep_length(text[r][c]) for c in range(first_value + 1, min(len(rows[r]), n_cols)) if c not in value_cols]
         row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces) or any(
-            # a status or note cell after the counts that only says the decision is awaited ("Chưa có Quyết định")
-            c > first_value and c not in value_cols and not any(ch.isdigit() for ch in text[r][c]) and _PENDING_NOTE.search(fold_keep_length(text[r][c]))
-            for c in range(min(len(rows[r]), n_cols))
+            # one that only says the decision is awaited
+            not any(ch.isdigit() for ch in note) and PENDING.search(note) for note in notes
         )
         awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
@@ -588,10 +584,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             continue
         # a note after the counts telling the decision ("Đã có Quyết định số 2231/QĐ-UBND") grants a row of a
         # section of proposals ("II | Đề nghị cấp trên khen thưởng")
-        row_granted = any(
-            c > first_value and c not in value_cols and _GRANTED_NOTE.search(note := fold_keep_length(text[r][c])) and not _PENDING_NOTE.search(note)
-            for c in range(min(len(rows[r]), n_cols))
-        )
+        row_granted = any(GRANTED.search(note) and not PENDING.search(note) for note in notes)
         row_proposed = (row_proposed or section_proposed) and not row_granted
         # every number of the column, whatever its row names, for the total check; but not a proposal's in a
         # table of awards given too: its "Cộng" row counts what was given

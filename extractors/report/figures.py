@@ -27,9 +27,10 @@ def _rx(key: str) -> re.Pattern[str]:
     return re.compile(_WORDING[key]["regex"])
 
 
-_PENDING = _rx("pending")
+#: Awards still waiting for a decision, and the decision that grants one (award tables read them too).
+PENDING = _rx("pending")
 _THE_REST = _rx("the_rest")
-_GRANTED = _rx("granted")
+GRANTED = _rx("granted")
 _EARLIER_YEAR = _rx("earlier_period")
 _ATTAINS = _rx("attains")
 _TOTAL_BEFORE = _rx("total_before")
@@ -169,10 +170,10 @@ def _counts_in(view: DocumentView, p: Piece, carry: str | None, lead: str | None
         earlier = _EARLIER_YEAR.match(LIST_MARK.sub("", sent_folded, count=1))
         if earlier and view.year and int(earlier.group(1)) < view.year:
             continue  # "Năm 2021, huyện có ...": a sentence about an earlier year
-        pending = _PENDING.search(_THE_REST.sub("", sent_folded)) is not None
+        pending = PENDING.search(_THE_REST.sub("", sent_folded)) is not None
         # a decision told in the sentence grants the clauses that wait for none ("... đã được tặng theo Quyết
         # định số ...; đề nghị ... cho 01 tập thể, đến nay chưa có Quyết định" grants only the first)
-        granted = _GRANTED.search(sent_folded) is not None
+        granted = GRANTED.search(sent_folded) is not None
         in_sentence: list[tuple[int, Count]] = []  # (token, count) of this sentence
         counted_awards: set[int] = set()
         broken_down: set[str] = set()  # metrics counted earlier in the sentence (a "trong đó" breaks them down)
@@ -466,17 +467,17 @@ def _pending_in(doc: Doc, c0: int, c1: int, sent_start: int) -> bool:
     the lead-in of its sentence does ("- Đã trình, chưa có QĐ: ... cho 01 TT; CSTĐ cấp tỉnh cho 02 CN")."""
     colon = next((t.i for t in doc[sent_start:c0] if t.text == ":"), None)
     lead = fold_keep_length(doc[sent_start:colon].text) if colon is not None else ""
-    return _PENDING.search(_THE_REST.sub("", fold_keep_length(doc[c0:c1].text))) is not None or _PENDING.search(lead) is not None
+    return PENDING.search(_THE_REST.sub("", fold_keep_length(doc[c0:c1].text))) is not None or PENDING.search(lead) is not None
 
 
 def _granted_in(doc: Doc, semis: list[int], c0: int, c1: int) -> bool:
     """The decision granting an award is told in the clause c0..c1 itself, in a later clause with no
     numbers of its own ("...; Chủ tịch UBND huyện đã ký Quyết định khen thưởng"), or the sentence is
     one clause. "Đang đề nghị ... cho 02 cá nhân; đã được tặng Bằng khen 01 tập thể" grants only the second."""
-    if len(semis) <= 2 or _GRANTED.search(fold_keep_length(doc[c0:c1].text)):
+    if len(semis) <= 2 or GRANTED.search(fold_keep_length(doc[c0:c1].text)):
         return True
     later = [(x, y) for x, y in zip(semis, semis[1:]) if x >= c1]
-    return any(not any(t.like_num for t in doc[x:y]) and _GRANTED.search(fold_keep_length(doc[x:y].text)) for x, y in later)
+    return any(not any(t.like_num for t in doc[x:y]) and GRANTED.search(fold_keep_length(doc[x:y].text)) for x, y in later)
 
 
 def _intended(doc: Doc, cues: list[DocSpan], c0: int, s0: int, i: int, award_ent: DocSpan | None) -> bool:

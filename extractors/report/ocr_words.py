@@ -5,7 +5,7 @@ the award patterns match exact tokens and miss them, and the row's counts are lo
 (substitution, insertion or deletion) from exactly one abbreviation of `patterns/ocr_words.json`
 is replaced by it, padded with spaces so that the text keeps its length and every span stays valid; so is
 a word every letter of which looks like the abbreviation's ("LOII" for "LĐTT").
-The edit distance is written here (ten lines) rather than taken from a library: the words are short.
+The edit distance is rapidfuzz's (already the matcher's dependency).
 A row label whose words OCR ran together ("Chiến sỹ thiđuacơ sở") names the award whose phrase it holds
 once spaces are dropped (`glued_award`).
 """
@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import json
 import re
+
+from rapidfuzz.distance import Levenshtein
 
 from thidua.core.units import fold_keep_length
 from thidua.extractors.nlp import PATTERNS_DIR, _read_jsonl, glued_capitals
@@ -36,17 +38,6 @@ def _vocabulary() -> tuple[int, tuple[str, ...], frozenset[str]]:
 
 #: Letters Tesseract confuses with each other in capitals, read as one shape: Đ/D/O, T/I/l.
 _SHAPES = str.maketrans({"Đ": "O", "D": "O", "Ð": "O", "Ơ": "O", "Ô": "O", "T": "I", "l": "I", "Ì": "I", "Í": "I"})
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance of two short words."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _mostly_capitals(word: str) -> bool:
@@ -74,7 +65,7 @@ def repair_abbreviations(text: str) -> str:
         if upper in targets:
             near = [upper]
         else:
-            near = [t for t in targets if len(t) >= min_length and abs(len(t) - len(upper)) <= 1 and _distance(upper, t) == 1]
+            near = [t for t in targets if len(t) >= min_length and abs(len(t) - len(upper)) <= 1 and Levenshtein.distance(upper, t) == 1]
         if not near:
             # every letter misread as one that looks like it ("LOII" for "LĐTT"): equal once read by shape
             near = [t for t in targets if len(t) == len(upper) and t.translate(_SHAPES) == upper.translate(_SHAPES)]
@@ -154,5 +145,5 @@ def glued_recipient(header: str) -> str | None:
     key = _key(header)
     if (found := _recipient_keys().get(key)) is not None:
         return found
-    near = {r for k, r in _recipient_keys().items() if len(key) >= 5 and abs(len(k) - len(key)) <= 1 and _distance(key, k) == 1}
+    near = {r for k, r in _recipient_keys().items() if len(key) >= 5 and abs(len(k) - len(key)) <= 1 and Levenshtein.distance(key, k) == 1}
     return near.pop() if len(near) == 1 else None
