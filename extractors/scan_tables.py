@@ -29,6 +29,9 @@ FILL = 0.85
 MAX_THICKNESS = 14
 #: Rules shorter than this many strips are ignored (underlines of words, dashes).
 MIN_STRIPS = 3
+#: Vertical rules may be shorter: the rule between "Tập thể | Cá nhân" under a merged header, in a table cut
+#: by the page's foot after one row, spans two rows (~170 px); no letter stroke is two strips tall.
+MIN_STRIPS_VERTICAL = 1
 #: Rules closer than this (px) are one boundary (double rules, a rule broken by the scan).
 MERGE_GAP = 14
 #: Share of a cell side's length a rule must cover to part two cells.
@@ -144,7 +147,7 @@ def _segments(ink: np.ndarray) -> list[list[tuple[float, float]]]:
     return out
 
 
-def _chain(segments: list[list[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
+def _chain(segments: list[list[tuple[float, float]]], min_strips: int = MIN_STRIPS) -> list[list[tuple[float, float]]]:
     """Chain strip segments into rules: (along, across) points, one per strip it fills."""
     done: list[list[tuple[float, float]]] = []
     active: list[tuple[int, list[tuple[float, float]]]] = []  # (last strip, points)
@@ -172,7 +175,7 @@ def _chain(segments: list[list[tuple[float, float]]]) -> list[list[tuple[float, 
                     done.append(pts)
         active = nxt
     done.extend(pts for _, pts in active)
-    return [pts for pts in done if len(pts) >= MIN_STRIPS]
+    return [pts for pts in done if len(pts) >= min_strips]
 
 
 def _skew(horizontal: list[np.ndarray], vertical: list[np.ndarray]) -> float:
@@ -194,7 +197,7 @@ def _skew(horizontal: list[np.ndarray], vertical: list[np.ndarray]) -> float:
 def find_rules(ink: np.ndarray) -> tuple[list[Rule], float]:
     """The page's long horizontal and vertical rules (deskewed) and the page's skew."""
     hor = [np.asarray(p) for p in _chain(_segments(ink))]
-    ver = [np.asarray(p) for p in _chain(_segments(ink.T))]
+    ver = [np.asarray(p) for p in _chain(_segments(ink.T), MIN_STRIPS_VERTICAL)]
     skew = _skew(hor, ver)
     rules: list[Rule] = []
     half = STRIP / 2

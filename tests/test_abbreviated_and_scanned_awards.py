@@ -493,3 +493,35 @@ def test_a_scanned_year_table_with_a_lost_letter_in_a_header_and_its_continuatio
     first.page, second.page = 1, 2
     figs = {f.metric: f.value for f in extract_findings(doc, rx.UNITS).figures}
     assert figs == {f"{GK}.tap_the": 17, f"{GK}.ca_nhan": 53, f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3, "chien_si_thi_dua_co_so.ca_nhan": 7}
+
+
+def test_a_scanned_table_whose_recipient_header_row_ocr_lost_reads_it_from_the_titles() -> None:
+    """"Số lượng" OCR'd as "t¡õ lượn" over an empty "Tập thể | Cá nhân | HGĐ" row: rows of titles only
+    individuals or only collectives receive (LĐTT, CSTĐCS / TTLĐTT) show the usual order, which is taken,
+    for review; rows that contradict it, or a typed table, take nothing."""
+    head = [["STT", "Hình thức khen thưởng", "Quyết định", "t¡õ lượn", "t¡õ lượn", "J"],
+            ["STT", "Hình thức khen thưởng", "Quyết định", "", "", ""]]
+    rows = [["1", "Giấy khen của Chủ tịch UBND huyện", "12/QĐ-UBND ngày 20/01/2022", "05", "13", "-"],
+            ["2", "Giấy khen của Chủ tịch UBND huyện (xây dựng NTM)", "61/QĐ-UBND ngày 11/5/2022", "02", "04", "11"],
+            ["3", "Danh hiệu Lao động tiên tiến năm 2021", "09/QĐ-UBND ngày 18/01/2022", "-", "133", "-"],
+            ["4", "Danh hiệu Tập thể lao động tiên tiến năm 2021", "09/QĐ-UBND ngày 18/01/2022", "21", "-", "-"]]
+    figs, conf = _found([head + rows], ocr=True)
+    assert figs == {f"{GK}.tap_the": 7, f"{GK}.ca_nhan": 17, f"{GK}.ho_gia_dinh": 11,
+                    "lao_dong_tien_tien.ca_nhan": 133, "tap_the_lao_dong_tien_tien.tap_the": 21}
+    typed_conf = _found([[["STT", "Hình thức khen thưởng", "Tập thể"], ["1", "Giấy khen của Chủ tịch UBND huyện", "05"]]], ocr=True)[1]
+    assert conf[f"{GK}.tap_the"] < typed_conf[f"{GK}.tap_the"]
+    swapped = [r[:3] + [r[4], r[3], r[5]] for r in rows]  # LĐTT under the first column: not the usual order
+    assert _found([head + swapped], ocr=True)[0] == {}
+    assert _found([head + rows])[0] == {}
+
+
+def test_a_quarter_column_ocr_could_not_read_leaves_the_cumulative_column_of_its_pair() -> None:
+    """A Quý II "Tập thể" column whose cells OCR garbled ("SÁo)") drops out of the counts: the table still
+    starts its pairs with Tập thể, "9" | "tháng" is still the pair's cumulative header, and of the two
+    Tập thể columns left (Quý III, 9 tháng) the cumulative one is the figure."""
+    table = [["TT", "Hình thức", "Quý I", "Quý I", "Qu/II", "Qu/II", "Qut", "IH", "9", "tháng"],
+             ["TT", "Hình thức", "¬", "©) z", "TT", "CN", "TT", "CN", "TT", "CN"],
+             ["1", "GK của CT UBND huyện", "14", "40", "SÁo)", "61", "12", "33", "51", "134"],
+             ["2", "BK của CT UBND tỉnh", "01", "02", "-", "01", "01", "-", "02", "03"]]
+    figs, _ = _found([table], ocr=True)
+    assert figs == {f"{GK}.tap_the": 51, f"{GK}.ca_nhan": 134, f"{BK}.tap_the": 2, f"{BK}.ca_nhan": 3}

@@ -98,6 +98,26 @@ def test_wrapped_lines_are_joined(lines: list[str], text: str):
     assert cell_text(words) == text
 
 
+def test_sub_column_rules_of_a_table_cut_by_the_page_foot_part_its_cells():
+    """A table cut after one row at the page's foot: the rules between "Tập thể | Cá nhân" under merged
+    period headers span two short rows (~115 px, one strip) and still part the columns."""
+    img = np.full((1200, 1400), PAPER, dtype=np.uint8)
+    rows = [1000, 1058, 1116, 1174]
+    cols = [150, 250, 700, 900, 1100, 1300]
+    t = 3
+    for y in rows:
+        img[y : y + t, cols[0] : cols[-1] + t] = 20
+    for c, x in enumerate(cols):
+        top = rows[1] if c == 3 else rows[0]  # column 3 parts TT | CN of one period only
+        img[top : rows[-1] + t, x : x + t] = 20
+    grids, _ = detect_tables(img)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert grid.shape == (3, 5)
+    merged = {p: a for p, a in grid.anchor.items() if p != a}
+    assert merged == {(0, 3): (0, 2)}  # the period header over its two recipient columns
+
+
 def test_page_without_rules_has_no_table():
     img = np.full((800, 600), PAPER, dtype=np.uint8)
     img[100:103, 50:550] = 20  # a lone rule (e.g. under a header)

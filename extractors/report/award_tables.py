@@ -124,10 +124,10 @@ def _pending_pairs(text: list[list[str]], h: int, col_recipient: dict[int, str])
     return {c for _k, a, b, top in _recipient_pairs(text, h, col_recipient) if _PENDING_HEAD.search(top) for c in (a, b)}
 
 
-def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipient: dict[int, str]) -> None:
+def _join_pair_heads(heads: list[str], text: list[list[str]], h: int, col_recipient: dict[int, str], first: str | None) -> None:
     """In a scan, each column of a recipient pair under a period or total header ("9 tháng", "Cộng 6 tháng"
-    over "TT | CN", OCR splitting it as "Cộng (" | "tháng") takes the pair's joined header text."""
-    first = col_recipient[min(col_recipient)] if col_recipient else None
+    over "TT | CN", OCR splitting it as "Cộng (" | "tháng") takes the pair's joined header text; `first` is
+    the recipient the table's recipient columns start with."""
     for _k, a, b, joined in _recipient_pairs(text, h, col_recipient):
         # only a pair in the table's own order ("Tập thể | Cá nhân"), not the "Cá nhân | Tập thể" of two
         # pairs side by side: a column OCR could not read drops out of the recipient columns
@@ -154,7 +154,8 @@ def _cumulative(cols: list[int], heads: list[str], ocr: bool = False) -> list[in
     the cumulative one when it alone names a period of several quarters ("9 tháng", "Cả năm").
     """
     ranked = {c: r for c in cols if (r := _period_rank(heads[c])) is not None}
-    if ocr and len(cols) >= 3 and (last := max(cols)) in ranked and ranked[last] >= 2 and all(ranked.get(c, 0) < ranked[last] for c in cols if c != last):
+    # (two columns left when OCR lost a quarter's cells: "Quý III" garbled beside "9 tháng")
+    if ocr and len(cols) >= 2 and (last := max(cols)) in ranked and ranked[last] >= 2 and all(ranked.get(c, 0) < ranked[last] for c in cols if c != last):
         return [last]
     if ocr and len(cols) >= 3 and 1 in ranked.values() and max(ranked.values()) == 1:
         # quarter columns, the last header unreadable ("Cá ¡išm"): the last column, by the layout's
@@ -318,6 +319,41 @@ def _cue(p: Piece | None, *labels: str) -> bool:
     return any(c.label_ in labels for c in p.doc.spans["cues"])
 
 
+_CONVENTIONAL_ORDER = ("tap_the", "ca_nhan", "ho_gia_dinh")
+
+
+def _recipients_by_titles(
+    view: DocumentView, cells: list[list[Piece | None]], text: list[list[str]], body_rows: list[int], candidates: set[int]
+) -> dict[int, str]:
+    """Recipients of 2 or 3 adjacent count columns whose header OCR lost, told by the rows of titles given to one
+    kind of recipient only ("Lao động tiên tiến": cá nhân; "Tập thể lao động tiên tiến": tập thể).
+
+    Tables put tập thể, cá nhân, hộ gia đình in that order; the order is taken only when such rows fill one
+    column each, in at least two different columns, and none contradicts it. Empty when not so.
+    """
+    cols = sorted(c for c in candidates if c >= 1)
+    if len(cols) not in (2, 3) or cols[-1] - cols[0] != len(cols) - 1:
+        return {}
+    order = dict(zip(cols, _CONVENTIONAL_ORDER))
+    witnessed: set[int] = set()
+    for r in body_rows:
+        label = [q for c in range(cols[0]) if c < len(cells[r]) and (q := cells[r][c]) is not None]
+        awards = {e.ent_id_ for q in label for e in _ents(q, "AWARD")}
+        if not awards:
+            glued = glued_award(" ".join(fold_keep_length(q.text) for q in label))
+            awards = {glued} if glued else set()
+        whom = {DEFAULT_RECIPIENT.get(a) for a in awards}
+        if len(whom) != 1 or None in whom:
+            continue
+        filled = [c for c in cols if c < len(text[r]) and (count_value(text[r][c]) or 0) > 0]
+        if len(filled) != 1:
+            continue
+        if order[filled[0]] != next(iter(whom)):
+            return {}
+        witnessed.add(filled[0])
+    return order if len(witnessed) >= 2 else {}
+
+
 def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) -> tuple[list[Count], bool]:
     """The counts of one table, and whether it has a row per member of the cluster."""
     rows = b.rows
@@ -412,15 +448,18 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         or (ocr and mostly_counts(c))
     }
     short = _short_recipients(text, h, is_colnum_row)
+    head_recipient: dict[int, str] = {}  # every column's, a column of cells OCR could not read too
     for c, parts in enumerate(col_head):
-        rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")] if c in numeric else []
-        if not rec and ocr and c in numeric:
+        rec = [e.ent_id_ for p in parts for e in _ents(p, "RECIPIENT")]
+        if not rec and ocr:
             rec = [who for p in parts if (who := glued_recipient(p.text))]  # "Cá nhâ n"
-        if not rec and c in numeric and c in short:
+        if not rec and c in short:
             rec = [short[c]]
         aw = [e.ent_id_ for p in parts for e in _ents(p, "AWARD")]
         if rec:
-            col_recipient[c] = rec[-1]
+            head_recipient[c] = rec[-1]
+            if c in numeric:
+                col_recipient[c] = rec[-1]
         col_award[c] = aw[-1] if aw else None
         if any(_cue(p, "COMPARISON") for p in parts) or _earlier_year_head(" ".join(fold_keep_length(p.text) for p in parts), view.year):
             excluded.add(c)
@@ -449,7 +488,12 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             groups[(col_award.get(c), col_recipient[c], c in proposal_cols)].append(c)
     heads = [" ".join(fold_keep_length(p.text) for p in parts) for parts in col_head]
     if ocr:
-        _join_pair_heads(heads, text, h, col_recipient)
+        # the table's own order of recipients starts at the first column of the recipient block, one whose
+        # cells OCR could not read ("SÁo)") too
+        start = min(col_recipient, default=0)
+        while start - 1 in head_recipient and start - 1 > 0:
+            start -= 1
+        _join_pair_heads(heads, text, h, col_recipient, head_recipient.get(start))
     value_cols: set[int] = set()
     chosen: dict[tuple[str | None, str, bool], list[int]] = {}
     for group, cols in groups.items():
@@ -492,6 +536,18 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         # one column of counts left ("Năm 2022" beside an excluded "Năm 2021", "SL"): recipients in the row labels
         rest = [c for c in range(1, n_cols) if c in numeric and c not in excluded and c not in proposal_cols]
         value_cols = set(rest) if len(rest) == 1 else set()
+    if not value_cols and ocr and (read := _recipients_by_titles(view, cells, text, body_rows, numeric - excluded - proposal_cols)):
+        # a scan whose recipient header row OCR lost ("Số lượng" over an empty "Tập thể | Cá nhân | HGĐ" row)
+        col_recipient = read
+        value_cols = set(read)
+        guessed_heads = True
+        view.warnings.append(
+            f"bảng số liệu khen thưởng (khối {b.index}): OCR không đọc được tiêu đề các cột số; hiểu là "
+            + " | ".join(RECIPIENT_LABELS.get(read[c], read[c]) for c in sorted(read))
+            + " theo các dòng danh hiệu chỉ của tập thể hoặc cá nhân, cần kiểm tra lại"
+        )
+    else:
+        guessed_heads = False
     if not value_cols:
         return [], False
     # the columns found, whichever way, for a continuation after a page break that repeats only "(1) (2) …"
@@ -522,6 +578,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     group_of = {c: cols for cols in groups.values() for c in cols}
     # a value column chosen by position under an unreadable header: its values are checked by a reviewer
     guessed = {c for c in value_cols if ocr and _period_rank(heads[c]) is None and any(_period_rank(heads[q]) for q in group_of.get(c, []))}
+    if guessed_heads:
+        guessed |= value_cols
     part_cols = {
         c: (
             [q for q in group_of[c] if q != c and q in numeric and (_period_rank(heads[q]) or 1) == 1]
