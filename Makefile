@@ -90,6 +90,8 @@ WORLD13 := sample_docs/world13
 WORLD13_PLAN := $(WORLD13)/plan/ke_hoach_cum_thi_dua_so_4_nam_2026.docx
 WORLD14 := sample_docs/world14
 WORLD14_PLAN := $(WORLD14)/plan/ke_hoach_khoi_thi_dua_ctxh_thanh_hoa_2025.docx
+WORLD18 := sample_docs/world18
+WORLD18_PLAN := $(WORLD18)/plan/ke_hoach_cum_thi_dua_phia_tay_nghe_an_2023.docx
 
 eval: venv
 	@echo "== world 1 (sample_docs/reports, plan 2022) =="
@@ -130,6 +132,8 @@ eval: venv
 	THIDUA_UNITS_FILE=$(WORLD13)/units.toml $(VENV)/bin/thidua eval $(WORLD13)/reports --plan $(WORLD13_PLAN)
 	@echo "== world 14 (sample_docs/world14/reports, Thanh Hóa bloc of socio-political organisations, plan 2025; held out until 2026-12-07) =="
 	THIDUA_UNITS_FILE=$(WORLD14)/units.toml $(VENV)/bin/thidua eval $(WORLD14)/reports --plan $(WORLD14_PLAN)
+	@echo "== world 18 (sample_docs/world18/reports, western Nghệ An districts, plan 2023, six hard scans by another hand) =="
+	THIDUA_UNITS_FILE=$(WORLD18)/units.toml $(VENV)/bin/thidua eval $(WORLD18)/reports --plan $(WORLD18_PLAN)
 
 # Held-out reports, a final measure NOT for tuning (never look at them while tuning). Each held-out
 # set is measured once, then becomes development data and a new one is written by other hands: worlds

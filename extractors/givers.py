@@ -131,6 +131,11 @@ def award_of_giver(award: str, text: str) -> str | None:
     return _givers().award_in_text(award, text)
 
 
+def names_other_body(text: str) -> bool:
+    """Whether folded text names a body whose awards are no metric ("Bộ Quốc phòng", "Huyện đoàn")."""
+    return _givers().others.search(text) is not None
+
+
 @functools.cache
 def _givers() -> AwardGivers:
     from thidua.extractors.nlp import PATTERNS_DIR, _read_json

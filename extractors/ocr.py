@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -38,6 +39,9 @@ PSM = 3
 PAGE_TIMEOUT = 180  # seconds for one page (render + OCR)
 #: Below this mean word confidence (0-100) a page gets its own warning.
 LOW_CONFIDENCE = 70.0
+#: Dark pixels (of 300 dpi) an empty table cell must hold to be read again: a two-digit number at 9 pt has
+#: ~500, the speckles of a scanned cell far fewer.
+CELL_INK = 150
 
 
 @dataclass
@@ -145,11 +149,29 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
         crop.unlink(missing_ok=True)
         return out.stdout.decode("utf-8", "replace").strip()
 
-    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids, reread_number)
+    def reread_cell(left: float, top: float, right: float, bottom: float) -> str:
+        """Read an empty grid cell again when it holds ink: Tesseract's page layout drops some lone bold
+        numbers in a ruled table ("33" of a "Cả năm" row); digits only, "" when blank."""
+        h, w = gray.shape
+        inset = 12  # clear of the rules around the cell
+        x0, y0 = max(0, int(left) + inset), max(0, int(top) + inset)
+        x1, y1 = min(w, int(right) - inset), min(h, int(bottom) - inset)
+        dark = gray[y0:y1, x0:x1] < 128 if x1 - x0 >= 20 and y1 - y0 >= 20 else None
+        if dark is None or int(dark.sum()) < CELL_INK:
+            return ""
+        # the ink's own box: a number at the top of a tall cell is a single line for Tesseract
+        ys, xs = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+        return reread_number(x0 + int(xs[0]), y0 + int(ys[0]), x0 + int(xs[-1]) + 1, y0 + int(ys[-1]) + 1)
+
+    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids, reread_number, reread_cell)
 
 
 def _parse_tsv(
-    tsv: str, page: int, grids: list[Grid] | None = None, reread: Callable[[float, float, float, float], str] | None = None
+    tsv: str,
+    page: int,
+    grids: list[Grid] | None = None,
+    reread: Callable[[float, float, float, float], str] | None = None,
+    reread_cell: Callable[[float, float, float, float], str] | None = None,
 ) -> PageText:
     """Words inside a ruled table fill its cells; the rest are grouped into paragraphs (block, paragraph).
 
@@ -191,9 +213,13 @@ def _parse_tsv(
         key = (int(row["block_num"]), int(row["par_num"]))
         paras.setdefault(key, {}).setdefault(int(row["line_num"]), []).append(word)
         free_lines.setdefault((*key, int(row["line_num"])), []).append(word)
+    filled = [fill_grid(g, words, page) for g, words in zip(grids, in_table)]
+    if reread_cell is not None:
+        for g, rows in zip(grids, filled):
+            _reread_empty_counts(g, rows, reread_cell)
     placed_tables = [
-        (g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=_boxed(g, fill_grid(g, words, page), size), page=page))
-        for g, words in zip(grids, in_table)
+        (g.rows[0] + g.skew * g.cols[0], Table(index=-1, rows=_boxed(g, rows, size), page=page))
+        for g, rows in zip(grids, filled)
     ]
     # Tables without rules, rebuilt from the word boxes; their words leave the paragraphs.
     free = [w for ws in free_lines.values() for w in ws]
@@ -226,6 +252,28 @@ def _parse_tsv(
                 result.blocks.append(Paragraph(index=-1, text=text, page=page, words=align_words(text, placed[side])))
     result.blocks.extend(t for _, t in tables)
     return result
+
+
+_COUNT_CELL = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _reread_empty_counts(grid: Grid, rows: list[list[Cell]], reread_cell: Callable[[float, float, float, float], str]) -> None:
+    """Empty cells of a row of counts (two numbers or more) are read again on their own; a number read so
+    fills the cell."""
+    k = grid.skew
+    for r, row in enumerate(rows):
+        if sum(bool(_COUNT_CELL.match(c.text)) for c in row) < 2:
+            continue
+        for c, cell in enumerate(row):
+            if c == 0 or cell.text.strip() or cell.merged or grid.anchor.get((r, c), (r, c)) != (r, c):
+                continue
+            # deskewed (u, v) back to page (x, y), as Grid.locate maps them
+            u0, u1, v0, v1 = grid.cols[c], grid.cols[c + 1], grid.rows[r], grid.rows[r + 1]
+            xs = [u - k * v for u in (u0, u1) for v in (v0, v1)]
+            ys = [v + k * u for u in (u0, u1) for v in (v0, v1)]
+            read = reread_cell(min(xs), min(ys), max(xs), max(ys)).strip()
+            if _COUNT_CELL.match(read):
+                cell.text = read
 
 
 def _boxed(grid: Grid, rows: list[list[Cell]], size: tuple[float, float]) -> list[list[Cell]]:

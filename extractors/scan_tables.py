@@ -30,7 +30,8 @@ MAX_THICKNESS = 14
 #: Rules shorter than this many strips are ignored (underlines of words, dashes).
 MIN_STRIPS = 3
 #: Vertical rules may be shorter: the rule between "Tập thể | Cá nhân" under a merged header, in a table cut
-#: by the page's foot after one row, spans two rows (~170 px); no letter stroke is two strips tall.
+#: by the page's foot after one row, spans two short rows (~110 px, one strip); `group_grids` keeps such a
+#: rule only where it crosses three horizontal rules.
 MIN_STRIPS_VERTICAL = 1
 #: Rules closer than this (px) are one boundary (double rules, a rule broken by the scan).
 MERGE_GAP = 14
@@ -247,6 +248,14 @@ def group_grids(rules: list[Rule], skew: float) -> list[Grid]:
         groups.setdefault(find(i), []).append(r)
     grids: list[Grid] = []
     for members in groups.values():
+        # A vertical rule shorter than a long one parts cells only where it crosses at least three of the
+        # table's horizontal rules (two rows: "Tập thể | Cá nhân" and a row under it), not a letter's stroke
+        # in one header cell.
+        across = [h.offset for h in members if h.horizontal]
+        members = [
+            r for r in members
+            if r.horizontal or r.hi - r.lo >= MIN_STRIPS * STRIP or sum(r.lo - STRIP <= y <= r.hi + STRIP for y in across) >= 3
+        ]
         rows = _clusters([r.offset for r in members if r.horizontal])
         cols = _clusters([r.offset for r in members if not r.horizontal])
         if len(rows) < 2 or len(cols) < 2 or (len(rows) - 1) * (len(cols) - 1) < 2:

@@ -176,3 +176,14 @@ def test_scan_without_table_keeps_its_paragraphs(bao_lam: Document):
     texts = [b.text for b in bao_lam.blocks]
     assert any("BÁO CÁO" in t for t in texts[:10])
     assert [b.index for b in bao_lam.blocks] == list(range(len(bao_lam.blocks)))
+
+
+def test_a_count_the_page_layout_dropped_is_read_again_in_its_cell():
+    """World 18's year scan: Tesseract's page layout drops the bold "33" of the "Cả năm" row and the "12" at the
+    top of a tall "Trong đó" cell; each empty cell of a row of counts that holds ink is read again on its own."""
+    doc = read_scanned_pdf(REPORTS.parent / "world18" / "reports" / "con_cuong_y_2023_scan.pdf")
+    table = next(t for t in doc.tables() if any("năm" in c.text for row in t.rows for c in row[:2]) and len(t.rows[0]) >= 8)
+    year = next(row for row in table.rows if fold(row[0].text).startswith("ca nam"))
+    breakdown = next(row for row in table.rows if "chuyên đề" in row[1].text)
+    assert [c.text for c in year[2:8]] == ["33", "93", "18", "03", "05", "01"]
+    assert breakdown[2].text == "12"

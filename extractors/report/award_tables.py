@@ -11,13 +11,15 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from rapidfuzz.distance import Levenshtein
+
 from spacy.tokens import Span as DocSpan
 
 from thidua.core.document import Table
 from thidua.core.findings import RECIPIENT_LABELS
 from thidua.core.numbers import count_value, spelled_count
 from thidua.core.units import find_units, fold_keep_length
-from thidua.extractors.givers import award_of_giver
+from thidua.extractors.givers import award_of_giver, names_other_body
 from thidua.extractors.nlp import PATTERNS_DIR, _read_json
 from thidua.extractors.report.figures import DEFAULT_RECIPIENT, GRANTED, PENDING, SHORT_RECIPIENTS, ocr_count
 from thidua.extractors.report.merge import Count
@@ -31,6 +33,7 @@ _TOTAL_LABEL_START = re.compile(_WORDING["total_label_start"]["regex"])
 _TOTAL_HEAD = re.compile(_WORDING["total_head"]["regex"])
 _COUNT_HEAD = re.compile(_WORDING["count_head"]["regex"])
 _PROPOSAL_SECTION = re.compile(_WORDING["proposal_section"]["regex"])
+_BREAKDOWN_LABEL = re.compile(_WORDING["breakdown_label"]["regex"])
 #: Stray marks OCR leaves around a number in a cell ("112.", "|58").
 _OCR_EDGE = re.compile(r"^[\s.,;:'\"`|!_\-–~]+|[\s.,;:'\"`|!_\-–~]+$")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$|^\(\d{1,2}\)\s*=.*$")
@@ -354,6 +357,99 @@ def _recipients_by_titles(
     return order if len(witnessed) >= 2 else {}
 
 
+def _slashed_votes(cells: list[list[Piece | None]], text: list[list[str]], block: int) -> list[tuple[tuple[int, int], int, str]]:
+    """((block, row), side, recipient) of every slashed count cell ("-/09", "33/-") with one side filled in a
+    row whose label names a title of one kind of recipient (Lao động tiên tiến: cá nhân)."""
+    votes: list[tuple[tuple[int, int], int, str]] = []
+    for r, row in enumerate(text):
+        for col in range(1, len(row)):
+            if not (m := _SLASHED_COUNTS.match(row[col])):
+                continue
+            label = [q for c in range(col) if c < len(cells[r]) and (q := cells[r][c]) is not None and not _SLASHED_COUNTS.match(row[c])]
+            whom = {DEFAULT_RECIPIENT.get(e.ent_id_) for q in label for e in _ents(q, "AWARD")}
+            if len(whom) != 1 or None in whom:
+                continue
+            filled = [k for k in (0, 1) if (count_value(m.group(k + 1)) or 0) > 0]
+            if len(filled) == 1:
+                votes.append(((block, r), filled[0], str(next(iter(whom)))))
+    return votes
+
+
+def _slashed_order(votes: list[tuple[tuple[int, int], int, str]]) -> tuple[str, str] | None:
+    """The order of recipients at least two rows of titles tell, none against; None otherwise."""
+    for order in (("tap_the", "ca_nhan"), ("ca_nhan", "tap_the")):
+        if len({row for row, _k, _w in votes}) >= 2 and all(order[k] == whom for _row, k, whom in votes):
+            return order
+    return None
+
+
+def _near(word: str, target: str) -> bool:
+    """A folded word OCR read one letter off its target ("then" for "khen"), or the target itself."""
+    return len(word) >= len(target) - 1 and Levenshtein.distance(word, target) <= 1
+
+
+def _garbled_award_head(head: str) -> str | None:
+    """The award a scanned header over a group of recipient columns names when OCR garbled it past the
+    lexicon ("Giây tịch | then cúi: Chú JBND h ryện", "Băng tịch | khen cú UBND | › Chú tỉnh"): Giấy khen by
+    its first word, Bằng khen and Cờ thi đua with a provincial or national giver's word; None when unsure
+    (another body's award, two awards, no giver)."""
+    words = re.findall(r"[a-z]+", head)
+    if not words or names_other_body(head):
+        return None
+    giay = any(len(w) == 4 and _near(w, "giay") for w in words) and any(_near(w, "khen") or _near(w, "chen") for w in words)
+    bang = "bang" in words and any(_near(w, "khen") for w in words)
+    co = "co" in words and "thi" in words and any(_near(w, "dua") for w in words)
+    if giay + bang + co != 1:
+        return None
+    if giay:
+        return "giay_khen"
+    national = "tuong" in words or "ttg" in words or ("chinh" in words and "phu" in words)
+    provincial = "tinh" in words
+    if national == provincial:
+        return None
+    if bang:
+        return "bang_khen_thu_tuong" if national else "bang_khen_tinh"
+    return "co_thi_dua_chinh_phu" if national else "co_thi_dua_tinh"
+
+
+def _garbled_group_awards(
+    text: list[list[str]], h: int, col_recipient: dict[int, str], col_award: dict[int, str | None], is_colnum_row: Callable[[int], bool]
+) -> set[int]:
+    """In a scan, each run of recipient columns ("Tập thể | Cá nhân | HGĐ") with no award read in its header
+    takes the award its joined header names, garbled (`_garbled_award_head`); the columns so given."""
+    cols = sorted(col_recipient)
+    given: set[int] = set()
+    if not cols:
+        return given
+    first = col_recipient[cols[0]]
+    runs: list[list[int]] = []
+    for c in cols:
+        if runs and c == runs[-1][-1] + 1 and col_recipient[c] != first:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        if any(col_award.get(c) for c in run):
+            continue
+        joined = " ".join(dict.fromkeys(
+            fold_keep_length(text[r][c]).lower() for r in range(h) if not is_colnum_row(r) for c in run if text[r][c].strip()
+        ))
+        if (award := _garbled_award_head(joined)) is not None:
+            for c in run:
+                col_award[c] = award
+            given.update(run)
+    return given
+
+
+def _as_long_as_read(value: int, cell: str) -> bool:
+    """Whether a value derived for an unreadable cell has as many digits as OCR saw letters and digits there
+    ("1l7" for 117, "S3" for 53, "5)" for 3), when OCR saw a digit at all ("Sử.", "ĐI" say nothing): a value of another length means another
+    cell of the column was misread too (a "7" read as "!/")."""
+    if not any(ch.isdigit() for ch in cell):
+        return True
+    return len(str(value)) == sum(ch.isalnum() for ch in cell)  # a letter may stand for a digit ("S3", "2À")
+
+
 def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) -> tuple[list[Count], bool]:
     """The counts of one table, and whether it has a row per member of the cluster."""
     rows = b.rows
@@ -372,10 +468,33 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         "(TT/CN)" header), None for any other cell."""
         if c >= len(cells[r]):
             return None
-        if (m := _SLASHED_COUNTS.match(text[r][c])) and (order := _slashed_head(c, r)):
+        if (m := _SLASHED_COUNTS.match(text[r][c])) and (order := _slashed_head(c, r) or slashed_by_titles(c)):
             return [(count_value(m.group(k + 1)) or 0, whom, m.start(k + 1), m.end(k + 1)) for k, whom in enumerate(order)
                     if count_value(m.group(k + 1))]
         return _recipient_counts(cells[r][c])
+
+    slashed_guess: dict[int, tuple[str, str] | None] = {}
+
+    def slashed_by_titles(c: int) -> tuple[str, str] | None:
+        """The recipients of column c's "04/13" cells when no header above names them ("Số lượng (TT/CN)" OCR'd
+        as "Số | hiợng (T1 | 'CN)"): told by rows of titles only collectives or only individuals receive
+        ("-/287" for Lao động tiên tiến), at least two of them, none against; for review."""
+        if c not in slashed_guess:
+            if view.slashed_votes is None:
+                # a report keeps one order throughout: every table's title rows vote (the titles may sit in
+                # the part of the table after a page break)
+                view.slashed_votes = [
+                    v for t in view.document.tables()
+                    for v in _slashed_votes(view.table_cells(t), [[x.text for x in row] for row in t.rows], t.index)
+                ]
+            slashed_guess[c] = _slashed_order(view.slashed_votes)
+            if slashed_guess[c]:
+                view.warnings.append(
+                    f"bảng số liệu khen thưởng (khối {b.index}), cột {c}: OCR không đọc được tiêu đề «TT/CN» của các ô «a/b»; hiểu là "
+                    + "/".join(RECIPIENT_LABELS.get(w, w) for w in slashed_guess[c])
+                    + " theo các dòng danh hiệu chỉ của tập thể hoặc cá nhân, cần kiểm tra lại"
+                )
+        return slashed_guess[c]
 
     def _slashed_head(c: int, r: int) -> tuple[str, str] | None:
         """The recipients, in order, a "TT/CN" header above row r of column c names."""
@@ -467,6 +586,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             proposal_cols.add(c)
     if ocr:
         proposal_cols |= _pending_pairs(text, h, col_recipient)
+        garbled_cols = _garbled_group_awards(text, h, col_recipient, col_award, is_colnum_row)
+    else:
+        garbled_cols = set()
     # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
     caption_award: str | None = None
     caption_text = ""
@@ -569,6 +691,10 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     section_proposed = False  # under a section row of proposals
     rows_name_awards = False  # some row above named its award
     unit_rows = False  # some row names a member of the cluster
+    unit_row_count = 0
+    in_breakdown = False  # among the rows of a "Trong đó" breakdown
+    last_counted: int | None = None  # the last row with a count in a value column
+    nameless: set[int] = set()  # rows naming no member, no award and no total
     row_numbered: dict[int, bool] = {}
     row_label: dict[int, str] = {}  # folded label text per row
     derived: set[int] = set()  # ids of pieces whose value was derived or does not check: for review
@@ -580,6 +706,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     guessed = {c for c in value_cols if ocr and _period_rank(heads[c]) is None and any(_period_rank(heads[q]) for q in group_of.get(c, []))}
     if guessed_heads:
         guessed |= value_cols
+    guessed |= garbled_cols & value_cols  # an award read from a garbled header: for review
     part_cols = {
         c: (
             [q for q in group_of[c] if q != c and q in numeric and (_period_rank(heads[q]) or 1) == 1]
@@ -629,7 +756,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             # one that only says the decision is awaited
             not any(ch.isdigit() for ch in note) and PENDING.search(note) for note in notes
         )
-        awards = [e for p in label_pieces for e in _ents(p, "AWARD", "OTHER_HONOUR")]
+        # awards named in a note after the counts ("QĐ số … về việc tặng Giấy khen …") are not the row's
+        awards = [e for p in label_pieces if p.span.col is None or p.span.col < first_value for e in _ents(p, "AWARD", "OTHER_HONOUR")]
         recips = [e.ent_id_ for p in label_pieces for e in _ents(p, "RECIPIENT")]
         total = bool(_TOTAL_LABEL.match(re.sub(r"^\s*[\divx]+\s*[.)]?\s*", "", label_text) or label_text)) or bool(_TOTAL_LABEL_START.match(label_text.strip()))
         if not awards and not recips and not total and not any(
@@ -640,6 +768,16 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             row_text = " ".join(dict.fromkeys(fold_keep_length(x).lower() for x in text[r] if x.strip()))
             section_proposed = row_proposed or _PROPOSAL_SECTION.search(re.sub(r"\s+", " ", row_text)) is not None
             continue
+        # "Trong đó: - Khen thưởng chuyên đề | 12 | 30" and its "- …" rows under a row with counts: sub-counts
+        lead = label_text.strip()
+        if _BREAKDOWN_LABEL.match(lead) and last_counted is not None:
+            in_breakdown = True
+        elif in_breakdown and not (lead.startswith(("-", "+")) and not row_numbered[r] and not total):
+            in_breakdown = False
+        if in_breakdown:
+            continue
+        if any(c < len(rows[r]) and _cell_count(text[r][c], ocr)[0] for c in value_cols):
+            last_counted = r
         # a note after the counts telling the decision ("Đã có Quyết định số 2231/QĐ-UBND") grants a row of a
         # section of proposals ("II | Đề nghị cấp trên khen thưởng")
         row_granted = any(GRANTED.search(note) and not PENDING.search(note) for note in notes)
@@ -652,12 +790,26 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         named = {u.name for q in label_pieces for u, _, _ in find_units(q.text, view.units)} if view.units else set()
         if named:
             unit_rows = True  # a row per member (the head's report): only the reporting unit's row is its own
+            unit_row_count += 1
             if view.unit_name not in named or len(named) > 1:
                 continue
+        elif not awards and not total:
+            nameless.add(r)
         glued = glued_award(label_text) if ocr and not awards and not total else None  # "Chiến sỹ thiđuacơ sở"
         if awards or glued:
             real = [e for e in awards if e.label_ == "AWARD"]
             row_award = real[0].ent_id_ if real else glued
+            if row_award is None:
+                # "Bằng khen | Chủ tịch UBND tỉnh": the giver in a column of its own ("Cấp quyết định"), or on the
+                # label's next line that a scan without rules read as a row of its own ("UBND tỉnh | - | |")
+                giver_text = " ".join(p.text for p in label_pieces)
+                if r + 1 < len(rows) and not _ROW_NUMBER.match(fold_keep_length(text[r + 1][0])) and all(
+                    _blank(text[r + 1][c]) or count_value(text[r + 1][c]) in (None, 0) for c in value_cols if c < len(text[r + 1])
+                ):
+                    nxt = [q for c in label_cols if c < len(cells[r + 1]) and (q := cells[r + 1][c]) is not None]
+                    if not any(_ents(q, "AWARD", "OTHER_HONOUR") for q in nxt):
+                        giver_text += " " + " ".join(q.text for q in nxt)
+                row_award = next((a for e in awards if (a := award_of_giver(e.ent_id_, giver_text))), None)
             if row_award is None and caption_text:
                 # "Chủ tịch UBND tỉnh khen thưởng:" over a row "Bằng khen": the caption names the giver
                 row_award = next((a for e in awards if (a := award_of_giver(e.ent_id_, caption_text))), None)
@@ -737,6 +889,8 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                     # keeps its own span ("96 cá nhân" of the cell) for the reviewer
                     key = (f"{award}.{whom}", row_proposed or c in proposal_cols)
                     part = Piece(piece.text[start:end], piece.span_of(start, end), piece.zone)
+                    if slashed_guess.get(c) and _slashed_head(c, r) is None:
+                        derived.add(id(part))  # the order of "04/13" told by the title rows: for review
                     found.append((r, key, value, part, total))
                     column[(r, key)] = c
                 continue
@@ -790,6 +944,10 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                 derived.add(id(piece))
             found.append((r, key, v, piece, total))
             column[(r, key)] = c
+    if unit_row_count >= 2:
+        # in a table of a row per member, a row naming neither a member nor an award is no member's own: the
+        # total row OCR garbled ("Tốn | 1 cộng")
+        found = [f for f in found if f[0] not in nameless]
     found = _unlabelled_total_row(found, row_numbered)
     # Rows per period ("Quý I | Quý II | Quý III | Lũy kế 9 tháng", the awards in the columns): the row
     # covering the most is the figure, as a cumulative column is.
@@ -881,7 +1039,7 @@ def _check_totals(
         head = " ".join(p.text for p in col_head[c]).strip() or str(c)
         where = f"bảng số liệu khen thưởng (khối {b.index}), cột «{head}»"
         summed = col_sums.get(c, 0)
-        if len(totals) == 1 and len(bad) == 1 and totals[0] - summed > 0:
+        if len(totals) == 1 and len(bad) == 1 and totals[0] - summed > 0 and _as_long_as_read(totals[0] - summed, bad[0][3].text):
             r, _c, key, piece = bad[0]
             value = totals[0] - summed
             found.append((r, key, value, piece, False))

@@ -18,6 +18,9 @@ from thidua.extractors.report.wording import PLACE_DATE
 _ISSUER = re.compile(r"(?<!cac )\b(?:huyen|thi xa|thanh pho|quan)\s+(?!uy\b|doan\b)[a-z]+(?:\s+[a-z]+)?", re.IGNORECASE)
 
 
+#: A line of the "Nơi nhận" list: "- Cụm trưởng Cụm TĐ (UBND huyện X);", "- Lưu: VT."
+_RECIPIENT_LINE = re.compile(r"^\s*[-+•]\s*.{0,200}[;.]\s*$")
+
 #: The national motto of the header's right column, which OCR may set inside the issuer's name.
 _MOTTO = re.compile(r"\s*(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA(?: VIỆT NAM)?|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|VIỆT NAM)\s*")
 
@@ -29,22 +32,37 @@ def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
     body: dict[str, float] = defaultdict(float)
     first: dict[str, tuple[float, Piece, int, int]] = {}
     opening = next((p for p in view.pieces if p.zone == "body"), None)
-    for p in view.pieces:
+    header = [p for p in view.pieces if p.zone == "header"]
+    for i, p in enumerate(view.pieces):
         weight = w.zone_weight[p.zone]
         if weight == 0:
             continue
         f = fold_keep_length(p.text)
+        if p.zone == "signature" and _RECIPIENT_LINE.match(p.text):
+            continue  # a "Nơi nhận" line OCR set beside the signature: "- Cụm trưởng (UBND huyện X);"
         if p.zone == "body" and p is opening:
             weight = w.opening
         found = find_units(p.text, units)
         if not found and p.zone == "header" and (bare := _MOTTO.sub(" ", p.text)) != p.text:
             # OCR read the header's two columns across: "UBND HUYỆN MƯỜNG Độc lập - Tự do - Hạnh phúc LÁT"
             found = [(u, 0, len(p.text)) for u, _s, _e in find_units(bare, units)]
+        if not found and p.zone == "header" and p in header and (k := header.index(p)) + 1 < len(header):
+            # the issuer's name wrapped over two header lines: "UBND HUYỆN TƯƠNG" | "DƯƠNG"
+            joined = f"{_MOTTO.sub(' ', p.text).strip()} {_MOTTO.sub(' ', header[k + 1].text).strip()}"
+            if not find_units(header[k + 1].text, units):
+                found = [(u, 0, len(p.text)) for u, _s, _e in find_units(joined, units)]
+        seat_line = p.zone == "body" and len(p.text) < 80 and PLACE_DATE.match(f.strip()) is not None
+        if seat_line:
+            weight = w.zone_weight["header"]  # "Tương Dương, ngày 24 tháng 3 năm 2023" on a line of its own
+        counted: set[str] = set()
         for unit, s, e in found:
+            if unit.name in counted:
+                continue  # "UBND huyện X" and "X" in one piece are one mention
+            counted.add(unit.name)
             v = weight
-            if p.zone in ("header", "title") and PLACE_DATE.match(f[s:]):
+            if (p.zone in ("header", "title") or seat_line) and PLACE_DATE.match(f[s:]):
                 v += w.seat  # "Hòa An, ngày ..." names the issuer's seat
-            if p.zone == "body":
+            if p.zone == "body" and not seat_line:
                 # "UBND huyện X báo cáo", "huyện X đã ..." make X the subject; other body
                 # mentions (the cluster head hosting a meeting, inspected units) weigh little,
                 # and all body mentions together are capped so they cannot outvote the header.

@@ -78,6 +78,8 @@ class DocumentView:
     table_carry: tuple[int, int, dict[int, int]] | None = None
     #: (block, columns, award) of the last award row of an award table, for its "- Tập thể" rows after a page break.
     parent_carry: tuple[int, int, str | None] | None = None
+    #: Per table block, the recipient order of its slashed cells ("-/287") its title rows tell, once computed.
+    slashed_votes: list[tuple[tuple[int, int], int, str]] | None = None
     #: Warnings for the reviewer found while reading (e.g. table numbers that do not add up to their total).
     warnings: list[str] = field(default_factory=list)
 
