@@ -98,6 +98,7 @@ def sub(span: Span, start: int, end: int) -> Span:
 
 
 def _is_title_start(text: str) -> bool:
+    text = _SPECKS_BEFORE.sub("", text)  # "'BÁO CÁO": a speck OCR read before the title
     f = fold_keep_length(text).strip()
     if f == "bao cao" or (f.startswith("bao cao") and text.strip()[:7].isupper() and len(f) < 250):
         return True
@@ -111,6 +112,11 @@ def _is_title_start(text: str) -> bool:
     # spilled words are header fragments (a year, "Phúc", "NAM"), not the words of a sentence
     return all(w[0].isdigit() or w[0].isupper() for w in text[: m.start("title")].split())
 
+
+#: Up to three marks OCR read from specks before a line ("'", "|", "‘").
+_SPECKS_BEFORE = re.compile(r"^\s*[^\w\s]{1,3}\s*")
+#: A line of specks only ("|", "‘ .").
+_SPECKS_ONLY = re.compile(r"^[^\w]{1,4}$")
 
 #: A few short words OCR spilled from the header's other column, then the title ("2024 BÁO CÁO ...").
 _SPILL_BEFORE_TITLE = re.compile(r"^\s*(?:\S{1,6}\s+){1,3}(?P<title>bao cao)\b")
@@ -145,7 +151,10 @@ def build_view(document: Document, config: ReportConfig) -> DocumentView:
             f = fold_keep_length(blk.text)
             if zone == "body" and f.startswith(("noi nhan", "tm.", "kt.", "tl.")):
                 closing = True
-            if closing:
+            if closing and _SPECKS_ONLY.match(blk.text.strip() or "."):
+                # a speck OCR read as a line ("|") neither ends the "Nơi nhận" list nor starts the signature
+                zone = "recipients" if listing else "signature"
+            elif closing:
                 # an item of the list, or its tail that OCR set apart ("huyện ... (UBND huyện X);"): it ends with ";"
                 signing = f.startswith(("tm.", "kt.", "tl.", "chu tich", "pho chu tich"))
                 item = listing and (f.lstrip().startswith(("-", "+", "•")) or f.rstrip().endswith(";"))
