@@ -48,3 +48,46 @@ def strip_diacritics(text: str) -> str:
 def fold(text: str) -> str:
     """A comparison key: normalized, lower case, no diacritics, single spaces."""
     return " ".join(strip_diacritics(normalize_text(text)).lower().split())
+
+
+_ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
+
+
+def _starts_syllable(pair: str) -> bool:
+    """Whether a capital and the lower-case letter after it can open a Vietnamese syllable ("Ch", "Tố", not "Tn")."""
+    a, b = fold(pair).lower()
+    return b in "aeiouy" or a + b in _ONSETS
+
+
+def glued_parts(word: str) -> list[str]:
+    """A word OCR or a typist glued from several ("BKChútịchUBND" -> "BK", "Chú", "tịch", "UBND";
+    "LĐTTnăm" -> "LĐTT", "năm"), or [word]. Cuts: after a run of capitals, before the last of them when it
+    opens the lower-case syllable after it ("BKChú", "GKTống"), else after all of them ("UBNDtỉnh"); and
+    before capitals after a syllable, when two characters or more follow ("tịchUBND", "BộNN"; not "ThS")."""
+    if len(word) < 4 or not word[0].isalpha():
+        return [word]
+    cuts: list[int] = []
+    i, n = 0, len(word)
+    while i < n:
+        j = i
+        while j < n and word[j].isupper():
+            j += 1
+        caps = j - i
+        k = j
+        while k < n and word[k].islower():
+            k += 1
+        lower = k - j
+        if caps >= 3 and lower >= 1 and _starts_syllable(word[j - 1 : j + 1]):
+            cuts.append(j - 1)  # "BKChú", "BKBộ": the last capital opens the syllable
+        elif caps >= 2 and lower >= 2:
+            cuts.append(j)  # "LĐTTnăm", "UBNDtỉnh"
+        if lower >= 1 and k < n and word[k].isupper() and n - k >= 2 and (caps + lower >= 2):
+            cuts.append(k)
+        if k == i:
+            k += 1  # a digit or a mark: go on
+        i = k
+    cuts = sorted({c for c in cuts if 0 < c < n})
+    if not cuts:
+        return [word]
+    bounds = [0, *cuts, n]
+    return [word[a:b] for a, b in zip(bounds, bounds[1:])]

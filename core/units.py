@@ -66,8 +66,8 @@ def find_units(text: str, units: list[UnitSpec]) -> list[tuple[UnitSpec, int, in
 @functools.lru_cache(maxsize=4096)
 def _key_pattern(key: str) -> re.Pattern[str]:
     """A unit key as a whole-word pattern whose spaces match any run of blanks: a header cell breaks
-    a long name over lines ("SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG")."""
-    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)")
+    a long name over lines ("SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG"), and OCR may lose one ("Công tyXSKT")."""
+    return re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in key.split()) + r"(?!\w)")
 
 
 def fold_keep_length(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from thidua.core.text import glued_parts
 from thidua.core.units import fold_keep_length
 
 
@@ -89,6 +90,8 @@ class AwardGivers:
         table = self.by_giver.get(award)
         if table is None:
             return None
+        # words glued by OCR or a typist ("BKChútịchUBND tỉnh") are read apart
+        text = " ".join(" ".join(glued_parts(w)) for w in text.split(" "))
         folded = fold_keep_length(text)
         found = [(m.start(), key) for key, rx in self.givers.items() if key in table for m in rx.finditer(folded)]
         if not found:

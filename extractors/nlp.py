@@ -35,7 +35,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from thidua.core.errors import ConfigError
 from thidua.core.lexicon import LEXICON_FILE, general_lexicon, words
-from thidua.core.text import fold
+from thidua.core.text import fold, glued_parts
 from thidua.extractors import givers as _givers  # noqa: F401  (registers the thidua_award_givers factory)
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
@@ -93,11 +93,11 @@ class FoldingTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenize one text and fold every token into NORM."""
         doc = self.inner(text)
-        glued = [(t, i) for t in doc if (i := glued_capitals(t.text))]
+        glued = [(t, parts) for t in doc if len(parts := glued_parts(t.text)) > 1]
         if glued:
             with doc.retokenize() as retokenizer:
-                for token, i in glued:
-                    retokenizer.split(token, [token.text[:i], token.text[i:]], heads=[(token, 1), (token, 1)])
+                for token, parts in glued:
+                    retokenizer.split(token, parts, heads=[(token, 1)] * len(parts))
         for token in doc:
             token.norm_ = _fold_token(token.text)
         return doc

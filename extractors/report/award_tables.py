@@ -404,7 +404,8 @@ def _garbled_award_head(head: str) -> str | None:
     if giay:
         return "giay_khen"
     national = "tuong" in words or "ttg" in words or ("chinh" in words and "phu" in words)
-    provincial = "tinh" in words
+    # a Bằng khen or Cờ of a Chủ tịch UBND is the province's (a district gives Giấy khen): "UBND tỉ th"
+    provincial = "tinh" in words or "ubnd" in words or ("chu" in words and "tich" in words)
     if national == provincial:
         return None
     if bang:
@@ -424,13 +425,13 @@ def _garbled_group_awards(
     first = col_recipient[cols[0]]
     runs: list[list[int]] = []
     for c in cols:
+        if col_award.get(c):
+            continue  # a column whose header names its award ends a run
         if runs and c == runs[-1][-1] + 1 and col_recipient[c] != first:
             runs[-1].append(c)
         else:
             runs.append([c])
     for run in runs:
-        if any(col_award.get(c) for c in run):
-            continue
         joined = " ".join(dict.fromkeys(
             fold_keep_length(text[r][c]).lower() for r in range(h) if not is_colnum_row(r) for c in run if text[r][c].strip()
         ))
@@ -443,11 +444,37 @@ def _garbled_group_awards(
 
 def _as_long_as_read(value: int, cell: str) -> bool:
     """Whether a value derived for an unreadable cell has as many digits as OCR saw letters and digits there
-    ("1l7" for 117, "S3" for 53, "5)" for 3), when OCR saw a digit at all ("Sử.", "ĐI" say nothing): a value of another length means another
+    ("1l7" for 117, "S3" for 53, "U1" for 01, "5)" for 3), when OCR saw a digit at all ("Sử.", "ĐI" say nothing): a value of another length means another
     cell of the column was misread too (a "7" read as "!/")."""
     if not any(ch.isdigit() for ch in cell):
         return True
-    return len(str(value)) == sum(ch.isalnum() for ch in cell)  # a letter may stand for a digit ("S3", "2À")
+    seen = sum(ch.isalnum() for ch in cell)  # a letter may stand for a digit ("S3", "2À")
+    return len(str(value)) <= seen <= max(len(str(value)), 2)  # "U1" for a zero-padded 01
+
+
+#: A count, or a dash for none, then a note a scan without rules set in the same cell ("118 QĐ 09/QĐ-LNKC",
+#: "-__Đã trình UBND tỉnh"): the note opens with a word of decisions or statuses.
+#: A note telling the award was submitted ("Đã trình UBND tỉnh", "Trình Bộ", "Đề nghị …"), folded.
+_SUBMITTED_NOTE = re.compile(r"^\W*(?:da |dang )?(?:trinh|de nghi)\b")
+#: A decision's number in a note ("QĐ số 120/QĐ-UBND", "1302/QĐ-CTN"), folded.
+_DECISION_NUMBER = re.compile(r"\d+\s*/\s*qd|\bqd+\s*so\s*\d|\bquyet dinh so\s*\d")
+_COUNT_THEN_NOTE = re.compile(r"^\s*(\d{1,4}|[-–—]+)[\s_]+(?=(?:QĐ+|Quyết|TTr|Tờ|Đã|Đang|Chờ|Chưa|Số|CV|Công văn)(?!\w))", re.IGNORECASE)
+
+
+def _split_glued_notes(text: list[list[str]], cells: list[list[Piece | None]], tails: dict[int, str]) -> None:
+    """In a scanned table without rules, a column whose cells glue a count to the note after it (two rows at
+    least) keeps the counts; the notes go to `tails`, per row, for the pending/granted checks."""
+    n_cols = max((len(row) for row in text), default=0)
+    for c in range(1, n_cols):
+        hits = [(r, m) for r, row in enumerate(text) if c < len(row) and (m := _COUNT_THEN_NOTE.match(row[c]))]
+        if len(hits) < 2:
+            continue
+        for r, m in hits:
+            tails[r] = text[r][c][m.end() :]
+            text[r][c] = m.group(1)
+            piece = cells[r][c] if c < len(cells[r]) else None
+            if piece is not None:
+                cells[r][c] = Piece(piece.text[m.start(1) : m.end(1)], piece.span_of(m.start(1), m.end(1)), piece.zone)
 
 
 def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) -> tuple[list[Count], bool]:
@@ -456,6 +483,10 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     n_cols = b.n_cols
     text = [[rows[r][c].text if c < len(rows[r]) else "" for c in range(n_cols)] for r in range(len(rows))]
     ocr = view.document.ocr
+    tails: dict[int, str] = {}  # per row, the note a scan without rules glued to a count ("118 QĐ 09/QĐ-…")
+    if ocr:
+        cells = [list(row) for row in cells]
+        _split_glued_notes(text, cells, tails)
 
     def is_colnum_row(r: int) -> bool:
         vals = [re.sub(r"\s+", "", fold_keep_length(t)) for t in text[r] if t.strip()]
@@ -752,9 +783,13 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             continue
         # status and note cells after the counts ("Chưa có Quyết định", "Đã có Quyết định số 2231/QĐ-UBND")
         notes = [fold_keep_length(text[r][c]) for c in range(first_value + 1, min(len(rows[r]), n_cols)) if c not in value_cols]
+        if r in tails:
+            notes.append(fold_keep_length(tails[r]))
         row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces) or any(
-            # one that only says the decision is awaited
-            not any(ch.isdigit() for ch in note) and PENDING.search(note) for note in notes
+            # one that only says the decision is awaited, or that the award was submitted ("Đã trình UBND tỉnh
+            # (TTr 05/TTr-…)"), and cites no decision
+            (PENDING.search(note) or _SUBMITTED_NOTE.match(note)) and not _DECISION_NUMBER.search(note) and not GRANTED.search(note)
+            for note in notes
         )
         # awards named in a note after the counts ("QĐ số … về việc tặng Giấy khen …") are not the row's
         awards = [e for p in label_pieces if p.span.col is None or p.span.col < first_value for e in _ents(p, "AWARD", "OTHER_HONOUR")]

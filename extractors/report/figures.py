@@ -497,6 +497,11 @@ def _names_other_unit(view: DocumentView, text: str) -> bool:
     return view.unit_name is not None and any(u.name != view.unit_name for u, _, _ in find_units(text, view.units))
 
 
+#: "cho tập thể Công ty …" right after an award: one collective named, not counted (folded text; the name's
+#: capital is checked on the raw text).
+_NAMED_COLLECTIVE = re.compile(r"^\s*(?:cho|tang|toi)\s+(tap the)\s+")
+
+
 def _unnumbered_awards(
     view: DocumentView, p: Piece, sent: DocSpan, sent_ents: list[DocSpan], counted: set[int], cues: list[DocSpan], granted: bool
 ) -> list[tuple[int, Count]]:
@@ -506,10 +511,24 @@ def _unnumbered_awards(
     granted_proposals: set[int] = set()  # awards named as a proposal the sentence says was granted
     semis = [sent.start] + [t.i + 1 for t in sent if t.text == ";"] + [sent.end]
     for e in sent_ents:
-        if e.label_ != "AWARD" or e.start in counted:
+        if e.label_ != "AWARD":
             continue
         c0 = max(b for b in semis if b <= e.start)
         c1 = min(b for b in semis if b > e.start)
+        if e.start in counted:
+            # "tặng Bằng khen cho tập thể Công ty và 02 cá nhân": the collective named without a number is one
+            raw_after = doc[e.end : c1].text
+            m = _NAMED_COLLECTIVE.match(fold_keep_length(raw_after))
+            if m is None or not raw_after[m.end() : m.end() + 1].isupper() or DEFAULT_RECIPIENT.get(e.ent_id_) not in (None, "tap_the"):
+                continue
+            why = _excluded(doc, cues, e.start, c0, c1, c0, c1, e, granted and _granted_in(doc, semis, c0, c1) and not _pending_in(doc, c0, c1, sent.start), sent.start)
+            if why is not None or _names_other_unit(view, doc[c0:c1].text) or _in_earlier_year(view, doc, sent.start, semis, e.start):
+                continue
+            start = e.end_char + m.start(1)
+            span = p.span_of(start, start + len(m.group(1)))
+            out.append((e.start, Count(f"{e.ent_id_}.tap_the", 1, span, p.text[e.start_char : start + len(m.group(1))].strip(),
+                                       view.config.figures.prose * view.factor)))
+            continue
         before = clause_lead(fold_keep_length(doc[c0 : e.start].text))
         received = _RECEIVED.search(f"{before} {fold_keep_length(e.text)}")
         if received is not None and received.start() <= len(before):

@@ -45,12 +45,18 @@ def _mostly_capitals(word: str) -> bool:
     return sum(ch.isupper() for ch in word) * 4 >= len(word) * 3
 
 
+#: Two runs of capitals OCR parted with one space ("CSTĐC S", "LĐ TT").
+_SPLIT_CAPITALS = re.compile(r"(?<!\w)([A-ZĐ]{2,5}) ([A-ZĐ]{1,3})(?!\w)")
+
+
 def repair_abbreviations(text: str) -> str:
     """`text` with each misread abbreviation replaced (same length; unchanged when nothing is near).
 
     Specks OCR left on the abbreviation ("¿..CSTĐCGS", ".TTILĐTT") become spaces, so that it is a token.
     """
     min_length, targets, keep = _vocabulary()
+    # "CSTĐC S": OCR split an abbreviation of the vocabulary with a space; joined (the space moves after it)
+    text = _SPLIT_CAPITALS.sub(lambda m: m.group(1) + m.group(2) + " " if (m.group(1) + m.group(2)).upper() in targets else m.group(0), text)
     out = text
     for m in _WORD.finditer(text):
         word = m.group()

@@ -25,6 +25,26 @@ _RECIPIENT_LINE = re.compile(r"^\s*[-+•]\s*.{0,200}[;.]\s*$")
 _MOTTO = re.compile(r"\s*(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA(?: VIỆT NAM)?|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|VIỆT NAM)\s*")
 
 
+def _scrambled_header_names(view: DocumentView, units: list[UnitSpec]) -> list[tuple[UnitSpec, Piece]]:
+    """Units whose name (an alias of two words or more) the header and title lines hold with all but its last
+    word in a row and the last word on another of those lines; the piece holding the first words."""
+    region = [p for p in view.pieces if p.zone in ("header", "title")]
+    words = {w for p in region for w in re.findall(r"\w+", fold_keep_length(p.text))}
+    out = []
+    for unit in units:
+        for key in unit.keys:
+            parts = key.split()
+            if len(parts) < 3 or parts[-1] not in words:
+                continue
+            lead = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, parts[:-1])) + r"(?!\w)")
+            at = next((p for p in region if lead.search(fold_keep_length(p.text))), None)
+            if at is not None:
+                out.append((unit, at))
+                break
+    # a lead shared by several units ("công ty lâm nghiệp") names none of them for sure
+    return out if len({u.name for u, _ in out}) == 1 else []
+
+
 def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
     """The reporting district: mentions weighted by where they are (see the module docstring)."""
     w = view.config.unit
@@ -80,6 +100,12 @@ def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
             if m := _ISSUER.search(fold_keep_length(p.text)):
                 view.foreign_issuer = p.text[m.start() : m.end()].strip()
                 return None
+    if view.document.ocr and not any(first[n][1].zone in ("header", "title") for n in scores):
+        # OCR scrambled a header read across two columns: the name's words land on different lines
+        # ("CHIÊNG BÁO CÁO" above "CÔNG TY TNHH MTV LÂM NGHIỆP KON Số: 38/BC-…")
+        for unit, p in _scrambled_header_names(view, units):
+            scores[unit.name] += w.zone_weight["header"]
+            first.setdefault(unit.name, (w.zone_weight["header"], p, 0, len(p.text)))
     for name, v in body.items():
         scores[name] += min(v, w.body_cap)
     if not scores:
