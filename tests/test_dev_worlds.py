@@ -60,7 +60,7 @@ WORLDS = eval_worlds()
 
 
 def test_make_eval_measures_several_worlds() -> None:
-    assert len(WORLDS) >= 21, WORLDS
+    assert len(WORLDS) >= 22, WORLDS
 
 
 @pytest.mark.parametrize("units_file,reports,plan", WORLDS, ids=[str(w[1].relative_to(ROOT)) for w in WORLDS])
