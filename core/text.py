@@ -63,7 +63,7 @@ def glued_parts(word: str) -> list[str]:
     """A word OCR or a typist glued from several ("BKChútịchUBND" -> "BK", "Chú", "tịch", "UBND";
     "LĐTTnăm" -> "LĐTT", "năm"), or [word]. Cuts: after a run of capitals, before the last of them when it
     opens the lower-case syllable after it ("BKChú", "GKTống"), else after all of them ("UBNDtỉnh"); and
-    before capitals after a syllable, when two characters or more follow ("tịchUBND", "BộNN"; not "ThS")."""
+    before capitals after a syllable, when two letters or more follow ("tịchUBND", "BộNN"; not "ThS", "ThS.")."""
     if len(word) < 4 or not word[0].isalpha():
         return [word]
     cuts: list[int] = []
@@ -81,7 +81,7 @@ def glued_parts(word: str) -> list[str]:
             cuts.append(j - 1)  # "BKChú", "BKBộ": the last capital opens the syllable
         elif caps >= 2 and lower >= 2:
             cuts.append(j)  # "LĐTTnăm", "UBNDtỉnh"
-        if lower >= 1 and k < n and word[k].isupper() and n - k >= 2 and (caps + lower >= 2):
+        if lower >= 1 and k < n and word[k].isupper() and sum(ch.isalpha() for ch in word[k:]) >= 2 and (caps + lower >= 2):
             cuts.append(k)
         if k == i:
             k += 1  # a digit or a mark: go on

@@ -27,7 +27,7 @@ GK, BK = "giay_khen", "bang_khen_tinh"
         ("UBNDtỉnh", ["UBND", "tỉnh"]),
         ("thếLĐTTnăm", ["thế", "LĐTT", "năm"]),
         # words that are one: abbreviations with a lower-case letter, all capitals, a dotted or dashed one
-        ("ThS", ["ThS"]), ("TTg", ["TTg"]), ("TTr", ["TTr"]), ("HĐND", ["HĐND"]), ("QĐ-UBND", ["QĐ-UBND"]), ("Cty", ["Cty"]),
+        ("ThS", ["ThS"]), ("ThS.", ["ThS."]), ("TTg", ["TTg"]), ("TTr", ["TTr"]), ("HĐND", ["HĐND"]), ("QĐ-UBND", ["QĐ-UBND"]), ("Cty", ["Cty"]),
     ],
 )
 def test_glued_words_come_apart_at_their_case_changes(word: str, parts: list[str]) -> None:

@@ -477,6 +477,30 @@ def _split_glued_notes(text: list[list[str]], cells: list[list[Piece | None]], t
                 cells[r][c] = Piece(piece.text[m.start(1) : m.end(1)], piece.span_of(m.start(1), m.end(1)), piece.zone)
 
 
+def _fill_recipient_cycle(col_recipient: dict[int, str], numeric: set[int]) -> set[int]:
+    """In a scan, a column of counts inside a block of recipient columns that repeats a cycle ("TT | CN" per
+    period, "TT | CN | HGĐ" per award) whose recipient header OCR garbled ("ÿ bí b") takes the cycle's
+    recipient; the columns so filled (for review). The cycle must be seen whole twice and never broken."""
+    known = sorted(col_recipient)
+    if len(known) < 3:
+        return set()
+    lo, hi = known[0], known[-1]
+    gaps = [c for c in range(lo, hi + 2) if c not in col_recipient and c in numeric]
+    if not gaps:
+        return set()
+    for period in (2, 3):
+        cycle: dict[int, str] = {}
+        if any(cycle.setdefault((c - lo) % period, col_recipient[c]) != col_recipient[c] for c in known):
+            continue
+        if len(set(cycle.values())) != period or len(known) < 2 * period - 1:
+            continue
+        filled = {c for c in gaps if (c - lo) % period in cycle and (c <= hi or (c - lo) % period == period - 1)}
+        for c in filled:
+            col_recipient[c] = cycle[(c - lo) % period]
+        return filled
+    return set()
+
+
 def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) -> tuple[list[Count], bool]:
     """The counts of one table, and whether it has a row per member of the cluster."""
     rows = b.rows
@@ -616,8 +640,9 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         elif any(_cue(p, "PROPOSAL") for p in parts):
             proposal_cols.add(c)
     if ocr:
+        cycled = _fill_recipient_cycle(col_recipient, numeric - excluded)
         proposal_cols |= _pending_pairs(text, h, col_recipient)
-        garbled_cols = _garbled_group_awards(text, h, col_recipient, col_award, is_colnum_row)
+        garbled_cols = _garbled_group_awards(text, h, col_recipient, col_award, is_colnum_row) | cycled
     else:
         garbled_cols = set()
     # Caption: the paragraph just before the table ("Kết quả khen thưởng ... như sau:").
@@ -712,6 +737,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     unreadable: list[tuple[int, int, tuple[str, bool], Piece]] = []  # OCR'd cells that are no number
     col_totals: dict[int, list[int]] = defaultdict(list)  # values of "Cộng/Tổng cộng" rows per column
     col_sums: dict[int, int] = defaultdict(int)
+    col_unread: dict[int, int] = defaultdict(int)  # cells per column that are no number, whichever row
     carry = view.table_carry
     if carry is not None and carry[1] == n_cols and 0 < b.index - carry[0] <= 2:
         col_sums.update(carry[2])  # the part of the same table before a page break
@@ -785,10 +811,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         notes = [fold_keep_length(text[r][c]) for c in range(first_value + 1, min(len(rows[r]), n_cols)) if c not in value_cols]
         if r in tails:
             notes.append(fold_keep_length(tails[r]))
+        decided = any(_DECISION_NUMBER.search(note) or GRANTED.search(note) for note in notes)
         row_proposed = proposal_table or any(_cue(p, "PROPOSAL") for p in label_pieces) or any(
-            # one that only says the decision is awaited, or that the award was submitted ("Đã trình UBND tỉnh
-            # (TTr 05/TTr-…)"), and cites no decision
-            (PENDING.search(note) or _SUBMITTED_NOTE.match(note)) and not _DECISION_NUMBER.search(note) and not GRANTED.search(note)
+            # one that only says the decision is awaited ("Chưa có QĐ", "Chờ QĐ", no number), or that the award
+            # was submitted ("Đã trình UBND tỉnh (TTr 05/TTr-…)") in a row citing no decision anywhere
+            (not any(ch.isdigit() for ch in note) and PENDING.search(note)) or (_SUBMITTED_NOTE.match(note) and not decided)
             for note in notes
         )
         # awards named in a note after the counts ("QĐ số … về việc tặng Giấy khen …") are not the row's
@@ -822,7 +849,12 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         for c in value_cols if not total and not (row_proposed and not proposal_table) else ():
             v = _cell_count(text[r][c], ocr)[0] if c < len(rows[r]) and not is_repeat(b, r, c) else None
             col_sums[c] += v or 0
-        named = {u.name for q in label_pieces for u, _, _ in find_units(q.text, view.units)} if view.units else set()
+            if v is None and c < len(rows[r]) and not _blank(text[r][c]) and not (ocr and _stray_mark(text[r][c])) and not counts_at(r, c):
+                col_unread[c] += 1  # any row's, another member's too: the total then tells no one cell
+        # a member named in a note after the counts ("Huyện đoàn Ba Tơ" as the giver) makes no row of a member
+        named = {
+            u.name for q in label_pieces if q.span.col is None or q.span.col < first_value for u, _, _ in find_units(q.text, view.units)
+        } if view.units else set()
         if named:
             unit_rows = True  # a row per member (the head's report): only the reporting unit's row is its own
             unit_row_count += 1
@@ -1010,7 +1042,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     if not col_totals:
         view.table_carry = (b.index, n_cols, dict(col_sums))
     view.parent_carry = (b.index, n_cols, parent_award)
-    flagged = _check_totals(view, b, found, drop, column, unreadable, col_totals, col_sums, col_head) if ocr and col_totals else set()
+    flagged = _check_totals(view, b, found, drop, column, unreadable, col_totals, col_sums, col_head, col_unread) if ocr and col_totals else set()
     flagged |= derived
     detail: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
     total_rows: dict[tuple[str, bool], list[tuple[int, Piece]]] = defaultdict(list)
@@ -1058,6 +1090,7 @@ def _check_totals(
     col_totals: dict[int, list[int]],
     col_sums: dict[int, int],
     col_head: list[list[Piece]],
+    col_unread: dict[int, int] | None = None,
 ) -> set[int]:
     """Check each value column of an OCR'd table against its own total row; returns ids of the pieces to flag.
 
@@ -1074,7 +1107,10 @@ def _check_totals(
         head = " ".join(p.text for p in col_head[c]).strip() or str(c)
         where = f"bảng số liệu khen thưởng (khối {b.index}), cột «{head}»"
         summed = col_sums.get(c, 0)
-        if len(totals) == 1 and len(bad) == 1 and totals[0] - summed > 0 and _as_long_as_read(totals[0] - summed, bad[0][3].text):
+        if (
+            len(totals) == 1 and len(bad) == 1 and (col_unread or {}).get(c, 1) <= 1
+            and totals[0] - summed > 0 and _as_long_as_read(totals[0] - summed, bad[0][3].text)
+        ):
             r, _c, key, piece = bad[0]
             value = totals[0] - summed
             found.append((r, key, value, piece, False))
