@@ -55,8 +55,8 @@ _ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"}
 
 def _starts_syllable(pair: str) -> bool:
     """Whether a capital and the lower-case letter after it can open a Vietnamese syllable ("Ch", "Tố", not "Tn")."""
-    a, b = fold(pair).lower()
-    return b in "aeiouy" or a + b in _ONSETS
+    folded = fold(pair).lower()
+    return len(folded) == 2 and (folded[1] in "aeiouy" or folded in _ONSETS)
 
 
 def glued_parts(word: str) -> list[str]:

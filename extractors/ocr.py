@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from thidua.core.document import Block, Box, Cell, Document, Paragraph, SourceFormat, Table, align_words
 from thidua.core.errors import CorruptDocumentError, EmptyDocumentError, MissingToolError
 from thidua.extractors.scan_columns import find_column_tables, page_lines
@@ -160,7 +162,7 @@ def _ocr_page(pdftoppm: str, tesseract: str, path: Path, page: int, tmp: Path) -
         if dark is None or int(dark.sum()) < CELL_INK:
             return ""
         # the ink's own box: a number at the top of a tall cell is a single line for Tesseract
-        ys, xs = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+        ys, xs = np.flatnonzero(dark.any(axis=1)), np.flatnonzero(dark.any(axis=0))
         return reread_number(x0 + int(xs[0]), y0 + int(ys[0]), x0 + int(xs[-1]) + 1, y0 + int(ys[-1]) + 1)
 
     return _parse_tsv(proc.stdout.decode("utf-8", "replace"), page, grids, reread_number, reread_cell)

@@ -542,11 +542,11 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
                     v for t in view.document.tables()
                     for v in _slashed_votes(view.table_cells(t), [[x.text for x in row] for row in t.rows], t.index)
                 ]
-            slashed_guess[c] = _slashed_order(view.slashed_votes)
-            if slashed_guess[c]:
+            slashed_guess[c] = order = _slashed_order(view.slashed_votes)
+            if order:
                 view.warnings.append(
                     f"bảng số liệu khen thưởng (khối {b.index}), cột {c}: OCR không đọc được tiêu đề «TT/CN» của các ô «a/b»; hiểu là "
-                    + "/".join(RECIPIENT_LABELS.get(w, w) for w in slashed_guess[c])
+                    + "/".join(RECIPIENT_LABELS.get(w, w) for w in order)
                     + " theo các dòng danh hiệu chỉ của tập thể hoặc cá nhân, cần kiểm tra lại"
                 )
         return slashed_guess[c]
