@@ -262,18 +262,13 @@ _COUNT_CELL = re.compile(r"^\s*\d{1,4}\s*$")
 def _reread_empty_counts(grid: Grid, rows: list[list[Cell]], reread_cell: Callable[[float, float, float, float], str]) -> None:
     """Empty cells of a row of counts (two numbers or more) are read again on their own; a number read so
     fills the cell."""
-    k = grid.skew
     for r, row in enumerate(rows):
         if sum(bool(_COUNT_CELL.match(c.text)) for c in row) < 2:
             continue
         for c, cell in enumerate(row):
             if c == 0 or cell.text.strip() or cell.merged or grid.anchor.get((r, c), (r, c)) != (r, c):
                 continue
-            # deskewed (u, v) back to page (x, y), as Grid.locate maps them
-            u0, u1, v0, v1 = grid.cols[c], grid.cols[c + 1], grid.rows[r], grid.rows[r + 1]
-            xs = [u - k * v for u in (u0, u1) for v in (v0, v1)]
-            ys = [v + k * u for u in (u0, u1) for v in (v0, v1)]
-            read = reread_cell(min(xs), min(ys), max(xs), max(ys)).strip()
+            read = reread_cell(*_page_corners(grid, r, c, r, c)).strip()
             if _COUNT_CELL.match(read):
                 cell.text = read
 
@@ -286,16 +281,20 @@ def _boxed(grid: Grid, rows: list[list[Cell]], size: tuple[float, float]) -> lis
             a = grid.anchor.get((r, c), (r, c))
             area = areas.setdefault(a, [r, c, r, c])
             area[0], area[1], area[2], area[3] = min(area[0], r), min(area[1], c), max(area[2], r), max(area[3], c)
-    k = grid.skew
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            r0, c0, r1, c1 = areas[grid.anchor.get((r, c), (r, c))]
-            us, vs = (grid.cols[c0], grid.cols[c1 + 1]), (grid.rows[r0], grid.rows[r1 + 1])
-            # Deskewed (u, v) = (x + k*y, y - k*x), so x = (u - k*v) / (1 + k*k), y = (v + k*u) / (1 + k*k).
-            xs = [(u - k * v) / (1 + k * k) for u in us for v in vs]
-            ys = [(v + k * u) / (1 + k * k) for u in us for v in vs]
-            cell.box = Box.on_page(min(xs), min(ys), max(xs), max(ys), *size)
+            cell.box = Box.on_page(*_page_corners(grid, *areas[grid.anchor.get((r, c), (r, c))]), *size)
     return rows
+
+
+def _page_corners(grid: Grid, r0: int, c0: int, r1: int, c1: int) -> tuple[float, float, float, float]:
+    """The page box (px: left, top, right, bottom) of the grid's rows r0..r1 and columns c0..c1, back from deskewed."""
+    k = grid.skew
+    us, vs = (grid.cols[c0], grid.cols[c1 + 1]), (grid.rows[r0], grid.rows[r1 + 1])
+    # Deskewed (u, v) = (x + k*y, y - k*x), so x = (u - k*v) / (1 + k*k), y = (v + k*u) / (1 + k*k).
+    xs = [(u - k * v) / (1 + k * k) for u in us for v in vs]
+    ys = [(v + k * u) / (1 + k * k) for u in us for v in vs]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _split_line(words: list[dict]) -> list[tuple[str, str, int, list[dict]]]:

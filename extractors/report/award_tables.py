@@ -325,8 +325,18 @@ def _cue(p: Piece | None, *labels: str) -> bool:
 _CONVENTIONAL_ORDER = ("tap_the", "ca_nhan", "ho_gia_dinh")
 
 
+def _title_recipient(label: list[Piece], glued: bool = False) -> str | None:
+    """The one kind of recipient the awards a row's label names are given to ("Lao động tiên tiến": cá nhân),
+    None when they name none or several; `glued` reads a label OCR glued ("Chiến sỹ thiđuacơ sở") too."""
+    awards = {e.ent_id_ for q in label for e in _ents(q, "AWARD")}
+    if not awards and glued and (word := glued_award(" ".join(fold_keep_length(q.text) for q in label))):
+        awards = {word}
+    whom = {DEFAULT_RECIPIENT.get(a) for a in awards}
+    return next(iter(whom)) if len(whom) == 1 else None
+
+
 def _recipients_by_titles(
-    view: DocumentView, cells: list[list[Piece | None]], text: list[list[str]], body_rows: list[int], candidates: set[int]
+    cells: list[list[Piece | None]], text: list[list[str]], body_rows: list[int], candidates: set[int]
 ) -> dict[int, str]:
     """Recipients of 2 or 3 adjacent count columns whose header OCR lost, told by the rows of titles given to one
     kind of recipient only ("Lao động tiên tiến": cá nhân; "Tập thể lao động tiên tiến": tập thể).
@@ -341,17 +351,12 @@ def _recipients_by_titles(
     witnessed: set[int] = set()
     for r in body_rows:
         label = [q for c in range(cols[0]) if c < len(cells[r]) and (q := cells[r][c]) is not None]
-        awards = {e.ent_id_ for q in label for e in _ents(q, "AWARD")}
-        if not awards:
-            glued = glued_award(" ".join(fold_keep_length(q.text) for q in label))
-            awards = {glued} if glued else set()
-        whom = {DEFAULT_RECIPIENT.get(a) for a in awards}
-        if len(whom) != 1 or None in whom:
+        if (whom := _title_recipient(label, glued=True)) is None:
             continue
         filled = [c for c in cols if c < len(text[r]) and (count_value(text[r][c]) or 0) > 0]
         if len(filled) != 1:
             continue
-        if order[filled[0]] != next(iter(whom)):
+        if order[filled[0]] != whom:
             return {}
         witnessed.add(filled[0])
     return order if len(witnessed) >= 2 else {}
@@ -366,12 +371,11 @@ def _slashed_votes(cells: list[list[Piece | None]], text: list[list[str]], block
             if not (m := _SLASHED_COUNTS.match(row[col])):
                 continue
             label = [q for c in range(col) if c < len(cells[r]) and (q := cells[r][c]) is not None and not _SLASHED_COUNTS.match(row[c])]
-            whom = {DEFAULT_RECIPIENT.get(e.ent_id_) for q in label for e in _ents(q, "AWARD")}
-            if len(whom) != 1 or None in whom:
+            if (whom := _title_recipient(label)) is None:
                 continue
             filled = [k for k in (0, 1) if (count_value(m.group(k + 1)) or 0) > 0]
             if len(filled) == 1:
-                votes.append(((block, r), filled[0], str(next(iter(whom)))))
+                votes.append(((block, r), filled[0], whom))
     return votes
 
 
@@ -444,20 +448,20 @@ def _garbled_group_awards(
 
 def _as_long_as_read(value: int, cell: str) -> bool:
     """Whether a value derived for an unreadable cell has as many digits as OCR saw letters and digits there
-    ("1l7" for 117, "S3" for 53, "U1" for 01, "5)" for 3), when OCR saw a digit at all ("Sử.", "ĐI" say nothing): a value of another length means another
-    cell of the column was misread too (a "7" read as "!/")."""
+    ("1l7" for 117, "S3" for 53, "U1" for 01, "5)" for 3), when OCR saw a digit at all ("Sử.", "ĐI" say
+    nothing): a value of another length means another cell of the column was misread too (a "7" read as "!/")."""
     if not any(ch.isdigit() for ch in cell):
         return True
     seen = sum(ch.isalnum() for ch in cell)  # a letter may stand for a digit ("S3", "2À")
     return len(str(value)) <= seen <= max(len(str(value)), 2)  # "U1" for a zero-padded 01
 
 
-#: A count, or a dash for none, then a note a scan without rules set in the same cell ("118 QĐ 09/QĐ-LNKC",
-#: "-__Đã trình UBND tỉnh"): the note opens with a word of decisions or statuses.
 #: A note telling the award was submitted ("Đã trình UBND tỉnh", "Trình Bộ", "Đề nghị …"), folded.
 _SUBMITTED_NOTE = re.compile(r"^\W*(?:da |dang )?(?:trinh|de nghi)\b")
 #: A decision's number in a note ("QĐ số 120/QĐ-UBND", "1302/QĐ-CTN"), folded.
 _DECISION_NUMBER = re.compile(r"\d+\s*/\s*qd|\bqd+\s*so\s*\d|\bquyet dinh so\s*\d")
+#: A count, or a dash for none, then a note a scan without rules set in the same cell ("118 QĐ 09/QĐ-LNKC",
+#: "-__Đã trình UBND tỉnh"): the note opens with a word of decisions or statuses.
 _COUNT_THEN_NOTE = re.compile(r"^\s*(\d{1,4}|[-–—]+)[\s_]+(?=(?:QĐ+|Quyết|TTr|Tờ|Đã|Đang|Chờ|Chưa|Số|CV|Công văn)(?!\w))", re.IGNORECASE)
 
 
@@ -714,7 +718,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         # one column of counts left ("Năm 2022" beside an excluded "Năm 2021", "SL"): recipients in the row labels
         rest = [c for c in range(1, n_cols) if c in numeric and c not in excluded and c not in proposal_cols]
         value_cols = set(rest) if len(rest) == 1 else set()
-    if not value_cols and ocr and (read := _recipients_by_titles(view, cells, text, body_rows, numeric - excluded - proposal_cols)):
+    if not value_cols and ocr and (read := _recipients_by_titles(cells, text, body_rows, numeric - excluded - proposal_cols)):
         # a scan whose recipient header row OCR lost ("Số lượng" over an empty "Tập thể | Cá nhân | HGĐ" row)
         col_recipient = read
         value_cols = set(read)
@@ -747,8 +751,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
         parent_award = pc[2]  # "2 | BK của CT UBND tỉnh | |" at a page's foot, its "- Tập thể | 01" on the next
     section_proposed = False  # under a section row of proposals
     rows_name_awards = False  # some row above named its award
-    unit_rows = False  # some row names a member of the cluster
-    unit_row_count = 0
+    unit_row_count = 0  # rows naming a member of the cluster
     in_breakdown = False  # among the rows of a "Trong đó" breakdown
     last_counted: int | None = None  # the last row with a count in a value column
     nameless: set[int] = set()  # rows naming no member, no award and no total
@@ -856,8 +859,7 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
             u.name for q in label_pieces if q.span.col is None or q.span.col < first_value for u, _, _ in find_units(q.text, view.units)
         } if view.units else set()
         if named:
-            unit_rows = True  # a row per member (the head's report): only the reporting unit's row is its own
-            unit_row_count += 1
+            unit_row_count += 1  # a row per member (the head's report): only the reporting unit's row is its own
             if view.unit_name not in named or len(named) > 1:
                 continue
         elif not awards and not total:
@@ -1053,12 +1055,12 @@ def _award_table(view: DocumentView, b: Table, cells: list[list[Piece | None]]) 
     out: list[Count] = []
     for key in list(detail) + [m for m in total_rows if m not in detail]:
         # a total only when there are no detail rows, and never the total of a row per member
-        kept = detail.get(key) or ([] if unit_rows else total_rows[key][:1])
+        kept = detail.get(key) or ([] if unit_row_count > 0 else total_rows[key][:1])
         for v, piece in kept:
             where = f"bảng, dòng {piece.span.row}, cột {piece.span.col}: {piece.text}"
             weight = view.config.figures.unchecked if id(piece) in flagged else view.config.figures.table
             out.append(Count(key[0], v, piece.span, where, weight * view.factor, key not in detail, key[1]))
-    return out, unit_rows
+    return out, unit_row_count > 0
 
 
 def _unlabelled_total_row(
@@ -1090,7 +1092,7 @@ def _check_totals(
     col_totals: dict[int, list[int]],
     col_sums: dict[int, int],
     col_head: list[list[Piece]],
-    col_unread: dict[int, int] | None = None,
+    col_unread: dict[int, int],
 ) -> set[int]:
     """Check each value column of an OCR'd table against its own total row; returns ids of the pieces to flag.
 
@@ -1108,7 +1110,7 @@ def _check_totals(
         where = f"bảng số liệu khen thưởng (khối {b.index}), cột «{head}»"
         summed = col_sums.get(c, 0)
         if (
-            len(totals) == 1 and len(bad) == 1 and (col_unread or {}).get(c, 1) <= 1
+            len(totals) == 1 and len(bad) == 1 and col_unread.get(c, 1) <= 1
             and totals[0] - summed > 0 and _as_long_as_read(totals[0] - summed, bad[0][3].text)
         ):
             r, _c, key, piece = bad[0]

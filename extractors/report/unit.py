@@ -53,7 +53,8 @@ def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
     first: dict[str, tuple[float, Piece, int, int]] = {}
     opening = next((p for p in view.pieces if p.zone == "body"), None)
     header = [p for p in view.pieces if p.zone == "header"]
-    for i, p in enumerate(view.pieces):
+    next_header = {id(a): b for a, b in zip(header, header[1:])}  # the header line after each
+    for p in view.pieces:
         weight = w.zone_weight[p.zone]
         if weight == 0:
             continue
@@ -66,10 +67,10 @@ def reporting_unit(view: DocumentView, units: list[UnitSpec]) -> Located | None:
         if not found and p.zone == "header" and (bare := _MOTTO.sub(" ", p.text)) != p.text:
             # OCR read the header's two columns across: "UBND HUYỆN MƯỜNG Độc lập - Tự do - Hạnh phúc LÁT"
             found = [(u, 0, len(p.text)) for u, _s, _e in find_units(bare, units)]
-        if not found and p.zone == "header" and p in header and (k := header.index(p)) + 1 < len(header):
+        if not found and (after := next_header.get(id(p))) is not None:
             # the issuer's name wrapped over two header lines: "UBND HUYỆN TƯƠNG" | "DƯƠNG"
-            joined = f"{_MOTTO.sub(' ', p.text).strip()} {_MOTTO.sub(' ', header[k + 1].text).strip()}"
-            if not find_units(header[k + 1].text, units):
+            joined = f"{_MOTTO.sub(' ', p.text).strip()} {_MOTTO.sub(' ', after.text).strip()}"
+            if not find_units(after.text, units):
                 found = [(u, 0, len(p.text)) for u, _s, _e in find_units(joined, units)]
         seat_line = p.zone == "body" and len(p.text) < 80 and PLACE_DATE.match(f.strip()) is not None
         if seat_line:
